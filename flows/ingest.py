@@ -1,0 +1,37 @@
+"""Ingest flow: one delivery → raw tables → checks and quarantine → staging → targets and captions → report."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from prefect import flow
+
+from storage import warehouse
+from storage.settings import Settings
+from tasks.checks import run_checks_task
+from tasks.data_report import write_data_report_task
+from tasks.ingest import inventory_images_task, parse_source_file_task, store_delivery_task
+from tasks.marts import build_marts_task, build_staging_task
+from tasks.sources import SOURCE_FILES
+from tasks.summary import IngestSummary, summarize_ingest_task
+
+
+@flow(name="ingest", log_prints=True)
+def ingest_flow(settings: Settings) -> IngestSummary:
+    loaded_at = datetime.now(timezone.utc)
+    image_files = inventory_images_task.submit(settings.data_dir, settings.io_workers)
+    parsed = [parse_source_file_task.submit(settings.data_dir, source) for source in SOURCE_FILES]
+    params = {
+        "expert_weight": settings.expert_weight,
+        "crowd_weight": settings.crowd_weight,
+        "share_tolerance": settings.crowd_share_tolerance,
+    }
+    # One transaction: a delivery replaces the previous one whole, or (on any failure) not at all.
+    with warehouse.transaction(settings.duckdb_path) as con:
+        loaded = store_delivery_task(con, [future.result() for future in parsed], image_files.result(), loaded_at)
+        found = run_checks_task(con, params, loaded_at)
+        build_staging_task(con)
+        marts = build_marts_task(con, params)
+        summary = summarize_ingest_task(con, loaded, found, marts)
+    write_data_report_task(settings, summary)
+    return summary

@@ -1,0 +1,73 @@
+"""The one typed settings object of the job.
+
+Read once, at the start of a command or flow, from (in order of precedence) explicit arguments,
+environment variables prefixed ``WITHSENSE_`` and the defaults below; then passed down as a value.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+SQL_DIR = PROJECT_ROOT / "sql"
+SAMPLE_DATA_DIR = PROJECT_ROOT / "data" / "sample"
+DEFAULT_HOME = PROJECT_ROOT / "var"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="WITHSENSE_", frozen=True)
+
+    data_dir: Path = Field(SAMPLE_DATA_DIR, description="Folder holding one delivery in its published layout.")
+    home: Path = Field(DEFAULT_HOME, description="Folder that receives everything the job writes.")
+
+    # Target aggregation: expert mean rescaled to 0..1, blended with the crowd share where crowd votes exist.
+    expert_weight: float = Field(1.0, ge=0.0)
+    crowd_weight: float = Field(1.0, ge=0.0)
+    # The crowd share is published rounded to 15 digits (0.666666666666667): compare it with a tolerance.
+    crowd_share_tolerance: float = Field(1e-6, gt=0.0)
+
+    # Threads that hash and decode image files during the inventory (decoding releases the GIL).
+    io_workers: int = Field(2, ge=1)
+
+    @model_validator(mode="after")
+    def _weights_not_both_zero(self) -> "Settings":
+        if self.expert_weight + self.crowd_weight == 0:
+            raise ValueError("expert_weight and crowd_weight cannot both be 0")
+        return self
+
+    # Everything the job writes, derived from HOME so one folder holds a whole installation.
+    @property
+    def duckdb_path(self) -> Path:
+        return self.home / "withsense.duckdb"
+
+    @property
+    def lancedb_dir(self) -> Path:
+        return self.home / "lancedb"
+
+    @property
+    def reports_dir(self) -> Path:
+        return self.home / "reports"
+
+    @property
+    def parquet_dir(self) -> Path:
+        return self.home / "parquet"
+
+    @property
+    def models_dir(self) -> Path:
+        return self.home / "models"
+
+    @property
+    def prefect_home(self) -> Path:
+        return self.home / "prefect"
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Build the settings once; ``None`` overrides mean "not given" and fall back to env/defaults."""
+    given = {key: value for key, value in overrides.items() if value is not None}
+    settings = Settings(**given)
+    return settings.model_copy(
+        update={"data_dir": settings.data_dir.resolve(), "home": settings.home.resolve()}
+    )

@@ -1,0 +1,108 @@
+"""The DuckDB warehouse: connections, transactions and the SQL files under ``sql/``."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+
+from storage.settings import SQL_DIR
+
+_PARAMETER = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
+
+
+def sql_text(name: str) -> str:
+    """The text of ``sql/<name>.sql``; ``name`` is a path like ``marts/targets``."""
+    path = SQL_DIR / f"{name}.sql"
+    if not path.is_file():
+        raise FileNotFoundError(f"no SQL file {path}")
+    return path.read_text()
+
+
+def sql_names(folder: str) -> list[str]:
+    """The SQL files of one folder of ``sql/``, as names for :func:`sql_text`, in file-name order."""
+    return [f"{folder}/{path.stem}" for path in sorted((SQL_DIR / folder).glob("*.sql"))]
+
+
+def run_sql(
+    con: duckdb.DuckDBPyConnection, name: str, params: Mapping[str, object] | None = None
+) -> duckdb.DuckDBPyConnection:
+    """Run one SQL file with its ``$name`` parameters bound from ``params`` (never formatted in)."""
+    text = sql_text(name)
+    wanted = set(_PARAMETER.findall(text))
+    missing = wanted - set(params or {})
+    if missing:
+        raise KeyError(f"sql/{name}.sql needs parameters {sorted(missing)}")
+    bound = {key: value for key, value in (params or {}).items() if key in wanted}
+    return con.execute(text, bound) if bound else con.execute(text)
+
+
+def connect(path: Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return duckdb.connect(str(path), read_only=read_only)
+
+
+@contextmanager
+def transaction(path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+    """One connection whose work is committed together, or not at all.
+
+    A failed run rolls back, so the tables of the previous successful run stay as they were.
+    """
+    con = connect(path)
+    try:
+        con.execute("BEGIN TRANSACTION")
+        try:
+            yield con
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+        con.execute("COMMIT")
+    finally:
+        con.close()
+
+
+def replace_rows(con: duckdb.DuckDBPyConnection, table: str, rows: pa.Table) -> None:
+    """Replace the content of ``table`` (already created from its DDL) with ``rows``.
+
+    Columns are matched by name, so the Arrow table may list them in any order.
+    """
+    con.execute(f"DELETE FROM {_identifier(table)}")
+    append_rows(con, table, rows)
+
+
+def append_rows(con: duckdb.DuckDBPyConnection, table: str, rows: pa.Table) -> None:
+    if rows.num_rows == 0:
+        return
+    con.register("_incoming_rows", rows)
+    try:
+        columns = ", ".join(_identifier(name) for name in rows.column_names)
+        con.execute(f"INSERT INTO {_identifier(table)} ({columns}) SELECT {columns} FROM _incoming_rows")
+    finally:
+        con.unregister("_incoming_rows")
+
+
+def table_exists(con: duckdb.DuckDBPyConnection, table: str) -> bool:
+    found = con.execute(
+        "SELECT count(*) FROM information_schema.tables WHERE table_name = $table", {"table": table}
+    ).fetchone()
+    return bool(found and found[0])
+
+
+def _identifier(name: str) -> str:
+    # Table and column names come from our own code, never from data; still refuse anything odd.
+    if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
+        raise ValueError(f"not a plain SQL identifier: {name!r}")
+    return f'"{name}"'
+
+
+def count_rows(con: duckdb.DuckDBPyConnection, table: str) -> int:
+    return con.execute(f"SELECT count(*) FROM {_identifier(table)}").fetchone()[0]
+
+
+def read_table(con: duckdb.DuckDBPyConnection, table: str):
+    """A whole table as a pandas DataFrame (for reports over the small marts)."""
+    return con.execute(f"SELECT * FROM {_identifier(table)}").df()

@@ -1,0 +1,1 @@
+"""With Sense search: nightly batch ETL and offline indexing."""
