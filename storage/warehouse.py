@@ -28,17 +28,27 @@ def sql_names(folder: str) -> list[str]:
     return [f"{folder}/{path.stem}" for path in sorted((SQL_DIR / folder).glob("*.sql"))]
 
 
+def _bound(name: str, text: str, params: Mapping[str, object] | None) -> dict[str, object]:
+    wanted = set(_PARAMETER.findall(text))
+    missing = wanted - set(params or {})
+    if missing:
+        raise KeyError(f"sql/{name}.sql needs parameters {sorted(missing)}")
+    return {key: value for key, value in (params or {}).items() if key in wanted}
+
+
 def run_sql(
     con: duckdb.DuckDBPyConnection, name: str, params: Mapping[str, object] | None = None
 ) -> duckdb.DuckDBPyConnection:
     """Run one SQL file with its ``$name`` parameters bound from ``params`` (never formatted in)."""
     text = sql_text(name)
-    wanted = set(_PARAMETER.findall(text))
-    missing = wanted - set(params or {})
-    if missing:
-        raise KeyError(f"sql/{name}.sql needs parameters {sorted(missing)}")
-    bound = {key: value for key, value in (params or {}).items() if key in wanted}
+    bound = _bound(name, text, params)
     return con.execute(text, bound) if bound else con.execute(text)
+
+
+def query_arrow(con: duckdb.DuckDBPyConnection, name: str, params: Mapping[str, object] | None = None) -> pa.Table:
+    """The result of one query file as an Arrow table."""
+    text = sql_text(name)
+    return con.sql(text, params=_bound(name, text, params) or None).to_arrow_table()
 
 
 def connect(path: Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:

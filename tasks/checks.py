@@ -20,7 +20,7 @@ def check_names() -> list[str]:
 
 def run_check(con: duckdb.DuckDBPyConnection, check_name: str, params: dict) -> pa.Table:
     """The offending rows of one check: source_file, source_line, reason, record."""
-    return warehouse.run_sql(con, f"{CHECKS_FOLDER}/{check_name}", params).to_arrow_table()
+    return warehouse.query_arrow(con, f"{CHECKS_FOLDER}/{check_name}", params)
 
 
 def run_checks(con: duckdb.DuckDBPyConnection, params: dict, checked_at: datetime) -> dict[str, int]:

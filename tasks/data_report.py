@@ -81,7 +81,7 @@ def figure_expert_scores(p: DataProfile) -> str:
     sns.countplot(data=long, x="grade", hue="expert", ax=axes[0], order=[1, 2, 3, 4])
     axes[0].set_title("Expert grades (1 = no match … 4 = exact)")
     sns.countplot(x=p.targets["expert_agreement"].round(2), ax=axes[1])
-    axes[1].set_title("Agreement: share of experts giving the most common grade")
+    axes[1].set_title("Experts giving the most common grade")
     axes[1].set_xlabel("1/3 = all differ, 2/3 = two agree, 1 = unanimous")
     return _png(figure)
 
@@ -89,7 +89,8 @@ def figure_expert_scores(p: DataProfile) -> str:
 def figure_crowd(p: DataProfile) -> str:
     figure, axes = plt.subplots(1, 2, figsize=(10, 3.6))
     sns.histplot(p.crowd["crowd_share"], bins=20, ax=axes[0])
-    axes[0].set_title("Crowd share: yes / (yes + no)")
+    axes[0].set_yscale("log")  # most crowd pairs are unanimous "no": a linear axis hides the rest
+    axes[0].set_title("Crowd share: yes / (yes + no), log scale")
     sns.countplot(x=p.crowd["n_yes"] + p.crowd["n_no"], ax=axes[1])
     axes[1].set_title("Crowd votes per pair")
     axes[1].set_xlabel("votes")
@@ -102,8 +103,12 @@ def figure_targets(p: DataProfile) -> str:
     sns.histplot(x=p.targets["target"], hue=with_crowd, bins=25, multiple="stack", ax=axes[0])
     axes[0].set_title("Training target (0..1)")
     if len(p.overlap):
-        sns.stripplot(data=p.overlap, x="crowd_share", y="expert_score", ax=axes[1], alpha=0.3, size=3,
-                      native_scale=True, jitter=0.02)
+        labels = ["0", "≤1/3", "≤2/3", "<1", "1"]
+        buckets = pd.cut(p.overlap["crowd_share"], bins=[-0.01, 0.0, 0.34, 0.67, 0.99, 1.0], labels=labels)
+        groups = [p.overlap["expert_score"][buckets == label].to_numpy() for label in labels]
+        axes[1].boxplot(groups, tick_labels=labels)
+        axes[1].set_xlabel("crowd share")
+        axes[1].set_ylabel("expert score")
     axes[1].set_title("Expert score vs crowd share (pairs with both)")
     return _png(figure)
 

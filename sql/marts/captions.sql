@@ -38,6 +38,7 @@ SELECT
         WHERE p.query_id = c.query_id AND p.image = split_part(c.query_id, '#', 1)
     ) AS own_pair_annotated,
     length(c.query_text) AS n_chars,
-    len(string_split(trim(c.query_text), ' ')) AS n_words
+    -- words, not tokens: the captions set punctuation apart ("a pool .")
+    len(list_filter(string_split(trim(c.query_text), ' '), lambda w: regexp_matches(w, '[A-Za-z0-9]'))) AS n_words
 FROM all_captions AS c
 ORDER BY c.split DESC, c.query_id;

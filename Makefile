@@ -1,0 +1,28 @@
+# The README's two commands: `make run` (set up, run the job) and `make test` (set up, run the tests).
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+# Extra arguments, e.g. make run RUN_ARGS="--data-dir ../shared/data/practicum --home /tmp/h"
+RUN_ARGS ?=
+PYTEST_ARGS ?=
+
+.PHONY: setup run test clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	# torch==2.13.0 (pinned in pyproject.toml) is a CPU build that pip takes from the local wheel folder.
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+run: setup
+	$(BIN)/withsense run $(RUN_ARGS)
+
+test: setup
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+clean:
+	rm -rf var test-artifacts .pytest_cache

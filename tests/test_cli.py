@@ -1,0 +1,48 @@
+"""The `withsense` entry point, run as a user runs it."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from withsense.cli import build_parser
+
+
+def withsense(*args: str, env_home: Path | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "withsense.cli", *args], capture_output=True, text=True, timeout=600)
+
+
+def test_help_lists_the_commands():
+    result = withsense("--help")
+    assert result.returncode == 0
+    for command in ("run", "tables"):
+        assert command in result.stdout
+
+
+def test_run_takes_data_dir_and_home():
+    args = build_parser().parse_args(["run", "--data-dir", "/d", "--home", "/h"])
+    assert (args.data_dir, args.home) == (Path("/d"), Path("/h"))
+
+
+def test_run_on_the_sample_prints_where_the_outputs_are_and_tables_lists_them(sample_dir: Path, tmp_path: Path):
+    result = withsense("run", "--data-dir", str(sample_dir), "--home", str(tmp_path))
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert f"DuckDB warehouse  {tmp_path / 'withsense.duckdb'}" in result.stdout
+    assert "built    244 rows of targets" in result.stdout
+    assert (tmp_path / "prefect").is_dir()  # Prefect's own state lives under HOME
+    tables = withsense("tables", "--home", str(tmp_path))
+    assert tables.returncode == 0
+    assert any(line.split() == ["targets", "244"] for line in tables.stdout.splitlines())
+
+
+def test_run_on_an_unusable_delivery_exits_2_naming_the_file(tmp_path: Path):
+    result = withsense("run", "--data-dir", str(tmp_path / "nowhere"), "--home", str(tmp_path / "home"))
+    assert result.returncode == 2
+    assert "train_images: image folder is missing" in result.stderr or "file is missing" in result.stderr
+    assert "previous outputs are intact" in result.stderr
+
+
+def test_tables_without_a_warehouse_says_what_to_do(tmp_path: Path):
+    result = withsense("tables", "--home", str(tmp_path))
+    assert result.returncode == 1 and "run `withsense run` first" in result.stderr
