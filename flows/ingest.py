@@ -10,7 +10,8 @@ from storage import warehouse
 from storage.settings import Settings
 from tasks.checks import run_checks_task
 from tasks.data_report import write_data_report_task
-from tasks.ingest import inventory_images_task, parse_source_file_task, store_delivery_task
+from tasks.ingest import (inventory_images_task, parse_source_file_task, previous_decode_verdicts_task,
+                          store_delivery_task)
 from tasks.marts import build_marts_task, build_staging_task
 from tasks.sources import SOURCE_FILES
 from tasks.summary import IngestSummary, summarize_ingest_task
@@ -19,7 +20,8 @@ from tasks.summary import IngestSummary, summarize_ingest_task
 @flow(name="ingest", log_prints=True)
 def ingest_flow(settings: Settings) -> IngestSummary:
     loaded_at = datetime.now(timezone.utc)
-    image_files = inventory_images_task.submit(settings.data_dir, settings.io_workers)
+    known = previous_decode_verdicts_task(settings.duckdb_path)
+    image_files = inventory_images_task.submit(settings.data_dir, settings.io_workers, known)
     parsed = [parse_source_file_task.submit(settings.data_dir, source) for source in SOURCE_FILES]
     params = {
         "expert_weight": settings.expert_weight,

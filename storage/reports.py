@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import tempfile
 from pathlib import Path
@@ -19,6 +20,19 @@ def write_text_atomically(path: Path, text: str) -> Path:
         Path(temporary).unlink(missing_ok=True)
         raise
     return path
+
+
+def write_json_atomically(path: Path, value: object) -> Path:
+    return write_text_atomically(path, json.dumps(value, indent=1))
+
+
+def read_json(path: Path) -> dict:
+    """The JSON object stored at ``path``, or {} when there is none (or it is unreadable)."""
+    try:
+        value = json.loads(path.read_text(encoding="utf-8"))
+    except (FileNotFoundError, json.JSONDecodeError):
+        return {}
+    return value if isinstance(value, dict) else {}
 
 
 def publish_markdown(key: str, markdown: str, description: str) -> None:

@@ -7,6 +7,7 @@ environment variables prefixed ``WITHSENSE_`` and the defaults below; then passe
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -29,8 +30,16 @@ class Settings(BaseSettings):
     # The crowd share is published rounded to 15 digits (0.666666666666667): compare it with a tolerance.
     crowd_share_tolerance: float = Field(1e-6, gt=0.0)
 
-    # Threads that hash and decode image files during the inventory (decoding releases the GIL).
+    # Threads that hash and decode image files (inventory, embedding reader): decoding releases the GIL.
     io_workers: int = Field(2, ge=1)
+
+    # Encoders, chosen by name (models/encoders). "clip" and "sentence-transformers" load encoder_folder.
+    image_encoder: str = "efficientnet-lite0"
+    image_backend: Literal["onnxruntime", "torch", "torch-channels-last"] = "onnxruntime"
+    text_encoder: str = "all-MiniLM-L6-v2"
+    encoder_folder: Path | None = None
+    embed_batch_size: int = Field(32, ge=1)
+    torch_threads: int = Field(2, ge=1)  # intra-op threads of torch / ONNX Runtime: the machine has 2 cores
 
     @model_validator(mode="after")
     def _weights_not_both_zero(self) -> "Settings":

@@ -45,6 +45,17 @@ def run_sql(
     return con.execute(text, bound) if bound else con.execute(text)
 
 
+def query_row(con: duckdb.DuckDBPyConnection, name: str, params: Mapping[str, object] | None = None) -> dict:
+    """The single row a query file returns, as a dict (the result is read to its end, so the connection is
+    free for the next statement)."""
+    result = run_sql(con, name, params)
+    columns = [d[0] for d in result.description]
+    rows = result.fetchall()
+    if len(rows) != 1:
+        raise ValueError(f"sql/{name}.sql returned {len(rows)} rows, expected one")
+    return dict(zip(columns, rows[0]))
+
+
 def query_arrow(con: duckdb.DuckDBPyConnection, name: str, params: Mapping[str, object] | None = None) -> pa.Table:
     """The result of one query file as an Arrow table."""
     text = sql_text(name)
@@ -96,10 +107,10 @@ def append_rows(con: duckdb.DuckDBPyConnection, table: str, rows: pa.Table) -> N
 
 
 def table_exists(con: duckdb.DuckDBPyConnection, table: str) -> bool:
-    found = con.execute(
+    [(found,)] = con.execute(
         "SELECT count(*) FROM information_schema.tables WHERE table_name = $table", {"table": table}
-    ).fetchone()
-    return bool(found and found[0])
+    ).fetchall()
+    return bool(found)
 
 
 def _identifier(name: str) -> str:
@@ -110,7 +121,8 @@ def _identifier(name: str) -> str:
 
 
 def count_rows(con: duckdb.DuckDBPyConnection, table: str) -> int:
-    return con.execute(f"SELECT count(*) FROM {_identifier(table)}").fetchone()[0]
+    [(count,)] = con.execute(f"SELECT count(*) FROM {_identifier(table)}").fetchall()
+    return count
 
 
 def read_table(con: duckdb.DuckDBPyConnection, table: str):

@@ -6,135 +6,22 @@ HOME/reports; the same numbers go to the Prefect UI as a markdown artifact.
 
 from __future__ import annotations
 
-import base64
 import html
-import io
-from dataclasses import dataclass
 from pathlib import Path
 
-import duckdb
-import matplotlib
+import pandas as pd
+from prefect import task
+from prefect.cache_policies import NO_CACHE
 
-matplotlib.use("Agg")  # no screen on a batch machine
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
-import pandas as pd  # noqa: E402
-import seaborn as sns  # noqa: E402
-from prefect import task  # noqa: E402
-from prefect.cache_policies import NO_CACHE  # noqa: E402
-from scipy.stats import spearmanr  # noqa: E402
-from sklearn.metrics import cohen_kappa_score  # noqa: E402
-
-from storage import reports, warehouse  # noqa: E402
-from storage.settings import Settings  # noqa: E402
-from tasks.child_terms import mentions_children  # noqa: E402
-from tasks.summary import IngestSummary  # noqa: E402
+from storage import reports, warehouse
+from storage.settings import Settings
+from tasks.data_profile import DataProfile, profile_data
+from tasks.summary import IngestSummary
 
 REPORT_FILE = "data_report.html"
-
-
-@dataclass
-class DataProfile:
-    targets: pd.DataFrame
-    captions: pd.DataFrame
-    crowd: pd.DataFrame
-    deliveries: pd.DataFrame
-    agreement: dict
-    overlap: pd.DataFrame
-    kappa: dict[str, float]
-
-
-def profile_data(con: duckdb.DuckDBPyConnection) -> DataProfile:
-    targets = warehouse.read_table(con, "targets")
-    captions = warehouse.read_table(con, "captions")
-    captions["mentions_children"] = captions["query_text"].map(mentions_children)
-    agreement_row = warehouse.run_sql(con, "report/expert_agreement")
-    agreement = dict(zip([d[0] for d in agreement_row.description], agreement_row.fetchone()))
-    kappa = {}
-    if len(targets) > 1:
-        for a, b in (("expert_1", "expert_2"), ("expert_1", "expert_3"), ("expert_2", "expert_3")):
-            kappa[f"{a} vs {b}"] = float(cohen_kappa_score(targets[a], targets[b], weights="quadratic"))
-    return DataProfile(
-        targets=targets,
-        captions=captions,
-        crowd=warehouse.read_table(con, "stg_crowd_annotations"),
-        deliveries=warehouse.read_table(con, "deliveries"),
-        agreement=agreement,
-        overlap=warehouse.run_sql(con, "report/expert_crowd_overlap").df(),
-        kappa=kappa,
-    )
-
-
-# --- figures -------------------------------------------------------------------------------------------
-
-def _png(figure: plt.Figure) -> str:
-    buffer = io.BytesIO()
-    figure.tight_layout()
-    figure.savefig(buffer, format="png", dpi=90)
-    plt.close(figure)
-    return base64.b64encode(buffer.getvalue()).decode("ascii")
-
-
-def figure_expert_scores(p: DataProfile) -> str:
-    figure, axes = plt.subplots(1, 2, figsize=(10, 3.6))
-    long = p.targets.melt(value_vars=["expert_1", "expert_2", "expert_3"], var_name="expert", value_name="grade")
-    sns.countplot(data=long, x="grade", hue="expert", ax=axes[0], order=[1, 2, 3, 4])
-    axes[0].set_title("Expert grades (1 = no match … 4 = exact)")
-    sns.countplot(x=p.targets["expert_agreement"].round(2), ax=axes[1])
-    axes[1].set_title("Experts giving the most common grade")
-    axes[1].set_xlabel("1/3 = all differ, 2/3 = two agree, 1 = unanimous")
-    return _png(figure)
-
-
-def figure_crowd(p: DataProfile) -> str:
-    figure, axes = plt.subplots(1, 2, figsize=(10, 3.6))
-    sns.histplot(p.crowd["crowd_share"], bins=20, ax=axes[0])
-    axes[0].set_yscale("log")  # most crowd pairs are unanimous "no": a linear axis hides the rest
-    axes[0].set_title("Crowd share: yes / (yes + no), log scale")
-    sns.countplot(x=p.crowd["n_yes"] + p.crowd["n_no"], ax=axes[1])
-    axes[1].set_title("Crowd votes per pair")
-    axes[1].set_xlabel("votes")
-    return _png(figure)
-
-
-def figure_targets(p: DataProfile) -> str:
-    figure, axes = plt.subplots(1, 2, figsize=(10, 3.6))
-    with_crowd = np.where(p.targets["crowd_share"].notna(), "expert + crowd", "expert only")
-    sns.histplot(x=p.targets["target"], hue=with_crowd, bins=25, multiple="stack", ax=axes[0])
-    axes[0].set_title("Training target (0..1)")
-    if len(p.overlap):
-        labels = ["0", "≤1/3", "≤2/3", "<1", "1"]
-        buckets = pd.cut(p.overlap["crowd_share"], bins=[-0.01, 0.0, 0.34, 0.67, 0.99, 1.0], labels=labels)
-        groups = [p.overlap["expert_score"][buckets == label].to_numpy() for label in labels]
-        axes[1].boxplot(groups, tick_labels=labels)
-        axes[1].set_xlabel("crowd share")
-        axes[1].set_ylabel("expert score")
-    axes[1].set_title("Expert score vs crowd share (pairs with both)")
-    return _png(figure)
-
-
-def figure_captions(p: DataProfile) -> str:
-    figure, axes = plt.subplots(1, 3, figsize=(13, 3.6))
-    pairs_per_image = p.targets.groupby("image").size()
-    sns.histplot(pairs_per_image, discrete=True, ax=axes[0])
-    axes[0].set_title("Judged captions per train image")
-    axes[0].set_xlabel("captions")
-    captions_per_own_image = p.captions.groupby(["split", "own_image"]).size().rename("n").reset_index()
-    sns.countplot(data=captions_per_own_image, x="n", hue="split", ax=axes[1])
-    axes[1].set_title("Captions written for each image")
-    axes[1].set_xlabel("captions")
-    sns.histplot(data=p.captions, x="n_words", hue="split", bins=30, ax=axes[2], element="step")
-    axes[2].set_title("Caption length")
-    axes[2].set_xlabel("words")
-    return _png(figure)
-
-
-def figure_children(p: DataProfile) -> str:
-    figure, axis = plt.subplots(figsize=(5, 3.2))
-    counts = p.captions.groupby(["split", "mentions_children"]).size().rename("n").reset_index()
-    sns.barplot(data=counts, x="split", y="n", hue="mentions_children", ax=axis)
-    axis.set_title("Captions that mention children")
-    return _png(figure)
+REPORT_STATE_FILE = "data_report.json"
+# Bump when the report's content or layout changes, so reports of unchanged data are rendered again.
+REPORT_FORMAT_VERSION = 1
 
 
 # --- conclusions ---------------------------------------------------------------------------------------
@@ -160,6 +47,8 @@ def conclusions(p: DataProfile, summary: IngestSummary) -> list[str]:
             + ", ".join(f"{k} {v:.2f}" for k, v in p.kappa.items()) + ". The mean of three grades is a sound target."
         )
         if len(p.overlap) > 2:
+            from scipy.stats import spearmanr
+
             rho = spearmanr(p.overlap["expert_score"], p.overlap["crowd_share"]).statistic
             out.append(
                 f"{len(p.overlap)} pairs ({len(p.overlap) / len(t):.0%}) also have crowd votes; there expert score and "
@@ -188,6 +77,9 @@ def _table_html(frame: pd.DataFrame) -> str:
 
 
 def render_data_report(p: DataProfile, summary: IngestSummary) -> str:
+    from tasks.report_figures import (figure_captions, figure_children, figure_crowd, figure_expert_scores,
+                                      figure_targets)
+
     figures = {
         "Expert scores and inter-expert agreement": figure_expert_scores(p),
         "Crowd share and votes": figure_crowd(p),
@@ -233,19 +125,42 @@ def render_markdown_summary(p: DataProfile, summary: IngestSummary, report_path:
             f"## Conclusions\n\n{bullets}\n")
 
 
-def write_data_report(settings: Settings, summary: IngestSummary) -> tuple[Path, str]:
+def report_fingerprint(con, settings: Settings, summary: IngestSummary) -> str:
+    """Everything the report is a function of: the delivery's content, the load's outcome, the settings
+    that shape the targets, and the report's own format."""
+    import hashlib
+
+    delivery = warehouse.query_row(con, "report/delivery_fingerprint")["fingerprint"]
+    parts = [str(REPORT_FORMAT_VERSION), delivery or "", summary.model_dump_json(),
+             repr((settings.expert_weight, settings.crowd_weight))]
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
+def write_data_report(settings: Settings, summary: IngestSummary) -> tuple[Path, str, bool]:
+    """Render and write the report; returns (path, markdown summary, whether it was rendered anew).
+
+    When nothing it depends on changed since the last report, that report is kept as it is.
+    """
+    html_path = settings.reports_dir / REPORT_FILE
     con = warehouse.connect(settings.duckdb_path, read_only=True)
     try:
+        fingerprint = report_fingerprint(con, settings, summary)
+        previous = reports.read_json(settings.reports_dir / REPORT_STATE_FILE)
+        if html_path.exists() and previous.get("fingerprint") == fingerprint:
+            return html_path, previous["markdown"], False
         profile = profile_data(con)
     finally:
         con.close()
-    path = reports.write_text_atomically(settings.reports_dir / REPORT_FILE, render_data_report(profile, summary))
-    return path, render_markdown_summary(profile, summary, path)
+    reports.write_text_atomically(html_path, render_data_report(profile, summary))
+    markdown = render_markdown_summary(profile, summary, html_path)
+    reports.write_json_atomically(settings.reports_dir / REPORT_STATE_FILE,
+                                  {"fingerprint": fingerprint, "markdown": markdown})
+    return html_path, markdown, True
 
 
 @task(name="write data report", cache_policy=NO_CACHE)
 def write_data_report_task(settings: Settings, summary: IngestSummary) -> Path:
-    path, markdown = write_data_report(settings, summary)
+    path, markdown, rendered = write_data_report(settings, summary)
     reports.publish_markdown("data-report", markdown, "Data report: load, quarantine, EDA and conclusions")
-    print(f"data report: {path}")
+    print(f"data report: {path}" + ("" if rendered else " (data unchanged since the last report: kept)"))
     return path

@@ -26,10 +26,20 @@ IMAGE_FILE_SCHEMA = pa.schema(
 )
 
 
-def describe_image_file(path: Path) -> dict:
-    """Hash the file and decode it in full; a truncated or non-image file gets ``decodes=False`` and why."""
+DecodeVerdicts = dict[str, dict]  # sha256 -> {"width", "height", "decodes", "decode_error"}
+
+
+def describe_image_file(path: Path, known: DecodeVerdicts | None = None) -> dict:
+    """Hash the file and decode it in full; a truncated or non-image file gets ``decodes=False`` and why.
+
+    Whether bytes decode depends on the bytes alone: a verdict already reached for the same sha256 (an
+    earlier load) is reused instead of decoding again.
+    """
     content = path.read_bytes()
-    described = {"n_bytes": len(content), "sha256": hashlib.sha256(content).hexdigest(),
+    sha256 = hashlib.sha256(content).hexdigest()
+    if known and sha256 in known:
+        return {"n_bytes": len(content), "sha256": sha256, **known[sha256]}
+    described = {"n_bytes": len(content), "sha256": sha256,
                  "width": None, "height": None, "decodes": False, "decode_error": None}
     try:
         with Image.open(path) as image:
@@ -40,7 +50,7 @@ def describe_image_file(path: Path) -> dict:
     return described
 
 
-def inventory_images(data_dir: Path, workers: int) -> pa.Table:
+def inventory_images(data_dir: Path, workers: int, known: DecodeVerdicts | None = None) -> pa.Table:
     """One row per file of train_images/ and test_images/ (hidden files are not deliveries)."""
     entries = [
         (split, path)
@@ -49,7 +59,7 @@ def inventory_images(data_dir: Path, workers: int) -> pa.Table:
         if path.is_file() and not path.name.startswith(".")
     ]
     with ThreadPoolExecutor(max_workers=workers) as pool:
-        described = list(pool.map(lambda entry: describe_image_file(entry[1]), entries))
+        described = list(pool.map(lambda entry: describe_image_file(entry[1], known), entries))
     rows = [
         {"split": split, "image": path.name, "path": relative_image_path(split, path.name), **info}
         for (split, path), info in zip(entries, described)

@@ -13,7 +13,7 @@ from prefect.cache_policies import NO_CACHE
 from pathlib import Path
 
 from storage import warehouse
-from tasks.images import inventory_images
+from tasks.images import DecodeVerdicts, inventory_images
 from tasks.parse import ParsedFile, parse_source_file
 from tasks.sources import SourceFile
 
@@ -80,9 +80,32 @@ def parse_source_file_task(data_dir: Path, source: SourceFile) -> ParsedFile:
     return parse_source_file(data_dir, source)
 
 
+def previous_decode_verdicts(duckdb_path: Path) -> DecodeVerdicts:
+    """Decode verdicts of the last successful load, by content hash (empty on a first run)."""
+    if not duckdb_path.exists():
+        return {}
+    con = warehouse.connect(duckdb_path, read_only=True)
+    try:
+        if not warehouse.table_exists(con, "image_files"):
+            return {}
+        rows = warehouse.query_arrow(con, "report/image_decode_verdicts").to_pylist()
+    finally:
+        con.close()
+    return {row.pop("sha256"): row for row in rows}
+
+
+@task(name="read previous decode verdicts", cache_policy=NO_CACHE)
+def previous_decode_verdicts_task(duckdb_path: Path) -> DecodeVerdicts:
+    return previous_decode_verdicts(duckdb_path)
+
+
 @task(name="inventory images", cache_policy=NO_CACHE)
-def inventory_images_task(data_dir: Path, workers: int) -> pa.Table:
-    return inventory_images(data_dir, workers)
+def inventory_images_task(data_dir: Path, workers: int, known: DecodeVerdicts) -> pa.Table:
+    images = inventory_images(data_dir, workers, known)
+    reused = sum(1 for sha in images.column("sha256").to_pylist() if sha in known)
+    print(f"image inventory: {images.num_rows} files, {images.num_rows - reused} decoded, "
+          f"{reused} unchanged since the last load")
+    return images
 
 
 @task(name="store delivery", cache_policy=NO_CACHE)

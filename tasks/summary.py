@@ -54,21 +54,21 @@ def summarize_ingest(
     groups = [QuarantineGroup(check_name=c, source_file=f, n_rows=n, example_reason=r)
               for c, f, n, r in warehouse.run_sql(con, "report/quarantine_by_check").fetchall()]
     n_parse_rejects = sum(item.n_rows_rejected for item in loaded)
-    n_targets, min_target, max_target, n_out = warehouse.run_sql(con, "report/target_range").fetchone()
-    n_image_files, n_undecodable = warehouse.run_sql(con, "report/image_file_counts").fetchone()
+    target_range = warehouse.query_row(con, "report/target_range")
+    image_counts = warehouse.query_row(con, "report/image_file_counts")
     return IngestSummary(
         loaded_rows={item.file_name: item.n_rows_loaded for item in loaded},
         staged_rows={s.file_name: warehouse.count_rows(con, s.staging_table) for s in SOURCE_FILES},
         quarantined_by_check={"parse": n_parse_rejects, **found},
         quarantine_groups=groups,
         n_quarantined=warehouse.count_rows(con, "quarantine"),
-        n_image_files=n_image_files,
-        n_images_undecodable=n_undecodable,
+        n_image_files=image_counts["n_image_files"],
+        n_images_undecodable=image_counts["n_undecodable"],
         mart_rows=marts,
-        n_targets=n_targets,
-        min_target=min_target,
-        max_target=max_target,
-        n_targets_out_of_range=n_out,
+        n_targets=target_range["n_targets"],
+        min_target=target_range["min_target"],
+        max_target=target_range["max_target"],
+        n_targets_out_of_range=target_range["n_out_of_range"],
     )
 
 

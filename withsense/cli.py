@@ -46,6 +46,7 @@ def command_run(settings: Settings) -> int:
     print(f"\noutputs under {settings.home}:")
     print(f"  DuckDB warehouse  {settings.duckdb_path}")
     print(f"  data report       {settings.reports_dir / 'data_report.html'}")
+    print(f"  LanceDB index     {settings.lancedb_dir} (tables images, texts)")
     print(f"  Prefect runs      PREFECT_HOME={settings.prefect_home} (see README: watching runs)")
     return 0
 

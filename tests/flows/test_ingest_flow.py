@@ -7,10 +7,14 @@ from pathlib import Path
 import pytest
 
 from faults import copy_delivery, plant_faults
-from flows.nightly import nightly_flow
+from flows.ingest import ingest_flow
 from storage import warehouse
 from storage.delivery import DeliveryStructureError
 from storage.settings import load_settings
+
+
+def ingest(data_dir: Path, home: Path):
+    return ingest_flow(load_settings(data_dir=data_dir, home=home))
 
 pytestmark = pytest.mark.usefixtures("prefect_server")
 
@@ -30,13 +34,13 @@ def table_rows(home: Path, table: str) -> list[tuple]:
 def scalar(home: Path, sql: str):
     con = warehouse.connect(load_settings(home=home).duckdb_path, read_only=True)
     try:
-        return con.execute(sql).fetchone()[0]
+        return con.execute(sql).fetchall()[0][0]
     finally:
         con.close()
 
 
 def test_the_sample_loads_verifies_and_builds_targets_and_a_report(sample_dir: Path, tmp_path: Path):
-    summary = nightly_flow(data_dir=sample_dir, home=tmp_path)
+    summary = ingest(data_dir=sample_dir, home=tmp_path)
     assert summary.loaded_rows == {"train_dataset.csv": 244, "ExpertAnnotations.tsv": 244,
                                    "CrowdAnnotations.tsv": 2330, "test_queries.csv": 50, "test_images.csv": 10}
     assert summary.n_quarantined == 0
@@ -49,9 +53,9 @@ def test_the_sample_loads_verifies_and_builds_targets_and_a_report(sample_dir: P
 
 
 def test_loading_the_same_delivery_twice_gives_the_same_tables(sample_dir: Path, tmp_path: Path):
-    nightly_flow(data_dir=sample_dir, home=tmp_path)
+    ingest(data_dir=sample_dir, home=tmp_path)
     first = {t: table_rows(tmp_path, t) for t in (*RAW_TABLES, "targets", "captions", "image_files")}
-    nightly_flow(data_dir=sample_dir, home=tmp_path)
+    ingest(data_dir=sample_dir, home=tmp_path)
     second = {t: table_rows(tmp_path, t) for t in first}
     assert first == second
     assert scalar(tmp_path, "SELECT count(*) FROM deliveries") == 5
@@ -60,7 +64,7 @@ def test_loading_the_same_delivery_twice_gives_the_same_tables(sample_dir: Path,
 def test_planted_faults_are_quarantined_with_reasons_and_every_good_row_loads(sample_dir: Path, tmp_path: Path):
     delivery = copy_delivery(sample_dir, tmp_path / "faulty")
     planted = plant_faults(delivery)
-    summary = nightly_flow(data_dir=delivery, home=tmp_path / "home")
+    summary = ingest(data_dir=delivery, home=tmp_path / "home")
     home = tmp_path / "home"
     quarantine = table_rows(home, "quarantine")
     caught = {row[0] for row in quarantine}
@@ -80,7 +84,7 @@ def test_planted_faults_are_quarantined_with_reasons_and_every_good_row_loads(sa
     assert "truncated" in by_check["image_files_decode"][0][2]
 
     # Every good row loaded: the staged rows are all rows except those quarantined.
-    original = nightly_flow(data_dir=sample_dir, home=tmp_path / "clean")
+    original = ingest(data_dir=sample_dir, home=tmp_path / "clean")
     referencing_broken = {
         file: sum(1 for line in (sample_dir / file).read_text().splitlines() if line.split(sep)[0] == broken)
         for file, sep in (("train_dataset.csv", ","), ("ExpertAnnotations.tsv", "\t"), ("CrowdAnnotations.tsv", "\t"))
@@ -93,7 +97,7 @@ def test_planted_faults_are_quarantined_with_reasons_and_every_good_row_loads(sa
 
 def test_a_structural_problem_fails_with_file_and_line_and_leaves_the_previous_load_intact(sample_dir, tmp_path):
     home = tmp_path / "home"
-    nightly_flow(data_dir=sample_dir, home=home)
+    ingest(data_dir=sample_dir, home=home)
     before = table_rows(home, "targets")
     report_before = (home / "reports" / "data_report.html").read_bytes()
 
@@ -101,14 +105,14 @@ def test_a_structural_problem_fails_with_file_and_line_and_leaves_the_previous_l
     train = delivery / "train_dataset.csv"
     train.write_text(train.read_text().replace("image,query_id,query_text", "image;query_id;query_text", 1))
     with pytest.raises(DeliveryStructureError, match=r"train_dataset.csv, line 1: header has 1 columns"):
-        nightly_flow(data_dir=delivery, home=home)
+        ingest(data_dir=delivery, home=home)
     assert table_rows(home, "targets") == before
     assert (home / "reports" / "data_report.html").read_bytes() == report_before
 
 
 @pytest.mark.full_data
 def test_the_full_dataset_loads_with_the_published_counts(full_data_dir: Path, tmp_path: Path):
-    summary = nightly_flow(data_dir=full_data_dir, home=tmp_path)
+    summary = ingest(data_dir=full_data_dir, home=tmp_path)
     assert summary.loaded_rows == {"train_dataset.csv": 5822, "ExpertAnnotations.tsv": 5822,
                                    "CrowdAnnotations.tsv": 47830, "test_queries.csv": 500, "test_images.csv": 100}
     assert summary.n_quarantined == 0 and summary.n_image_files == 1100
@@ -122,7 +126,7 @@ def test_the_full_dataset_loads_with_the_published_counts(full_data_dir: Path, t
 def test_planted_faults_in_a_copy_of_the_full_dataset(full_data_dir: Path, tmp_path: Path):
     delivery = copy_delivery(full_data_dir, tmp_path / "faulty")
     planted = plant_faults(delivery)
-    summary = nightly_flow(data_dir=delivery, home=tmp_path / "home")
+    summary = ingest(data_dir=delivery, home=tmp_path / "home")
     assert set(planted) <= set(k for k, v in summary.quarantined_by_check.items() if v)
     assert summary.quarantined_by_check["parse"] == 1
     assert summary.quarantined_by_check["expert_scores_in_range"] == 1

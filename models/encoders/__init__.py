@@ -1,0 +1,85 @@
+"""Encoders chosen by name (settings ``image_encoder`` / ``text_encoder``), behind one interface.
+
+Adding a backbone: write a class with ``name``, ``version``, ``dimension``, ``normalized`` and ``encode``
+(images also ``prepare``), and register it below. The flows never change.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from models.encoders.base import EncodedImages, ImageEncoder, TextEncoder
+
+IMAGE_ENCODERS = ("efficientnet-lite0", "efficientnet-lite1", "efficientnet-lite2", "clip")
+TEXT_ENCODERS = ("all-MiniLM-L6-v2", "sentence-transformers", "clip")
+
+
+def load_image_encoder(name: str, *, backend: str = "onnxruntime", folder: Path | None = None,
+                       onnx_cache_dir: Path | None = None, threads: int = 2) -> ImageEncoder:
+    if name.startswith("efficientnet-lite"):
+        from models.encoders.efficientnet_lite import EfficientNetLiteEncoder
+
+        return EfficientNetLiteEncoder(name, backend=backend, onnx_cache_dir=onnx_cache_dir, threads=threads)
+    if name == "clip":
+        from models.encoders.clip_folder import ClipImageEncoder
+
+        return ClipImageEncoder(_required_folder(name, folder), threads=threads)
+    raise ValueError(f"unknown image encoder {name!r}; known: {IMAGE_ENCODERS}")
+
+
+def load_text_encoder(name: str, *, folder: Path | None = None, threads: int = 2) -> TextEncoder:
+    if name == "all-MiniLM-L6-v2":
+        from models.encoders.sentence_text import MINILM, SentenceTransformerEncoder, packaged_minilm_folder
+
+        return SentenceTransformerEncoder(packaged_minilm_folder(), MINILM, threads=threads)
+    if name == "sentence-transformers":
+        from models.encoders.sentence_text import SentenceTransformerEncoder
+
+        folder = _required_folder(name, folder)
+        return SentenceTransformerEncoder(folder, f"sentence-transformers:{folder.name}", threads=threads)
+    if name == "clip":
+        from models.encoders.clip_folder import ClipTextEncoder
+
+        return ClipTextEncoder(_required_folder(name, folder), threads=threads)
+    raise ValueError(f"unknown text encoder {name!r}; known: {TEXT_ENCODERS}")
+
+
+def image_encoder_version(name: str, *, folder: Path | None = None) -> str:
+    """The version an encoder would report, from its weights' hash, without building the network."""
+    if name.startswith("efficientnet-lite"):
+        from models.encoders.efficientnet_lite_weights import efficientnet_lite_version
+
+        return efficientnet_lite_version(name)
+    if name == "clip":
+        from models.encoders.clip_folder import clip_version
+
+        return clip_version(_required_folder(name, folder))
+    raise ValueError(f"unknown image encoder {name!r}; known: {IMAGE_ENCODERS}")
+
+
+def text_encoder_version(name: str, *, folder: Path | None = None) -> str:
+    if name == "all-MiniLM-L6-v2":
+        from models.encoders.sentence_text import MINILM, packaged_minilm_folder, sentence_transformer_version
+
+        return sentence_transformer_version(packaged_minilm_folder(), MINILM)
+    if name == "sentence-transformers":
+        from models.encoders.sentence_text import sentence_transformer_version
+
+        folder = _required_folder(name, folder)
+        return sentence_transformer_version(folder, f"sentence-transformers:{folder.name}")
+    if name == "clip":
+        from models.encoders.clip_folder import clip_version
+
+        return clip_version(_required_folder(name, folder))
+    raise ValueError(f"unknown text encoder {name!r}; known: {TEXT_ENCODERS}")
+
+
+def _required_folder(name: str, folder: Path | None) -> Path:
+    if folder is None:
+        raise ValueError(f"encoder {name!r} loads local weights: set encoder_folder (WITHSENSE_ENCODER_FOLDER)")
+    return folder
+
+
+__all__ = ["EncodedImages", "ImageEncoder", "TextEncoder", "load_image_encoder", "load_text_encoder",
+           "image_encoder_version", "text_encoder_version",
+           "IMAGE_ENCODERS", "TEXT_ENCODERS"]

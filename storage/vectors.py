@@ -1,0 +1,122 @@
+"""The LanceDB vector store under HOME/lancedb: declared schemas, upserts on a stable key, deletes.
+
+Every write is a new table version (LanceDB keeps them: a bad run can be rolled back with
+``table.restore(version)``); ``compact`` folds the small versions of a run together.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pyarrow as pa
+
+if TYPE_CHECKING:  # lancedb costs ~1.3 s to import: only when the store is opened
+    import lancedb
+
+IMAGES_TABLE = "images"
+TEXTS_TABLE = "texts"
+IMAGE_KEY = "image_id"
+TEXT_KEY = "query_id"
+_DELETE_CHUNK = 500
+
+log = logging.getLogger(__name__)
+
+
+def images_schema(dimension: int) -> pa.Schema:
+    return pa.schema(
+        [
+            pa.field(IMAGE_KEY, pa.string(), nullable=False),  # the file name the annotations use
+            pa.field("split", pa.string()),  # 'train' or 'test' (or a folder name for ad-hoc ranking)
+            pa.field("path", pa.string()),  # the file that was embedded
+            pa.field("sha256", pa.string()),  # its content: re-embedded only when this changes
+            pa.field("width", pa.int32()),
+            pa.field("height", pa.int32()),
+            pa.field("encoder", pa.string()),
+            pa.field("encoder_version", pa.string()),
+            pa.field("vector", pa.list_(pa.float32(), dimension)),
+            pa.field("top_labels", pa.list_(pa.string())),  # ImageNet classes, best first
+            pa.field("top_scores", pa.list_(pa.float32())),
+            pa.field("embedded_at", pa.timestamp("us", tz="UTC")),
+        ]
+    )
+
+
+def texts_schema(dimension: int) -> pa.Schema:
+    return pa.schema(
+        [
+            pa.field(TEXT_KEY, pa.string(), nullable=False),
+            pa.field(IMAGE_KEY, pa.string()),  # the caption's own image (query id prefix)
+            pa.field("text", pa.string()),
+            pa.field("split", pa.string()),
+            pa.field("encoder", pa.string()),
+            pa.field("encoder_version", pa.string()),
+            pa.field("vector", pa.list_(pa.float32(), dimension)),
+            pa.field("embedded_at", pa.timestamp("us", tz="UTC")),
+        ]
+    )
+
+
+def connect(lancedb_dir: Path) -> lancedb.DBConnection:
+    import lancedb
+
+    lancedb_dir.mkdir(parents=True, exist_ok=True)
+    return lancedb.connect(str(lancedb_dir))
+
+
+def existing_table(db: lancedb.DBConnection, name: str) -> lancedb.table.Table | None:
+    return db.open_table(name) if name in db.list_tables().tables else None
+
+
+def open_table(db: lancedb.DBConnection, name: str, schema: pa.Schema) -> lancedb.table.Table:
+    """Open ``name``, creating it with ``schema``. A table of another schema (e.g. another vector
+    dimension after an encoder change) is recreated: its vectors could not be compared anyway."""
+    if name in db.list_tables().tables:
+        table = db.open_table(name)
+        if table.schema.equals(schema, check_metadata=False):
+            return table
+        log.warning("LanceDB table %s has another schema (encoder changed?): recreating it", name)
+        db.drop_table(name)
+    return db.create_table(name, schema=schema)
+
+
+def read_columns(table: lancedb.table.Table, columns: list[str]) -> pa.Table:
+    return table.search().select(columns).limit(None).to_arrow()
+
+
+def read_rows(table: lancedb.table.Table, key: str, values: list[str]) -> pa.Table:
+    """Full rows whose ``key`` is one of ``values``."""
+    if not values:
+        return table.schema.empty_table()
+    parts = [table.search().where(_in_predicate(key, chunk)).limit(None).to_arrow()
+             for chunk in _chunks(values, _DELETE_CHUNK)]
+    return pa.concat_tables(parts).select(table.schema.names)
+
+
+def upsert(table: lancedb.table.Table, key: str, rows: pa.Table) -> None:
+    if rows.num_rows == 0:
+        return
+    (table.merge_insert(key).when_matched_update_all().when_not_matched_insert_all()
+     .execute(rows.select(table.schema.names).cast(table.schema)))
+
+
+def delete_keys(table: lancedb.table.Table, key: str, values: list[str]) -> None:
+    for chunk in _chunks(values, _DELETE_CHUNK):
+        table.delete(_in_predicate(key, chunk))
+
+
+def compact(table: lancedb.table.Table) -> None:
+    table.optimize()
+
+
+def _in_predicate(key: str, values: list[str]) -> str:
+    # LanceDB's delete and where take a SQL predicate string and have no bound parameters: quote each
+    # value as a SQL string literal (single quotes doubled), so a file name can never end the literal.
+    literals = ", ".join("'" + value.replace("'", "''") + "'" for value in values)
+    return f"{key} IN ({literals})"
+
+
+def _chunks(values: list[str], size: int):
+    for start in range(0, len(values), size):
+        yield values[start : start + size]
