@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 RUN_ARGS ?=
 PYTEST_ARGS ?=
 
-.PHONY: setup run test clean
+.PHONY: setup run test bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -23,6 +23,11 @@ run: setup
 
 test: setup
 	$(BIN)/pytest $(PYTEST_ARGS)
+
+# Embedding benchmark on the full dataset (minutes, not a test): figures go to HOME/reports/bench.md.
+BENCH_ARGS ?= --data-dir ../shared/data/practicum --home var/bench
+bench: setup
+	$(BIN)/withsense bench $(BENCH_ARGS)
 
 clean:
 	rm -rf var test-artifacts .pytest_cache

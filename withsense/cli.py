@@ -25,6 +25,12 @@ def build_parser() -> argparse.ArgumentParser:
     run = commands.add_parser("run", help="run the nightly job once (ingest, verify, targets, report)")
     _add_location_arguments(run)
 
+    bench = commands.add_parser("bench", help="benchmark image embedding variants on a delivery (not a test)")
+    _add_location_arguments(bench)
+    bench.add_argument("--limit", type=int, default=None, help="use only the first N images")
+    bench.add_argument("--batch-size", type=int, default=32)
+    bench.add_argument("--skip", default="", help="comma-separated words: skip variants whose name has one")
+
     tables = commands.add_parser("tables", help="list the warehouse tables at HOME with their row counts")
     tables.add_argument("--home", type=Path, default=None)
     return parser
@@ -51,6 +57,23 @@ def command_run(settings: Settings) -> int:
     return 0
 
 
+def command_bench(settings: Settings, limit: int | None, batch_size: int, skip: str) -> int:
+    import tempfile
+
+    from storage import reports
+    from tasks.bench import run_bench
+
+    settings.reports_dir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=settings.home, prefix="bench-") as work_dir:
+        report = run_bench(settings.data_dir, Path(work_dir), batch_size=batch_size, workers=settings.io_workers,
+                           limit=limit, skip=tuple(word for word in skip.split(",") if word))
+    reports.write_json_atomically(settings.reports_dir / "bench.json", report.to_dict())
+    reports.write_text_atomically(settings.reports_dir / "bench.md", report.markdown() + "\n")
+    print("\n" + report.markdown())
+    print(f"\nwritten to {settings.reports_dir / 'bench.md'} and bench.json")
+    return 0
+
+
 def command_tables(settings: Settings) -> int:
     from storage import warehouse
 
@@ -71,6 +94,8 @@ def main(argv: list[str] | None = None) -> int:
     settings = load_settings(data_dir=getattr(args, "data_dir", None), home=args.home)
     if args.command == "run":
         return command_run(settings)
+    if args.command == "bench":
+        return command_bench(settings, args.limit, args.batch_size, args.skip)
     if args.command == "tables":
         return command_tables(settings)
     raise AssertionError(args.command)

@@ -1,0 +1,183 @@
+"""8.3 Dual encoder: trained projection heads map image and text features into one space; the fit score
+is their cosine, calibrated to 0..1.
+
+- Heads: a linear map plus a residual MLP whose last layer starts at zero. When the image features end
+  with a vector already in the text space (the image's ImageNet labels, embedded by the text encoder),
+  the image head starts as the identity on that block and the text head as the identity: training starts
+  from zero-shot label↔caption matching and improves on it.
+- Loss: symmetric InfoNCE over (caption, own image) positives with in-batch negatives and a learnt
+  temperature, plus binary cross-entropy of sigmoid(a·cos + b) against the graded target of judged pairs
+  (whose low-scored pairs are real, hard negatives).
+- Calibration: Platt scaling sigmoid(a·cos + b) fitted on out-of-fold cosines (``calibrate``). It is
+  strictly increasing, so it never changes a ranking.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import torch
+import torch.nn.functional as F
+
+from models.fit.base import FitData
+
+
+class _Head(torch.nn.Module):
+    def __init__(self, d_in: int, d_out: int, hidden: int, identity_block: tuple[int, int] | None):
+        super().__init__()
+        self.linear = torch.nn.Linear(d_in, d_out, bias=False)
+        self.residual = torch.nn.Sequential(torch.nn.Linear(d_in, hidden), torch.nn.GELU(), torch.nn.Linear(hidden, d_out))
+        torch.nn.init.zeros_(self.residual[2].weight)
+        torch.nn.init.zeros_(self.residual[2].bias)
+        if identity_block is not None:
+            start, end = identity_block
+            with torch.no_grad():
+                self.linear.weight.mul_(0.01)
+                self.linear.weight[:, start:end] += torch.eye(end - start)
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return F.normalize(self.linear(x) + self.residual(x), dim=-1)
+
+
+class _DualNet(torch.nn.Module):
+    def __init__(self, d_image: int, d_text: int, d_joint: int, hidden: int, image_text_block: tuple[int, int] | None):
+        super().__init__()
+        warm = image_text_block is not None and d_joint == d_text
+        self.image_head = _Head(d_image, d_joint, hidden, image_text_block if warm else None)
+        self.text_head = _Head(d_text, d_joint, hidden, (0, d_text) if warm else None)
+        self.log_scale = torch.nn.Parameter(torch.tensor(np.log(1 / 0.05), dtype=torch.float32))
+        self.bce_a = torch.nn.Parameter(torch.tensor(10.0))
+        self.bce_b = torch.nn.Parameter(torch.tensor(-5.0))
+
+
+class DualEncoderFit:
+    kind = "dual_encoder"
+
+    def __init__(self, d_joint: int = 384, hidden: int = 512, epochs: int = 40, lr: float = 1e-3,
+                 weight_decay: float = 1e-4, batch_size: int = 128, pair_loss_weight: float = 1.0,
+                 image_text_block: tuple[int, int] | None = None, seed: int = 0):
+        self.params = dict(d_joint=d_joint, hidden=hidden, epochs=epochs, lr=lr, weight_decay=weight_decay,
+                           batch_size=batch_size, pair_loss_weight=pair_loss_weight,
+                           image_text_block=list(image_text_block) if image_text_block else None, seed=seed)
+        self.net: _DualNet | None = None
+        self.calibration = (10.0, -5.0)  # Platt a, b over the cosine; refit by ``calibrate``
+
+    def _build(self, d_image: int, d_text: int) -> None:
+        p = self.params
+        block = tuple(p["image_text_block"]) if p["image_text_block"] else None
+        self.net = _DualNet(d_image, d_text, p["d_joint"], p["hidden"], block)
+
+    def fit(self, data: FitData) -> "DualEncoderFit":
+        p = self.params
+        torch.manual_seed(p["seed"])
+        generator = torch.Generator().manual_seed(p["seed"])
+        images = torch.from_numpy(data.image_features.astype(np.float32))
+        texts = torch.from_numpy(data.text_features.astype(np.float32))
+        self._build(images.shape[1], texts.shape[1])
+        net = self.net
+        optimiser = torch.optim.AdamW(net.parameters(), lr=p["lr"], weight_decay=p["weight_decay"])
+        pos_image = torch.from_numpy(data.positive_image.astype(np.int64))
+        pos_text = torch.from_numpy(data.positive_text.astype(np.int64))
+        pair_image = torch.from_numpy(data.pair_image.astype(np.int64))
+        pair_text = torch.from_numpy(data.pair_text.astype(np.int64))
+        pair_target = torch.from_numpy(data.pair_target.astype(np.float32))
+        n_steps = max(1, int(np.ceil(len(pos_image) / p["batch_size"])))
+        pair_batch = max(1, int(np.ceil(len(pair_image) / n_steps)))
+        for _ in range(p["epochs"]):
+            net.train()
+            pos_order = torch.randperm(len(pos_image), generator=generator)
+            pair_order = torch.randperm(len(pair_image), generator=generator)
+            for step in range(n_steps):
+                optimiser.zero_grad()
+                loss = torch.zeros(())
+                batch = pos_order[step * p["batch_size"] : (step + 1) * p["batch_size"]]
+                if len(batch) > 1:
+                    # Two captions of one image in a batch are not negatives of each other: mask them.
+                    image_ids = pos_image[batch]
+                    img = net.image_head(images[image_ids])
+                    txt = net.text_head(texts[pos_text[batch]])
+                    logits = net.log_scale.exp().clamp(max=100) * txt @ img.T
+                    same = image_ids[None, :] == image_ids[:, None]
+                    eye = torch.eye(len(batch), dtype=torch.bool)
+                    logits = logits.masked_fill(same & ~eye, -1e4)
+                    labels = torch.arange(len(batch))
+                    loss = loss + 0.5 * (F.cross_entropy(logits, labels) + F.cross_entropy(logits.T, labels))
+                pairs = pair_order[step * pair_batch : (step + 1) * pair_batch]
+                if len(pairs) and p["pair_loss_weight"] > 0:
+                    cos = (net.image_head(images[pair_image[pairs]]) * net.text_head(texts[pair_text[pairs]])).sum(-1)
+                    loss = loss + p["pair_loss_weight"] * F.binary_cross_entropy_with_logits(
+                        net.bce_a * cos + net.bce_b, pair_target[pairs])
+                loss.backward()
+                optimiser.step()
+        net.eval()
+        self.calibration = (float(net.bce_a.detach()), float(net.bce_b.detach()))
+        return self
+
+    # --- scoring --------------------------------------------------------------------------------------
+
+    def cosine(self, image_features: np.ndarray, text_features: np.ndarray) -> np.ndarray:
+        with torch.no_grad():
+            img = self.net.image_head(torch.from_numpy(image_features.astype(np.float32)))
+            txt = self.net.text_head(torch.from_numpy(text_features.astype(np.float32)))
+            return (img * txt).sum(-1).numpy()
+
+    def cosine_matrix(self, image_features: np.ndarray, text_features: np.ndarray) -> np.ndarray:
+        with torch.no_grad():
+            img = self.net.image_head(torch.from_numpy(image_features.astype(np.float32)))
+            txt = self.net.text_head(torch.from_numpy(text_features.astype(np.float32)))
+            return (txt @ img.T).numpy()
+
+    def _calibrated(self, cosine: np.ndarray) -> np.ndarray:
+        a, b = self.calibration
+        return (1.0 / (1.0 + np.exp(-(a * cosine + b)))).astype(np.float32)
+
+    def score(self, image_features: np.ndarray, text_features: np.ndarray) -> np.ndarray:
+        return self._calibrated(self.cosine(image_features, text_features))
+
+    def score_matrix(self, image_features: np.ndarray, text_features: np.ndarray) -> np.ndarray:
+        return self._calibrated(self.cosine_matrix(image_features, text_features))
+
+    def calibrate(self, cosine: np.ndarray, targets: np.ndarray) -> "DualEncoderFit":
+        self.calibration = fit_platt(cosine, targets)
+        return self
+
+    # --- persistence ----------------------------------------------------------------------------------
+
+    def save(self, folder: Path) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        d_image = self.net.image_head.linear.in_features
+        d_text = self.net.text_head.linear.in_features
+        (folder / "dual_encoder.json").write_text(json.dumps(
+            {"params": self.params, "d_image": d_image, "d_text": d_text, "calibration": list(self.calibration)}))
+        torch.save(self.net.state_dict(), folder / "dual_encoder.pt")
+
+    @classmethod
+    def load(cls, folder: Path) -> "DualEncoderFit":
+        meta = json.loads((folder / "dual_encoder.json").read_text())
+        params = dict(meta["params"])
+        block = params.pop("image_text_block")
+        model = cls(**params, image_text_block=tuple(block) if block else None)
+        model._build(meta["d_image"], meta["d_text"])
+        model.net.load_state_dict(torch.load(folder / "dual_encoder.pt", weights_only=True))
+        model.net.eval()
+        model.calibration = tuple(meta["calibration"])
+        return model
+
+
+def fit_platt(cosine: np.ndarray, targets: np.ndarray) -> tuple[float, float]:
+    """a, b minimising binary cross-entropy of sigmoid(a·cos + b) against soft 0..1 targets."""
+    from scipy.optimize import minimize
+
+    x, y = np.asarray(cosine, dtype=np.float64), np.clip(np.asarray(targets, dtype=np.float64), 0, 1)
+
+    def loss(ab):
+        z = ab[0] * x + ab[1]
+        return float(np.mean(np.logaddexp(0, z) - y * z))
+
+    result = minimize(loss, x0=np.array([10.0, -5.0]), method="L-BFGS-B")
+    a, b = result.x
+    if a <= 0:  # a calibration must keep the order of cosines
+        a, b = 1e-3, float(b)
+    return float(a), float(b)
