@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
 from pathlib import Path
 
 from prefect import flow
@@ -9,22 +10,31 @@ from pydantic import BaseModel
 
 from flows.embed import EmbedSummary, embed_flow
 from flows.ingest import ingest_flow
+from flows.train import train_flow
 from storage.settings import load_settings
+from tasks.publish import rank_test_queries_task
 from tasks.summary import IngestSummary
+from tasks.training import TrainingSummary
 
 
 class NightlySummary(BaseModel):
     ingest: IngestSummary
     embed: EmbedSummary
+    training: TrainingSummary
+    ranking_path: str
 
     def lines(self) -> list[str]:
-        return self.ingest.lines() + [self.embed.images.describe(), self.embed.texts.describe()]
+        return self.ingest.lines() + [self.embed.images.describe(), self.embed.texts.describe(),
+                                      self.training.describe(), f"ranking: {self.ranking_path}"]
 
 
 @flow(name="nightly", log_prints=True)
 def nightly_flow(data_dir: Path | None = None, home: Path | None = None) -> NightlySummary:
     settings = load_settings(data_dir=data_dir, home=home)  # read once, passed down
+    run_at = datetime.now(timezone.utc)
     print(f"data: {settings.data_dir}\nhome: {settings.home}")
     ingest = ingest_flow(settings)
     embed = embed_flow(settings)
-    return NightlySummary(ingest=ingest, embed=embed)
+    training = train_flow(settings)
+    ranking_path = rank_test_queries_task(settings, training.run_id, run_at)
+    return NightlySummary(ingest=ingest, embed=embed, training=training, ranking_path=ranking_path)

@@ -41,6 +41,10 @@ class Settings(BaseSettings):
     embed_batch_size: int = Field(32, ge=1)
     torch_threads: int = Field(2, ge=1)  # intra-op threads of torch / ONNX Runtime: the machine has 2 cores
 
+    # Fit models: cross-validation folds (grouped by image) and the seed of every random choice.
+    cv_folds: int = Field(5, ge=2)
+    seed: int = 0
+
     @model_validator(mode="after")
     def _weights_not_both_zero(self) -> "Settings":
         if self.expert_weight + self.crowd_weight == 0:

@@ -106,3 +106,13 @@ def tiny_clip_folder(tmp_path_factory) -> Path:
         "image_std": [0.26862954, 0.26130258, 0.27577711]}))
     tokenizer.save_pretrained(str(folder))
     return folder
+
+
+@pytest.fixture(scope="session")
+def sample_home(prefect_server, tmp_path_factory) -> Path:
+    """HOME after one nightly run on the shipped sample (ingest, embed, train, rank): shared, read-only."""
+    from flows.nightly import nightly_flow
+
+    home = tmp_path_factory.mktemp("sample-home")
+    nightly_flow(data_dir=SAMPLE_DATA_DIR, home=home)
+    return home

@@ -25,6 +25,27 @@ def build_parser() -> argparse.ArgumentParser:
     run = commands.add_parser("run", help="run the nightly job once (ingest, verify, targets, report)")
     _add_location_arguments(run)
 
+    rank = commands.add_parser("rank", help="rank the images of a folder for each query with the champion model")
+    rank.add_argument("--home", type=Path, default=None)
+    rank.add_argument("--images", type=Path, required=True, help="folder of JPEG/PNG images")
+    rank.add_argument("--queries", type=Path, required=True, help="CSV with columns query_id,query_text")
+    rank.add_argument("--out", type=Path, required=True, help="Parquet file to write")
+    rank.add_argument("--top-k", type=int, default=None, help="rows per query (default: every image)")
+
+    score = commands.add_parser("score", help="score (image, text) pairs with the champion model")
+    score.add_argument("--home", type=Path, default=None)
+    score.add_argument("--pairs", type=Path, required=True, help="CSV with columns image_path,query_text")
+    score.add_argument("--out", type=Path, required=True, help="Parquet file to write")
+
+    metrics = commands.add_parser("metrics", help="the champion model's metrics")
+    metrics.add_argument("--home", type=Path, default=None)
+    metrics.add_argument("--json", action="store_true")
+
+    models = commands.add_parser("models", help="the model registry: list, pin a version, unpin")
+    models.add_argument("--home", type=Path, default=None)
+    models.add_argument("action", nargs="?", choices=["list", "pin", "unpin"], default="list")
+    models.add_argument("version", nargs="?", default=None)
+
     bench = commands.add_parser("bench", help="benchmark image embedding variants on a delivery (not a test)")
     _add_location_arguments(bench)
     bench.add_argument("--limit", type=int, default=None, help="use only the first N images")
@@ -53,6 +74,8 @@ def command_run(settings: Settings) -> int:
     print(f"  DuckDB warehouse  {settings.duckdb_path}")
     print(f"  data report       {settings.reports_dir / 'data_report.html'}")
     print(f"  LanceDB index     {settings.lancedb_dir} (tables images, texts)")
+    print(f"  ranking (Parquet) {summary.ranking_path}")
+    print(f"  fit models        {settings.models_dir / 'fit'} (registry: tables models, metrics)")
     print(f"  Prefect runs      PREFECT_HOME={settings.prefect_home} (see README: watching runs)")
     return 0
 
@@ -71,6 +94,107 @@ def command_bench(settings: Settings, limit: int | None, batch_size: int, skip: 
     reports.write_text_atomically(settings.reports_dir / "bench.md", report.markdown() + "\n")
     print("\n" + report.markdown())
     print(f"\nwritten to {settings.reports_dir / 'bench.md'} and bench.json")
+    return 0
+
+
+def _read_csv_columns(path: Path, columns: tuple[str, ...]) -> dict[str, list[str]]:
+    import csv
+
+    if not path.is_file():
+        raise UsageError(f"no such file: {path}")
+    with path.open(newline="", encoding="utf-8-sig") as handle:
+        reader = csv.DictReader(handle)
+        missing = [c for c in columns if c not in (reader.fieldnames or [])]
+        if missing:
+            raise UsageError(f"{path}: missing column(s) {missing}; found {reader.fieldnames}")
+        rows = list(reader)
+    return {c: [row[c] for row in rows] for c in columns}
+
+
+class UsageError(Exception):
+    pass
+
+
+def command_rank(settings: Settings, images_dir: Path, queries: Path, out: Path, top_k: int | None) -> int:
+    from storage.parquet import write_parquet_atomically
+    from tasks.rank import image_files, image_set, load_scorer, rank_images
+
+    columns = _read_csv_columns(queries, ("query_id", "query_text"))
+    scorer = load_scorer(settings)
+    images = image_set(settings, image_files(images_dir), scorer.text_encoder)
+    ranking = rank_images(scorer, images, columns["query_id"], columns["query_text"], top_k)
+    write_parquet_atomically(ranking, out)
+    print(f"{ranking.num_rows} rows for {len(columns['query_id'])} queries × {len(images.image_ids)} images "
+          f"({images.n_reused} vectors reused from the index, {len(images.skipped)} unreadable) "
+          f"with {scorer.model_version} → {out}")
+    return 0
+
+
+def command_score(settings: Settings, pairs: Path, out: Path) -> int:
+    from storage.parquet import write_parquet_atomically
+    from tasks.rank import load_scorer, score_pairs
+
+    columns = _read_csv_columns(pairs, ("image_path", "query_text"))
+    scorer = load_scorer(settings)
+    scored = score_pairs(settings, scorer, columns["image_path"], columns["query_text"])
+    write_parquet_atomically(scored, out)
+    unreadable = scored.column("score").null_count
+    print(f"{scored.num_rows} pairs scored with {scorer.model_version} ({unreadable} unreadable images) → {out}")
+    return 0
+
+
+def command_metrics(settings: Settings, as_json: bool) -> int:
+    import json
+
+    from storage import model_store, warehouse
+
+    if not settings.duckdb_path.exists():
+        raise UsageError(f"no warehouse at {settings.duckdb_path}: run `withsense run` first")
+    con = warehouse.connect(settings.duckdb_path, read_only=True)
+    try:
+        found = model_store.champion(con)
+        if found is None:
+            raise UsageError("no champion model yet: run `withsense run` first")
+        values = model_store.model_metrics(con, found["model_version"])
+    finally:
+        con.close()
+    if as_json:
+        print(json.dumps({"model_version": found["model_version"], "kind": found["kind"], "metrics": values}, indent=1))
+    else:
+        print(f"champion {found['model_version']} ({found['kind']})")
+        for name, value in values.items():
+            print(f"  {name:22} {value:10.3f}")
+    return 0
+
+
+def command_models(settings: Settings, action: str, version: str | None) -> int:
+    from storage import model_store, warehouse
+
+    if not settings.duckdb_path.exists():
+        raise UsageError(f"no warehouse at {settings.duckdb_path}: run `withsense run` first")
+    if action == "list":
+        con = warehouse.connect(settings.duckdb_path, read_only=True)
+        try:
+            rows = model_store.history(con)
+        finally:
+            con.close()
+        print(f"{'version':40} {'champion':8} {'pinned':6} {'τc':>6} {'τb':>6} {'MRR':>6} {'R@1':>6} {'R@10':>6}  decision")
+        for r in rows:
+            figures = " ".join(f"{r[k]:6.1f}" if r[k] is not None else f"{'-':>6}"
+                               for k in ("oof_expert_tau_c", "oof_crowd_tau_b", "oof_mrr", "test_r1", "test_r10"))
+            print(f"{r['model_version']:40} {'yes' if r['is_champion'] else '':8} {'yes' if r['is_pinned'] else '':6} "
+                  f"{figures}  {r['decision'] or ''}")
+        return 0
+    with warehouse.transaction(settings.duckdb_path) as con:
+        if action == "pin":
+            if not version or not model_store.model_exists(con, version):
+                raise UsageError(f"no model version {version!r}: see `withsense models list`")
+            model_store.set_champion(con, version, "pinned by hand")
+            model_store.set_pinned(con, version)
+            print(f"{version} is the champion and pinned: nightly runs will not replace it")
+        else:
+            model_store.set_pinned(con, None)
+            print("unpinned: the next nightly run may promote a better challenger")
     return 0
 
 
@@ -94,6 +218,25 @@ def main(argv: list[str] | None = None) -> int:
     settings = load_settings(data_dir=getattr(args, "data_dir", None), home=args.home)
     if args.command == "run":
         return command_run(settings)
+    try:
+        if args.command == "rank":
+            return command_rank(settings, args.images, args.queries, args.out, args.top_k)
+        if args.command == "score":
+            return command_score(settings, args.pairs, args.out)
+        if args.command == "metrics":
+            return command_metrics(settings, args.json)
+        if args.command == "models":
+            return command_models(settings, args.action, args.version)
+    except UsageError as error:
+        print(f"withsense: {error}", file=sys.stderr)
+        return 1
+    except Exception as error:
+        from tasks.rank import NoChampionError
+
+        if isinstance(error, (NoChampionError, FileNotFoundError)):
+            print(f"withsense: {error}", file=sys.stderr)
+            return 1
+        raise
     if args.command == "bench":
         return command_bench(settings, args.limit, args.batch_size, args.skip)
     if args.command == "tables":

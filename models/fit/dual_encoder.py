@@ -69,7 +69,9 @@ class DualEncoderFit:
         block = tuple(p["image_text_block"]) if p["image_text_block"] else None
         self.net = _DualNet(d_image, d_text, p["d_joint"], p["hidden"], block)
 
-    def fit(self, data: FitData) -> "DualEncoderFit":
+    def fit(self, data: FitData, on_epoch=None) -> "DualEncoderFit":
+        """Train for ``epochs``; ``on_epoch(epoch, model)`` is called after each epoch (1-based), e.g. to
+        score held-out rows at checkpoints without training again."""
         p = self.params
         torch.manual_seed(p["seed"])
         generator = torch.Generator().manual_seed(p["seed"])
@@ -85,7 +87,7 @@ class DualEncoderFit:
         pair_target = torch.from_numpy(data.pair_target.astype(np.float32))
         n_steps = max(1, int(np.ceil(len(pos_image) / p["batch_size"])))
         pair_batch = max(1, int(np.ceil(len(pair_image) / n_steps)))
-        for _ in range(p["epochs"]):
+        for _ in range(p["epochs"]):  # noqa: B007 (the epoch number reaches on_epoch)
             net.train()
             pos_order = torch.randperm(len(pos_image), generator=generator)
             pair_order = torch.randperm(len(pair_image), generator=generator)
@@ -111,6 +113,9 @@ class DualEncoderFit:
                         net.bce_a * cos + net.bce_b, pair_target[pairs])
                 loss.backward()
                 optimiser.step()
+            if on_epoch is not None:
+                net.eval()
+                on_epoch(_ + 1, self)
         net.eval()
         self.calibration = (float(net.bce_a.detach()), float(net.bce_b.detach()))
         return self

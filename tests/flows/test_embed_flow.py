@@ -10,8 +10,6 @@ import numpy as np
 import pytest
 
 from flows.nightly import nightly_flow
-from storage import warehouse
-from storage.settings import load_settings
 
 pytestmark = pytest.mark.usefixtures("prefect_server")
 
@@ -75,17 +73,3 @@ def test_a_downstream_user_can_search_the_index_by_text_vector(sample_dir: Path,
     image = images.search().limit(1).to_list()[0]
     hits = images.search(image["vector"]).metric("cosine").limit(5).select(["image_id", "top_labels"]).to_list()
     assert hits[0]["image_id"] == image["image_id"]
-
-
-@pytest.mark.full_data
-def test_the_full_dataset_is_indexed_and_a_second_run_embeds_nothing(full_data_dir: Path, tmp_path: Path):
-    first = nightly_flow(data_dir=full_data_dir, home=tmp_path)
-    assert first.embed.images.n_rows == 1100 and first.embed.texts.n_rows == 977 + 500
-    second = nightly_flow(data_dir=full_data_dir, home=tmp_path)
-    assert second.embed.images.n_embedded == 0 and second.embed.texts.n_embedded == 0
-    assert second.embed.images.n_rows == 1100 and second.embed.texts.n_rows == 1477
-    con = warehouse.connect(load_settings(home=tmp_path).duckdb_path, read_only=True)
-    try:
-        assert con.execute("SELECT count(*) FROM quarantine").fetchall() == [(0,)]
-    finally:
-        con.close()

@@ -1,0 +1,11 @@
+-- The registry, newest first, with each model's headline figures.
+SELECT m.model_version, m.kind, m.created_at, m.is_challenger, m.is_champion, m.is_pinned, m.decision,
+       max(CASE WHEN x.metric = 'oof_expert_tau_c' THEN x.value END) AS oof_expert_tau_c,
+       max(CASE WHEN x.metric = 'oof_crowd_tau_b' THEN x.value END) AS oof_crowd_tau_b,
+       max(CASE WHEN x.metric = 'oof_MRR' THEN x.value END) AS oof_mrr,
+       max(CASE WHEN x.metric = 'test_R@1' THEN x.value END) AS test_r1,
+       max(CASE WHEN x.metric = 'test_R@10' THEN x.value END) AS test_r10
+FROM models AS m
+LEFT JOIN metrics AS x USING (model_version)
+GROUP BY ALL
+ORDER BY m.created_at DESC, m.kind

@@ -1,0 +1,36 @@
+"""The nightly ranking for downstream teams: every test query against every test image, in Parquet."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pyarrow as pa
+from prefect import task
+from prefect.cache_policies import NO_CACHE
+
+from storage import parquet, warehouse
+from storage.delivery import image_dir
+from storage.settings import Settings
+from tasks.rank import image_files, image_set, load_scorer, rank_images
+
+
+def rank_test_queries(settings: Settings, run_id: str, run_at: datetime) -> tuple[pa.Table, str]:
+    scorer = load_scorer(settings)
+    con = warehouse.connect(settings.duckdb_path, read_only=True)
+    try:
+        queries = warehouse.query_arrow(con, "train/test_queries").to_pylist()
+    finally:
+        con.close()
+    images = image_set(settings, image_files(image_dir(settings.data_dir, "test")), scorer.text_encoder)
+    ranking = rank_images(scorer, images, [q["query_id"] for q in queries], [q["query_text"] for q in queries])
+    ranking = ranking.append_column("run_id", pa.array([run_id] * ranking.num_rows, pa.string()))
+    path = parquet.ranking_partition(settings.parquet_dir, run_at.strftime("%Y-%m-%d"), run_id)
+    parquet.write_parquet_atomically(ranking, path)
+    return ranking, str(path)
+
+
+@task(name="rank test queries to Parquet", cache_policy=NO_CACHE)
+def rank_test_queries_task(settings: Settings, run_id: str, run_at: datetime) -> str:
+    ranking, path = rank_test_queries(settings, run_id, run_at)
+    print(f"ranking: {ranking.num_rows} rows → {path}")
+    return path

@@ -1,0 +1,164 @@
+"""Training and honest evaluation of the fit models.
+
+Out-of-fold protocol: the train images are split into folds; a pair belongs to the fold of its image; the
+model of fold k never saw a fold-k image (neither in a pair nor as the picture a training caption was
+written for). Every figure named ``oof_*`` comes from models that did not train on the rows they score.
+The test split is scored once the model is fixed, and chooses nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from models.fit.base import FitModel
+from models.fit.dual_encoder import DualEncoderFit, fit_platt
+from models.fit.linear import LinearFit
+from models.fit.mlp import MLPFit
+from tasks.metrics import crowd_tau_b, expert_tau_c, mae, retrieval_metrics, rmse
+from tasks.training_data import Corpus, TestSet
+
+MODEL_KINDS = ("linear", "mlp", "dual_encoder")
+DUAL_CHECKPOINTS = (5, 10, 20, 30)  # epochs at which the dual encoder is scored out of fold
+
+
+@dataclass
+class TrainedModel:
+    kind: str
+    model: FitModel
+    metrics: dict[str, float]
+    params: dict = field(default_factory=dict)
+
+
+def image_folds(n_images: int, n_folds: int, seed: int) -> np.ndarray:
+    """A fold number per train image: shuffled, as even as possible."""
+    order = np.random.default_rng(seed).permutation(n_images)
+    folds = np.empty(n_images, dtype=int)
+    folds[order] = np.arange(n_images) % n_folds
+    return folds
+
+
+@dataclass
+class _OutOfFold:
+    judged: np.ndarray  # score per judged pair
+    crowd: np.ndarray  # score per crowd pair
+    retrieval_ranks_matrices: list[tuple[np.ndarray, np.ndarray]]  # per fold: (score matrix, relevant column)
+
+
+def _empty_oof(corpus: Corpus) -> _OutOfFold:
+    return _OutOfFold(np.full(len(corpus.judged), np.nan), np.full(len(corpus.crowd), np.nan), [])
+
+
+def _score_fold(model, corpus: Corpus, folds: np.ndarray, k: int, oof: _OutOfFold, raw: bool) -> None:
+    """Score fold k's held-out rows with the fold-k model (raw cosine for the dual encoder)."""
+    score = model.cosine if raw else model.score
+    matrix = model.cosine_matrix if raw else model.score_matrix
+    judged_rows = np.flatnonzero(folds[corpus.judged["image_idx"].to_numpy()] == k)
+    j = corpus.judged.iloc[judged_rows]
+    oof.judged[judged_rows] = score(corpus.image_features[j["image_idx"]], corpus.text_features[j["text_idx"]])
+    crowd_rows = np.flatnonzero(folds[corpus.crowd["image_idx"].to_numpy()] == k)
+    c = corpus.crowd.iloc[crowd_rows]
+    oof.crowd[crowd_rows] = score(corpus.image_features[c["image_idx"]], corpus.text_features[c["text_idx"]])
+    # Retrieval: each caption of a fold-k image ranks all fold-k images.
+    fold_images = np.flatnonzero(folds == k)
+    column = {image: i for i, image in enumerate(fold_images)}
+    positives = corpus.positives[folds[corpus.positives["image_idx"].to_numpy()] == k]
+    scores = matrix(corpus.image_features[fold_images], corpus.text_features[positives["text_idx"].to_numpy()])
+    oof.retrieval_ranks_matrices.append((scores, positives["image_idx"].map(column).to_numpy()))
+
+
+def _oof_metrics(corpus: Corpus, oof: _OutOfFold, judged_scores: np.ndarray | None = None) -> dict[str, float]:
+    judged = corpus.judged
+    on_target_scale = oof.judged if judged_scores is None else judged_scores
+    metrics = {
+        "oof_rmse": rmse(on_target_scale, judged["target"].to_numpy()),
+        "oof_mae": mae(on_target_scale, judged["target"].to_numpy()),
+        "oof_expert_tau_c": expert_tau_c(oof.judged, judged[["expert_1", "expert_2", "expert_3"]].to_numpy(),
+                                         judged["is_own_caption"].to_numpy()),
+        "oof_crowd_tau_b": crowd_tau_b(oof.crowd, corpus.crowd["crowd_share"].to_numpy()),
+    }
+    # Retrieval figures per fold (each fold ranks its own ~n/k images), averaged with query weights.
+    per_fold = [(retrieval_metrics(s, r), len(r)) for s, r in oof.retrieval_ranks_matrices]
+    n = sum(size for _, size in per_fold)
+    for name in per_fold[0][0]:
+        metrics[f"oof_{name}"] = sum(m[name] * size for m, size in per_fold) / n
+    return metrics
+
+
+def test_metrics(model: FitModel, test: TestSet) -> dict[str, float]:
+    scores = model.score_matrix(test.image_features, test.query_features)
+    return {f"test_{name}": value for name, value in retrieval_metrics(scores, test.relevant_column).items()}
+
+
+def make_model(kind: str, corpus: Corpus, epochs: int | None = None) -> FitModel:
+    if kind == "linear":
+        return LinearFit()
+    if kind == "mlp":
+        return MLPFit()
+    if kind == "dual_encoder":
+        return DualEncoderFit(epochs=epochs or max(DUAL_CHECKPOINTS), image_text_block=corpus.image_text_block)
+    raise ValueError(f"unknown model kind {kind!r}; known: {MODEL_KINDS}")
+
+
+def train_pairwise(kind: str, corpus: Corpus, test: TestSet, n_folds: int, seed: int, log=print) -> TrainedModel:
+    folds = image_folds(len(corpus.image_ids), n_folds, seed)
+    oof = _empty_oof(corpus)
+    for k in range(n_folds):
+        model = make_model(kind, corpus).fit(corpus.fit_data(folds != k))
+        _score_fold(model, corpus, folds, k, oof, raw=False)
+    metrics = _oof_metrics(corpus, oof)
+    final = make_model(kind, corpus).fit(corpus.fit_data())
+    metrics.update(test_metrics(final, test))
+    log(f"{kind}: " + _brief(metrics))
+    return TrainedModel(kind, final, metrics, getattr(final, "params", {}) or {"alpha": getattr(final, "alpha", None)})
+
+
+def train_dual_encoder(corpus: Corpus, test: TestSet, n_folds: int, seed: int, log=print) -> TrainedModel:
+    """Cross-validated with out-of-fold scores at several epoch checkpoints; the number of epochs is the
+    checkpoint with the best out-of-fold MRR (training data only). Calibration: Platt on out-of-fold
+    cosines, cross-fitted for the out-of-fold figures (fold k calibrated on the other folds)."""
+    folds = image_folds(len(corpus.image_ids), n_folds, seed)
+    oofs = {epochs: _empty_oof(corpus) for epochs in DUAL_CHECKPOINTS}
+    for k in range(n_folds):
+        def checkpoint(epoch, model, k=k):
+            if epoch in oofs:
+                _score_fold(model, corpus, folds, k, oofs[epoch], raw=True)
+
+        make_model("dual_encoder", corpus).fit(corpus.fit_data(folds != k), on_epoch=checkpoint)
+    by_epochs = {}
+    for epochs, oof in oofs.items():
+        by_epochs[epochs] = _oof_metrics(corpus, oof)
+        log(f"dual_encoder @ {epochs} epochs (out of fold): " + _brief(by_epochs[epochs]))
+    best_epochs = max(by_epochs, key=lambda e: by_epochs[e]["oof_MRR"])
+    oof = oofs[best_epochs]
+    # Cross-fitted calibration of the out-of-fold cosines, for RMSE / MAE on the target scale.
+    judged_folds = folds[corpus.judged["image_idx"].to_numpy()]
+    targets = corpus.judged["target"].to_numpy()
+    calibrated = np.empty_like(oof.judged)
+    for k in range(n_folds):
+        a, b = fit_platt(oof.judged[judged_folds != k], targets[judged_folds != k])
+        calibrated[judged_folds == k] = 1 / (1 + np.exp(-(a * oof.judged[judged_folds == k] + b)))
+    metrics = _oof_metrics(corpus, oof, judged_scores=calibrated)
+    metrics["epochs"] = float(best_epochs)
+    final = make_model("dual_encoder", corpus, epochs=best_epochs).fit(corpus.fit_data())
+    final.calibrate(oof.judged, targets)
+    metrics.update(test_metrics(final, test))
+    log(f"dual_encoder ({best_epochs} epochs): " + _brief(metrics))
+    return TrainedModel("dual_encoder", final, metrics, dict(final.params, calibration=list(final.calibration)))
+
+
+def train_models(corpus: Corpus, test: TestSet, kinds=MODEL_KINDS, n_folds: int = 5, seed: int = 0,
+                 log=print) -> list[TrainedModel]:
+    trained = []
+    for kind in kinds:
+        if kind == "dual_encoder":
+            trained.append(train_dual_encoder(corpus, test, n_folds, seed, log))
+        else:
+            trained.append(train_pairwise(kind, corpus, test, n_folds, seed, log))
+    return trained
+
+
+def _brief(metrics: dict[str, float]) -> str:
+    keys = ("oof_rmse", "oof_expert_tau_c", "oof_crowd_tau_b", "oof_R@1", "oof_MRR", "test_R@1", "test_R@10")
+    return ", ".join(f"{k} {metrics[k]:.3g}" for k in keys if k in metrics)

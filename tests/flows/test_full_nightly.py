@@ -1,0 +1,69 @@
+"""The nightly job on the full dataset (../shared/data/practicum): one run, then an unchanged re-run."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from flows.nightly import nightly_flow
+from storage import model_store, warehouse
+
+pytestmark = [pytest.mark.usefixtures("prefect_server"), pytest.mark.full_data]
+
+
+@pytest.fixture(scope="module")
+def full_runs(full_data_dir_module: Path, tmp_path_factory):
+    home = tmp_path_factory.mktemp("full-home")
+    first = nightly_flow(data_dir=full_data_dir_module, home=home)
+    second = nightly_flow(data_dir=full_data_dir_module, home=home)
+    return home, first, second
+
+
+@pytest.fixture(scope="module")
+def full_data_dir_module() -> Path:
+    from conftest import FULL_DATA_DIR
+
+    if not (FULL_DATA_DIR / "train_dataset.csv").is_file():
+        pytest.skip(f"full dataset not found at {FULL_DATA_DIR}")
+    return FULL_DATA_DIR
+
+
+def champion_metrics(home: Path) -> tuple[dict, dict[str, dict[str, float]]]:
+    con = warehouse.connect(home / "withsense.duckdb", read_only=True)
+    try:
+        champion = model_store.champion(con)
+        by_kind = {m["kind"]: model_store.model_metrics(con, m["model_version"]) for m in model_store.history(con)}
+    finally:
+        con.close()
+    return champion, by_kind
+
+
+def test_everything_is_indexed_once_and_the_rerun_embeds_and_trains_nothing(full_runs):
+    home, first, second = full_runs
+    assert first.embed.images.n_rows == 1100 and first.embed.texts.n_rows == 977 + 500
+    assert second.embed.images.n_embedded == 0 and second.embed.texts.n_embedded == 0
+    assert second.embed.images.n_rows == 1100 and second.embed.texts.n_rows == 1477
+    assert second.training.skipped and second.training.champion == first.training.champion
+    con = duckdb.connect(str(home / "withsense.duckdb"), read_only=True)
+    assert con.execute("SELECT count(*) FROM quarantine").fetchall() == [(0,)]
+    con.close()
+
+
+def test_the_linear_baseline_ranks_at_chance_and_the_dual_encoder_clears_the_floor(full_runs):
+    home, first, _ = full_runs
+    champion, by_kind = champion_metrics(home)
+    assert champion["kind"] == "dual_encoder"
+    linear, dual = by_kind["linear"], by_kind["dual_encoder"]
+    # 100 test images: chance R@1 is 1%, chance R@10 10%.
+    assert linear["test_R@1"] <= 3 and linear["test_R@10"] <= 20
+    assert dual["oof_expert_tau_c"] >= 45
+    assert dual["test_R@1"] >= 25 and dual["test_R@10"] >= 75
+    assert dual["oof_rmse"] < linear["oof_rmse"]
+
+
+def test_the_ranking_covers_every_test_query_and_image(full_runs):
+    home, first, _ = full_runs
+    rows = duckdb.sql(f"SELECT count(*), count(DISTINCT query_id), count(DISTINCT image) FROM '{first.ranking_path}'").fetchall()
+    assert rows == [(50000, 500, 100)]

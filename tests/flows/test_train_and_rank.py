@@ -1,0 +1,125 @@
+"""Training, registry, champion and the evaluation contract (rank, score, metrics, models) on the sample."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from flows.nightly import nightly_flow
+from storage import model_store, warehouse
+from tasks.rank import DISCLAIMER, RANKING_SCHEMA
+
+pytestmark = pytest.mark.usefixtures("prefect_server")
+
+
+def withsense(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "withsense.cli", *args], capture_output=True, text=True, timeout=600)
+
+
+def registry(home: Path) -> list[dict]:
+    con = warehouse.connect(home / "withsense.duckdb", read_only=True)
+    try:
+        return model_store.history(con)
+    finally:
+        con.close()
+
+
+def test_a_run_registers_three_models_with_metrics_and_one_champion(sample_home: Path):
+    models = registry(sample_home)
+    assert sorted(m["kind"] for m in models) == ["dual_encoder", "linear", "mlp"]
+    assert sum(m["is_champion"] for m in models) == 1 and sum(m["is_challenger"] for m in models) == 1
+    con = duckdb.connect(str(sample_home / "withsense.duckdb"), read_only=True)
+    metrics = {r[0] for r in con.execute("SELECT DISTINCT metric FROM metrics").fetchall()}
+    con.close()
+    assert {"oof_rmse", "oof_mae", "oof_expert_tau_c", "oof_crowd_tau_b", "oof_R@1", "oof_MRR",
+            "test_R@1", "test_R@5", "test_R@10", "test_median_rank", "test_MRR", "test_nDCG@10"} <= metrics
+
+
+def test_the_nightly_ranking_is_parquet_partitioned_by_run_date(sample_home: Path):
+    [path] = list((sample_home / "parquet" / "rankings").glob("run_date=*/*.parquet"))
+    rows = duckdb.sql(f"SELECT * FROM read_parquet('{path}', hive_partitioning = true)").df()
+    assert len(rows) == 50 * 10 and rows["run_id"].nunique() == 1 and rows["run_date"].nunique() == 1
+    assert set(rows.groupby("query_id")["rank"].apply(sorted).map(tuple)) == {tuple(range(1, 11))}
+    assert rows["score"].between(0, 1).all()
+
+
+def test_rank_cli_follows_the_contract_and_reuses_indexed_vectors(sample_home: Path, sample_dir: Path, tmp_path: Path):
+    queries = tmp_path / "q.csv"
+    queries.write_text("query_id,query_text\nq1,A dog runs on the grass .\nq2,\"Two people , one in red .\"\n")
+    out = tmp_path / "ranked.parquet"
+    result = withsense("rank", "--home", str(sample_home), "--images", str(sample_dir / "test_images"),
+                       "--queries", str(queries), "--out", str(out), "--top-k", "4")
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "10 vectors reused from the index" in result.stdout
+    table = duckdb.sql(f"SELECT * FROM '{out}' ORDER BY query_id, rank").to_arrow_table()
+    assert table.schema.names == RANKING_SCHEMA.names
+    rows = table.to_pylist()
+    assert len(rows) == 8 and [r["rank"] for r in rows[:4]] == [1, 2, 3, 4]
+    assert all(r["score"] >= s["score"] for r, s in zip(rows[:3], rows[1:4]))
+    assert not any(r["query_blocked"] or r["image_blocked"] for r in rows) and all(r["disclaimer"] is None for r in rows)
+    assert DISCLAIMER == "This image is unavailable in your country in compliance with local laws."
+
+
+def test_rank_embeds_new_images_and_skips_unreadable_ones(sample_home: Path, sample_dir: Path, tmp_path: Path):
+    folder = tmp_path / "new"
+    folder.mkdir()
+    source = sorted((sample_dir / "train_images").glob("*.jpg"))[0]
+    from PIL import Image
+
+    Image.open(source).rotate(90, expand=True).save(folder / "rotated.jpg")  # bytes the index has never seen
+    shutil.copy(source, folder / "indexed.jpg")
+    (folder / "broken.jpg").write_bytes(source.read_bytes()[:1500])
+    queries = tmp_path / "q.csv"
+    queries.write_text("query_id,query_text\nq1,a dog\n")
+    out = tmp_path / "o.parquet"
+    result = withsense("rank", "--home", str(sample_home), "--images", str(folder), "--queries", str(queries),
+                       "--out", str(out))
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "1 vectors reused from the index, 1 unreadable" in result.stdout
+    assert sorted(duckdb.sql(f"SELECT image FROM '{out}'").fetchall()) == [("indexed.jpg",), ("rotated.jpg",)]
+
+
+def test_score_cli_scores_pairs_in_0_1(sample_home: Path, sample_dir: Path, tmp_path: Path):
+    image = sorted((sample_dir / "test_images").glob("*.jpg"))[0]
+    pairs = tmp_path / "pairs.csv"
+    pairs.write_text(f"image_path,query_text\n{image},a dog\n{image},a man on a bike\n")
+    out = tmp_path / "scored.parquet"
+    result = withsense("score", "--home", str(sample_home), "--pairs", str(pairs), "--out", str(out))
+    assert result.returncode == 0, result.stderr[-2000:]
+    scores = [r[0] for r in duckdb.sql(f"SELECT score FROM '{out}'").fetchall()]
+    assert len(scores) == 2 and all(0 <= s <= 1 for s in scores)
+
+
+def test_metrics_cli_prints_the_champions_figures_as_json(sample_home: Path):
+    result = withsense("metrics", "--home", str(sample_home), "--json")
+    assert result.returncode == 0
+    payload = json.loads(result.stdout)
+    assert payload["kind"] == "dual_encoder" and "oof_expert_tau_c" in payload["metrics"]
+
+
+@pytest.mark.parametrize("args, message", [
+    (("rank", "--images", "/nowhere", "--queries", "/nowhere.csv", "--out", "/tmp/x.parquet"), "no such file"),
+    (("metrics",), "no warehouse"),
+])
+def test_contract_commands_fail_clearly(args, message, tmp_path):
+    result = withsense(*args, "--home", str(tmp_path))
+    assert result.returncode == 1 and message in result.stderr
+
+
+def test_a_rerun_skips_training_and_pinning_keeps_a_champion(sample_dir: Path, tmp_path: Path):
+    first = nightly_flow(data_dir=sample_dir, home=tmp_path)
+    assert not first.training.skipped
+    second = nightly_flow(data_dir=sample_dir, home=tmp_path)
+    assert second.training.skipped and second.training.champion == first.training.champion
+    linear = f"{first.training.run_id}-linear"
+    pinned = withsense("models", "pin", linear, "--home", str(tmp_path))
+    assert pinned.returncode == 0, pinned.stderr
+    listing = withsense("models", "--home", str(tmp_path)).stdout
+    assert any(line.startswith(linear) and "yes" in line for line in listing.splitlines())
+    assert withsense("models", "pin", "no-such-version", "--home", str(tmp_path)).returncode == 1

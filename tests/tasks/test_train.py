@@ -1,0 +1,88 @@
+"""Cross-validation folds, leakage rules and the models' contract, on the sample's real vectors."""
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from models.encoders import load_text_encoder
+from models.fit.dual_encoder import DualEncoderFit, fit_platt
+from models.fit.linear import LinearFit
+from models.fit.mlp import MLPFit
+from storage import model_store, vectors, warehouse
+from tasks.train import image_folds
+from tasks.training_data import load_corpora
+
+
+@pytest.fixture(scope="module")
+def corpora(sample_home: Path):
+    con = warehouse.connect(sample_home / "withsense.duckdb", read_only=True)
+    try:
+        return load_corpora(con, vectors.connect(sample_home / "lancedb"), load_text_encoder("all-MiniLM-L6-v2"))
+    finally:
+        con.close()
+
+
+def test_folds_are_even_and_reproducible():
+    folds = image_folds(103, 5, seed=0)
+    assert sorted(np.bincount(folds)) == [20, 20, 21, 21, 21]
+    assert (folds == image_folds(103, 5, seed=0)).all() and not (folds == image_folds(103, 5, seed=1)).all()
+
+
+def test_training_rows_never_touch_a_validation_image(corpora):
+    corpus, _ = corpora
+    folds = image_folds(len(corpus.image_ids), 5, seed=0)
+    held_out = folds == 0
+    data = corpus.fit_data(~held_out)
+    assert not held_out[data.pair_image].any() and not held_out[data.positive_image].any()
+    own = dict(zip(corpus.positives["text_idx"], corpus.positives["image_idx"]))
+    assert not any(held_out[own[t]] for t in data.pair_text if t in own)  # nor a caption written for one
+    assert len(data.pair_image) < len(corpus.judged)
+
+
+def test_image_features_carry_the_label_text_block_in_the_text_space(corpora):
+    corpus, test = corpora
+    start, end = corpus.image_text_block
+    assert (start, end) == (1280, 1664) and corpus.image_features.shape[1] == 1664
+    np.testing.assert_allclose(np.linalg.norm(corpus.image_features[:, start:end], axis=1), 1, atol=1e-5)
+    assert test.query_features.shape == (50, 384) and len(test.image_ids) == 10
+
+
+def test_the_linear_baseline_ranks_images_the_same_way_for_every_query(corpora):
+    corpus, test = corpora
+    model = LinearFit().fit(corpus.fit_data())
+    scores = model.score_matrix(test.image_features, test.query_features)
+    orders = {tuple(np.argsort(-row, kind="stable")) for row in scores}
+    assert len(orders) == 1  # the text only shifts every image's score by the same amount
+
+
+@pytest.mark.parametrize("make", [LinearFit, MLPFit, lambda: DualEncoderFit(epochs=5, image_text_block=(1280, 1664))])
+def test_every_model_scores_in_0_1_and_survives_save_and_load(make, corpora, tmp_path):
+    corpus, test = corpora
+    model = make().fit(corpus.fit_data())
+    scores = model.score_matrix(test.image_features, test.query_features)
+    assert scores.shape == (50, 10) and scores.min() >= 0 and scores.max() <= 1
+    model_store.save_model(tmp_path, "v1", model)
+    loaded = model_store.load_model(model.kind, tmp_path / "fit" / "v1")
+    np.testing.assert_allclose(loaded.score_matrix(test.image_features, test.query_features), scores, atol=1e-6)
+    pairs = model.score(test.image_features[:3], test.query_features[:3])
+    np.testing.assert_allclose(pairs, np.diag(scores[:3, :3]), atol=1e-5)
+
+
+def test_the_dual_encoder_starts_from_zero_shot_label_matching(corpora):
+    corpus, test = corpora
+    untrained = DualEncoderFit(epochs=0, image_text_block=corpus.image_text_block).fit(corpus.fit_data())
+    start, end = corpus.image_text_block
+    zero_shot = test.query_features @ test.image_features[:, start:end].T
+    zero_shot /= np.linalg.norm(test.image_features[:, start:end], axis=1)
+    cos = untrained.cosine_matrix(test.image_features, test.query_features)
+    assert np.corrcoef(cos.ravel(), zero_shot.ravel())[0, 1] > 0.95
+
+
+def test_platt_calibration_is_increasing_and_fits_soft_targets():
+    rng = np.random.default_rng(0)
+    cosine = rng.uniform(-0.2, 0.8, 2000)
+    targets = 1 / (1 + np.exp(-(8 * cosine - 3)))
+    a, b = fit_platt(cosine, targets)
+    assert a == pytest.approx(8, rel=0.05) and b == pytest.approx(-3, rel=0.05)
+    assert fit_platt(cosine, 1 - targets)[0] > 0  # never reverses the order
