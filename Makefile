@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 RUN_ARGS ?=
 PYTEST_ARGS ?=
 
-.PHONY: setup run test bench clean
+.PHONY: setup browser run test bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -21,7 +21,11 @@ setup: $(STAMP)
 run: setup
 	$(BIN)/withsense run $(RUN_ARGS)
 
-test: setup
+# Headless Chromium (Debian packages) renders the HTML gallery in the tests.
+browser:
+	command -v chromium >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq chromium chromium-driver >/dev/null)
+
+test: setup browser
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 # Embedding benchmark on the full dataset (minutes, not a test): figures go to HOME/reports/bench.md.

@@ -12,6 +12,8 @@ from flows.embed import EmbedSummary, embed_flow
 from flows.ingest import ingest_flow
 from flows.train import train_flow
 from storage.settings import load_settings
+from tasks.data_report import write_data_report_task
+from tasks.legal_stage import LegalSummary, run_legal_stage_task
 from tasks.publish import rank_test_queries_task
 from tasks.summary import IngestSummary
 from tasks.training import TrainingSummary
@@ -21,11 +23,13 @@ class NightlySummary(BaseModel):
     ingest: IngestSummary
     embed: EmbedSummary
     training: TrainingSummary
+    legal: LegalSummary
     ranking_path: str
 
     def lines(self) -> list[str]:
         return self.ingest.lines() + [self.embed.images.describe(), self.embed.texts.describe(),
-                                      self.training.describe(), f"ranking: {self.ranking_path}"]
+                                      self.training.describe(), self.legal.describe(),
+                                      f"ranking: {self.ranking_path}"]
 
 
 @flow(name="nightly", log_prints=True)
@@ -36,5 +40,7 @@ def nightly_flow(data_dir: Path | None = None, home: Path | None = None) -> Nigh
     ingest = ingest_flow(settings)
     embed = embed_flow(settings)
     training = train_flow(settings)
+    legal = run_legal_stage_task(settings, training.run_id)
     ranking_path = rank_test_queries_task(settings, training.run_id, run_at)
-    return NightlySummary(ingest=ingest, embed=embed, training=training, ranking_path=ranking_path)
+    write_data_report_task(settings, ingest)  # again, now with this run's model figures in its conclusions
+    return NightlySummary(ingest=ingest, embed=embed, training=training, legal=legal, ranking_path=ranking_path)

@@ -15,6 +15,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SQL_DIR = PROJECT_ROOT / "sql"
 SAMPLE_DATA_DIR = PROJECT_ROOT / "data" / "sample"
+LABELLED_QUERIES = PROJECT_ROOT / "data" / "legal" / "labelled_queries.csv"
 DEFAULT_HOME = PROJECT_ROOT / "var"
 
 
@@ -45,6 +46,10 @@ class Settings(BaseSettings):
     cv_folds: int = Field(5, ge=2)
     seed: int = 0
 
+    # Legal filter: the semantic query check may block at most this share of non-child train captions;
+    # the image classifier's threshold keeps this recall on out-of-fold child images.
+    query_false_block_rate: float = Field(0.02, ge=0.0, le=0.5)
+    image_filter_recall: float = Field(0.97, gt=0.5, le=1.0)
     @model_validator(mode="after")
     def _weights_not_both_zero(self) -> "Settings":
         if self.expert_weight + self.crowd_weight == 0:
@@ -71,6 +76,14 @@ class Settings(BaseSettings):
     @property
     def models_dir(self) -> Path:
         return self.home / "models"
+
+    @property
+    def legal_dir(self) -> Path:
+        return self.models_dir / "legal"
+
+    @property
+    def gallery_dir(self) -> Path:
+        return self.reports_dir / "gallery"
 
     @property
     def prefect_home(self) -> Path:

@@ -39,6 +39,8 @@ def images_schema(dimension: int) -> pa.Schema:
             pa.field("top_labels", pa.list_(pa.string())),  # ImageNet classes, best first
             pa.field("top_scores", pa.list_(pa.float32())),
             pa.field("embedded_at", pa.timestamp("us", tz="UTC")),
+            pa.field("is_blocked", pa.bool_()),  # legal filter: depicts a child (null until decided)
+            pa.field("block_reason", pa.string()),
         ]
     )
 
@@ -67,6 +69,11 @@ def connect(lancedb_dir: Path) -> lancedb.DBConnection:
 
 def existing_table(db: lancedb.DBConnection, name: str) -> lancedb.table.Table | None:
     return db.open_table(name) if name in db.list_tables().tables else None
+
+
+def has_columns(table: lancedb.table.Table, schema: pa.Schema) -> bool:
+    """Whether the table has exactly the columns of ``schema`` (an older layout must be rebuilt)."""
+    return table.schema.names == schema.names
 
 
 def open_table(db: lancedb.DBConnection, name: str, schema: pa.Schema) -> lancedb.table.Table:

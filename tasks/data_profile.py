@@ -20,6 +20,7 @@ class DataProfile:
     agreement: dict
     overlap: pd.DataFrame
     kappa: dict[str, float]
+    model_metrics: pd.DataFrame  # latest training run: kind × metric (empty before the first run)
 
 
 def profile_data(con: duckdb.DuckDBPyConnection) -> DataProfile:
@@ -41,4 +42,14 @@ def profile_data(con: duckdb.DuckDBPyConnection) -> DataProfile:
         agreement=agreement,
         overlap=warehouse.run_sql(con, "report/expert_crowd_overlap").df(),
         kappa=kappa,
+        model_metrics=latest_model_metrics(con),
     )
+
+
+def latest_model_metrics(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    if not warehouse.table_exists(con, "models"):
+        return pd.DataFrame()
+    rows = warehouse.query_arrow(con, "report/latest_run_metrics").to_pandas()
+    if rows.empty:
+        return rows
+    return rows.pivot_table(index="kind", columns="metric", values="value").reset_index()

@@ -61,11 +61,41 @@ def conclusions(p: DataProfile, summary: IngestSummary) -> list[str]:
                 f"{len(own)} judged pairs are a caption with its own image; their mean target is "
                 f"{own['target'].mean():.2f} against {t[~t['is_own_caption']]['target'].mean():.2f} for the others."
             )
+    out += model_conclusions(p.model_metrics)
     n_child = int(p.captions["mentions_children"].sum())
     if len(p.captions):
         out.append(
             f"{n_child} of {len(p.captions)} captions ({n_child / len(p.captions):.0%}) mention children: the legal "
             "filter will hide a sizeable part of the catalogue where the law applies."
+        )
+    return out
+
+
+# Published figures on Flickr8K-Expert (τc) and Flickr8K-CF (τb), CLIPScore paper (Hessel et al. 2021).
+PUBLISHED = {"CLIP-S": (51.2, 34.4), "RefCLIP-S": (53.0, 36.4), "Polos": (56.4, 37.8)}
+
+
+def model_conclusions(metrics: pd.DataFrame) -> list[str]:
+    if metrics.empty:
+        return ["No fit model has been trained yet: model figures appear here after the first training run."]
+    by_kind = {row["kind"]: row for _, row in metrics.iterrows()}
+    out = []
+    if "linear" in by_kind:
+        linear = by_kind["linear"]
+        out.append(
+            f"The linear baseline on concatenated vectors cannot rank: for one query its text part adds the same "
+            f"amount to every image, so every query gets the same order. Measured: test R@1 "
+            f"{linear['test_R@1']:.1f}% (chance 1% over 100 images), out-of-fold R@1 {linear['oof_R@1']:.1f}%, "
+            f"though its out-of-fold RMSE is {linear['oof_rmse']:.3f} — a fair RMSE says nothing about search."
+        )
+    if "dual_encoder" in by_kind:
+        dual = by_kind["dual_encoder"]
+        published = "; ".join(f"{name} {tc} / {tb}" for name, (tc, tb) in PUBLISHED.items())
+        out.append(
+            f"The dual encoder (both modalities projected into one space, cosine, calibrated) is the one that "
+            f"ranks: out of fold, Expert τc {dual['oof_expert_tau_c']:.1f} and CF τb {dual['oof_crowd_tau_b']:.1f} "
+            f"(published τc / τb: {published}); test queries: R@1 {dual['test_R@1']:.1f}%, R@10 "
+            f"{dual['test_R@10']:.1f}%, median rank {dual['test_median_rank']:.0f}."
         )
     return out
 
@@ -106,6 +136,13 @@ def render_data_report(p: DataProfile, summary: IngestSummary) -> str:
     ]
     for title, png in figures.items():
         sections.append(f'<h3>{html.escape(title)}</h3><img alt="{html.escape(title)}" src="data:image/png;base64,{png}">')
+    if not p.model_metrics.empty:
+        shown = [c for c in ("kind", "oof_rmse", "oof_mae", "oof_expert_tau_c", "oof_crowd_tau_b", "oof_R@1", "oof_MRR",
+                             "test_R@1", "test_R@5", "test_R@10", "test_median_rank", "test_MRR", "test_nDCG@10")
+                 if c in p.model_metrics.columns]
+        sections.append("<h2>Model evaluation</h2><p>Figures prefixed oof_ are out of fold (folds grouped by image); "
+                        "test_ figures rank the 100 test images for each test query, after the model was fixed.</p>"
+                        + _table_html(p.model_metrics[shown]))
     sections.append("<h2>Conclusions</h2><ul>" + "".join(f"<li>{html.escape(c)}</li>" for c in conclusions(p, summary)) + "</ul>")
     style = ("body{font-family:sans-serif;max-width:1100px;margin:2em auto;color:#222}"
              "table.data{border-collapse:collapse;margin:0.5em 0}table.data td,table.data th{padding:2px 8px;"
@@ -131,8 +168,12 @@ def report_fingerprint(con, settings: Settings, summary: IngestSummary) -> str:
     import hashlib
 
     delivery = warehouse.query_row(con, "report/delivery_fingerprint")["fingerprint"]
+    from storage import model_store
+
+    latest_models = model_store.history(con)[:1]
     parts = [str(REPORT_FORMAT_VERSION), delivery or "", summary.model_dump_json(),
-             repr((settings.expert_weight, settings.crowd_weight))]
+             repr((settings.expert_weight, settings.crowd_weight)),
+             latest_models[0]["model_version"] if latest_models else ""]
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 

@@ -72,6 +72,9 @@ def index_images(db: lancedb.DBConnection, jobs: list[ImageJob], encoder_version
     """Bring the images table in step with ``jobs``; the encoder is loaded only if something needs embedding."""
     started = time.perf_counter()
     table = vectors.existing_table(db, vectors.IMAGES_TABLE)
+    if table is not None and not vectors.has_columns(table, vectors.images_schema(1)):
+        log.warning("the images table has an older column layout: every image is embedded again")
+        table = None
     indexed = vectors.read_columns(table, ["image_id", "sha256", "encoder_version", "path", "split"]) if table else None
     plan = plan_images(jobs, indexed, encoder_version)
     log.info(plan.describe("images"))
@@ -107,6 +110,9 @@ def index_texts(db: lancedb.DBConnection, jobs: list[TextJob], encoder_version: 
     """Bring the texts table in step with ``jobs``; the encoder is loaded only if something needs embedding."""
     started = time.perf_counter()
     table = vectors.existing_table(db, vectors.TEXTS_TABLE)
+    if table is not None and not vectors.has_columns(table, vectors.texts_schema(1)):
+        log.warning("the texts table has an older column layout: every text is embedded again")
+        table = None
     indexed = vectors.read_columns(table, ["query_id", "text", "encoder_version", "image_id", "split"]) if table else None
     plan = plan_texts(jobs, indexed, encoder_version)
     log.info(plan.describe("texts"))

@@ -170,6 +170,8 @@ def image_rows(jobs: list[ImageJob], encoded: EncodedImages, encoder: ImageEncod
             "top_labels": encoded.top_labels if encoded.top_labels is not None else [None] * n,
             "top_scores": encoded.top_scores if encoded.top_scores is not None else [None] * n,
             "embedded_at": [embedded_at] * n,
+            "is_blocked": [None] * n,  # decided by the legal stage, after embedding
+            "block_reason": [None] * n,
         },
         schema=schema,
     )

@@ -11,7 +11,8 @@ from prefect.cache_policies import NO_CACHE
 from storage import parquet, warehouse
 from storage.delivery import image_dir
 from storage.settings import Settings
-from tasks.rank import image_files, image_set, load_scorer, rank_images
+from tasks.gallery import render_gallery
+from tasks.rank import image_files, image_set, legal_flags, load_scorer, rank_images
 
 
 def rank_test_queries(settings: Settings, run_id: str, run_at: datetime) -> tuple[pa.Table, str]:
@@ -22,10 +23,14 @@ def rank_test_queries(settings: Settings, run_id: str, run_at: datetime) -> tupl
     finally:
         con.close()
     images = image_set(settings, image_files(image_dir(settings.data_dir, "test")), scorer.text_encoder)
-    ranking = rank_images(scorer, images, [q["query_id"] for q in queries], [q["query_text"] for q in queries])
+    texts = [q["query_text"] for q in queries]
+    flags = legal_flags(settings, scorer, images, texts)
+    ranking = rank_images(scorer, images, [q["query_id"] for q in queries], texts,
+                          query_blocked=flags.query_blocked, image_blocked=flags.image_blocked)
     ranking = ranking.append_column("run_id", pa.array([run_id] * ranking.num_rows, pa.string()))
     path = parquet.ranking_partition(settings.parquet_dir, run_at.strftime("%Y-%m-%d"), run_id)
     parquet.write_parquet_atomically(ranking, path)
+    render_gallery(ranking, dict(zip(images.image_ids, images.paths)), settings.gallery_dir, scorer.model_version)
     return ranking, str(path)
 
 

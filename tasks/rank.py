@@ -21,7 +21,7 @@ from tasks.image_pipeline import read_batches
 
 log = logging.getLogger(__name__)
 
-DISCLAIMER = "This image is unavailable in your country in compliance with local laws."
+from tasks.legal import DISCLAIMER  # noqa: E402  (one text, defined with the filter)
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png")
 
 RANKING_SCHEMA = pa.schema([
@@ -51,6 +51,7 @@ class ImageSet:
     features: np.ndarray
     n_reused: int
     skipped: list[tuple[str, str]]  # (path, reason)
+    sha256s: list[str] = None  # content hash of each image (legal decisions are kept by content)
 
 
 def load_scorer(settings: Settings) -> Scorer:
@@ -94,7 +95,7 @@ def image_set(settings: Settings, paths: list[Path], text_encoder: TextEncoder) 
     found: dict[int, tuple] = {i: known[h] for i, h in enumerate(hashes) if h in known}
     missing = [i for i in range(len(paths)) if i not in found]
     if not found and not missing:
-        return ImageSet([], [], np.zeros((0, 0), dtype=np.float32), 0, [])
+        return ImageSet([], [], np.zeros((0, 0), dtype=np.float32), 0, [], [])
     skipped: list[tuple[str, str]] = []
     if missing:
         encoder = image_encoder_from_settings(settings)
@@ -109,12 +110,12 @@ def image_set(settings: Settings, paths: list[Path], text_encoder: TextEncoder) 
         log.warning("skipping image %s: %s", path, reason)
     order = sorted(found)
     if not order:
-        return ImageSet([], [], np.zeros((0, 0), dtype=np.float32), 0, skipped)
+        return ImageSet([], [], np.zeros((0, 0), dtype=np.float32), 0, skipped, [])
     features, _ = image_feature_matrix(np.stack([np.asarray(found[i][0], dtype=np.float32) for i in order]),
                                        [list(found[i][1]) for i in order], [list(found[i][2]) for i in order],
                                        text_encoder)
     return ImageSet([paths[i].name for i in order], [str(paths[i]) for i in order], features,
-                    len(paths) - len(missing), skipped)
+                    len(paths) - len(missing), skipped, [hashes[i] for i in order])
 
 
 def rank_images(scorer: Scorer, images: ImageSet, query_ids: list[str], query_texts: list[str],
@@ -157,3 +158,30 @@ def score_pairs(settings: Settings, scorer: Scorer, image_paths: list[str], quer
         scores.append(None if i is None else float(scorer.model.score(images.features[i : i + 1], text_features[t : t + 1])[0]))
     return pa.table({"image_path": image_paths, "query_text": query_texts, "score": scores,
                      "model_version": [scorer.model_version] * len(image_paths)}, schema=SCORE_SCHEMA)
+
+
+@dataclass
+class LegalFlags:
+    query_blocked: list[bool]
+    image_blocked: list[bool]
+    image_reasons: list[str | None]
+
+
+def legal_flags(settings: Settings, scorer: Scorer, images: ImageSet, query_texts: list[str]) -> LegalFlags:
+    """Queries through the query filter; images by the decision stored for their bytes (captions and
+    classifier), or — for bytes the delivery never had — by the classifier alone."""
+    from tasks.legal_stage import blocked_images_by_sha, load_image_classifier, load_query_filter
+
+    query_filter = load_query_filter(settings, scorer.text_encoder)
+    classifier = load_image_classifier(settings)
+    stored = blocked_images_by_sha(settings)
+    probability = classifier.probability(images.features)
+    blocked, reasons = [], []
+    for sha, p in zip(images.sha256s, probability):
+        if sha in stored:
+            blocked.append(stored[sha][0])
+            reasons.append(stored[sha][1])
+        else:
+            blocked.append(bool(p >= classifier.threshold))
+            reasons.append(f"classifier: child probability {p:.2f}" if p >= classifier.threshold else None)
+    return LegalFlags([d.blocked for d in query_filter.decide(query_texts)], blocked, reasons)

@@ -46,6 +46,15 @@ def build_parser() -> argparse.ArgumentParser:
     models.add_argument("action", nargs="?", choices=["list", "pin", "unpin"], default="list")
     models.add_argument("version", nargs="?", default=None)
 
+    search = commands.add_parser("search", help="search the index for a text with the champion model")
+    search.add_argument("query", nargs="+", help="the words to search for")
+    search.add_argument("--home", type=Path, default=None)
+    search.add_argument("--top-k", type=int, default=10)
+
+    legal = commands.add_parser("legal-eval", help="precision/recall of the legal filter (written queries, "
+                                                   "test queries, held-out images)")
+    legal.add_argument("--home", type=Path, default=None)
+
     bench = commands.add_parser("bench", help="benchmark image embedding variants on a delivery (not a test)")
     _add_location_arguments(bench)
     bench.add_argument("--limit", type=int, default=None, help="use only the first N images")
@@ -117,12 +126,14 @@ class UsageError(Exception):
 
 def command_rank(settings: Settings, images_dir: Path, queries: Path, out: Path, top_k: int | None) -> int:
     from storage.parquet import write_parquet_atomically
-    from tasks.rank import image_files, image_set, load_scorer, rank_images
+    from tasks.rank import image_files, image_set, legal_flags, load_scorer, rank_images
 
     columns = _read_csv_columns(queries, ("query_id", "query_text"))
     scorer = load_scorer(settings)
     images = image_set(settings, image_files(images_dir), scorer.text_encoder)
-    ranking = rank_images(scorer, images, columns["query_id"], columns["query_text"], top_k)
+    flags = legal_flags(settings, scorer, images, columns["query_text"])
+    ranking = rank_images(scorer, images, columns["query_id"], columns["query_text"], top_k,
+                          query_blocked=flags.query_blocked, image_blocked=flags.image_blocked)
     write_parquet_atomically(ranking, out)
     print(f"{ranking.num_rows} rows for {len(columns['query_id'])} queries × {len(images.image_ids)} images "
           f"({images.n_reused} vectors reused from the index, {len(images.skipped)} unreadable) "
@@ -198,6 +209,58 @@ def command_models(settings: Settings, action: str, version: str | None) -> int:
     return 0
 
 
+def command_search(settings: Settings, words: list[str], top_k: int) -> int:
+    import time
+
+    from tasks.search import SearchIndex
+
+    started = time.perf_counter()
+    index = SearchIndex(settings)
+    warm = time.perf_counter() - started
+    query = " ".join(words)
+    first = index.search(query, top_k)
+    result = index.search(query, top_k)  # the same query again, warm: what a served search costs
+    print("\n".join(result.lines()))
+    print(f"\n({len(index.image_ids)} images; warm-up {warm:.1f}s; query {first.milliseconds:.0f} ms cold, "
+          f"{result.milliseconds:.0f} ms warm; model {index.scorer.model_version})")
+    return 0
+
+
+def command_legal_eval(settings: Settings) -> int:
+    from storage import warehouse
+    from tasks.child_terms import child_terms_in
+    from tasks.embed import text_encoder_from_settings
+    from tasks.legal_stage import evaluate_query_filter, load_labelled_queries, load_query_filter
+
+    query_filter = load_query_filter(settings, text_encoder_from_settings(settings))
+    texts, labels = load_labelled_queries()
+    print(f"written queries ({len(texts)}: {int(labels.sum())} about children, {int((~labels).sum())} hard negatives)"
+          f"; semantic threshold {query_filter.threshold:.3f}")
+    for name, figures in evaluate_query_filter(query_filter, texts, labels).items():
+        print(f"  {name:10} recall {figures['recall']:6.1%}  precision {figures['precision']:6.1%}  "
+              f"false blocks {figures['false_block_rate']:6.1%}")
+    misses = [(t, d.reason) for t, d, l in zip(texts, query_filter.decide(texts), labels) if d.blocked != l]
+    for text, reason in misses:
+        print(f"    wrong: {text!r} {('blocked: ' + reason) if reason else '(not blocked)'}")
+    con = warehouse.connect(settings.duckdb_path, read_only=True)
+    try:
+        test_texts = [r["query_text"] for r in warehouse.query_arrow(con, "train/test_queries").to_pylist()]
+        latest = [(r["metric"], r["value"]) for r in warehouse.query_arrow(con, "legal/latest_legal_metrics").to_pylist()]
+    finally:
+        con.close()
+    decisions = query_filter.decide(test_texts)
+    mentioning = [i for i, t in enumerate(test_texts) if child_terms_in(t)]
+    print(f"dataset test queries: {len(mentioning)} of {len(test_texts)} mention a child, "
+          f"{sum(decisions[i].blocked for i in mentioning)} of those blocked; "
+          f"{sum(d.blocked for d in decisions)} blocked in all")
+    m = dict(latest)
+    print(f"image filter on held-out images (test split, never trained on): {int(m['heldout_image_n_child'])} of "
+          f"{int(m['heldout_image_n'])} have child captions; classifier recall {m['heldout_image_recall']:.1%}, "
+          f"over-blocking {m['heldout_image_over_block_rate']:.1%} (threshold {m['image_threshold']:.3f}, "
+          f"chosen out of fold on train images for recall {settings.image_filter_recall:.0%})")
+    return 0
+
+
 def command_tables(settings: Settings) -> int:
     from storage import warehouse
 
@@ -227,6 +290,10 @@ def main(argv: list[str] | None = None) -> int:
             return command_metrics(settings, args.json)
         if args.command == "models":
             return command_models(settings, args.action, args.version)
+        if args.command == "search":
+            return command_search(settings, args.query, args.top_k)
+        if args.command == "legal-eval":
+            return command_legal_eval(settings)
     except UsageError as error:
         print(f"withsense: {error}", file=sys.stderr)
         return 1

@@ -67,3 +67,17 @@ def test_the_ranking_covers_every_test_query_and_image(full_runs):
     home, first, _ = full_runs
     rows = duckdb.sql(f"SELECT count(*), count(DISTINCT query_id), count(DISTINCT image) FROM '{first.ranking_path}'").fetchall()
     assert rows == [(50000, 500, 100)]
+
+
+def test_the_full_gallery_shows_thumbnails_and_never_a_blocked_image(full_runs):
+    from test_legal_outputs import check_gallery
+
+    home, _, _ = full_runs
+    assert check_gallery(home, "gallery-full.png") > 100
+
+
+def test_the_legal_filter_meets_its_figures(full_runs):
+    home, first, _ = full_runs
+    m = first.legal.metrics
+    assert m["labelled_queries_recall"] == 1.0 and m["labelled_queries_false_block_rate"] <= 0.05
+    assert m["heldout_image_recall"] >= 0.95
