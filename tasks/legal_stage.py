@@ -15,7 +15,7 @@ from prefect.cache_policies import NO_CACHE
 from pydantic import BaseModel
 
 from models.encoders import TextEncoder
-from storage import vectors, warehouse
+from storage import reports, vectors, warehouse
 from storage.settings import LABELLED_QUERIES, Settings
 from tasks.child_terms import child_terms_in
 from tasks.embed import text_encoder_from_settings
@@ -25,6 +25,9 @@ from tasks.legal import (ImageClassifier, QueryFilter, build_query_filter, decid
 
 QUERY_FILTER_FILE = "query_filter.json"
 IMAGE_CLASSIFIER_FILE = "image_classifier.pkl"
+STATE_FILE = "state.json"
+# Bump when the filter's rules, prototypes or training change, so unchanged data is decided again.
+LEGAL_VERSION = "1"
 
 
 class LegalSummary(BaseModel):
@@ -33,10 +36,12 @@ class LegalSummary(BaseModel):
     n_images_blocked: int
     n_images: int
     metrics: dict[str, float]
+    skipped: bool = False
 
     def describe(self) -> str:
         m = self.metrics
-        return (f"legal filter: {self.n_images_blocked} of {self.n_images} images blocked; held-out image recall "
+        kept = " (inputs unchanged: decisions kept)" if self.skipped else ""
+        return (f"legal filter{kept}: {self.n_images_blocked} of {self.n_images} images blocked; held-out image recall "
                 f"{m['heldout_image_recall']:.1%}, over-blocking {m['heldout_image_over_block_rate']:.1%}; "
                 f"written queries recall {m['labelled_queries_recall']:.1%}, false blocks "
                 f"{m['labelled_queries_false_block_rate']:.1%}")
@@ -76,7 +81,43 @@ def load_image_classifier(settings: Settings) -> ImageClassifier:
     return pickle.loads(path.read_bytes())
 
 
+def legal_fingerprint(settings: Settings) -> str:
+    import hashlib
+
+    from models.encoders import image_encoder_version, text_encoder_version
+
+    con = warehouse.connect(settings.duckdb_path, read_only=True)
+    try:
+        data = warehouse.query_row(con, "legal/inputs_fingerprint")["fingerprint"]
+    finally:
+        con.close()
+    parts = [LEGAL_VERSION, data, LABELLED_QUERIES.read_text(encoding="utf-8"),
+             image_encoder_version(settings.image_encoder, folder=settings.encoder_folder),
+             text_encoder_version(settings.text_encoder, folder=settings.encoder_folder),
+             repr((settings.query_false_block_rate, settings.image_filter_recall, settings.cv_folds, settings.seed))]
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
 def run_legal_stage(settings: Settings, run_id: str) -> LegalSummary:
+    """Decide every query rule and image; kept as they are when nothing they depend on changed."""
+    fingerprint = legal_fingerprint(settings)
+    state = reports.read_json(settings.legal_dir / STATE_FILE)
+    if (state.get("fingerprint") == fingerprint and (settings.legal_dir / IMAGE_CLASSIFIER_FILE).is_file()
+            and not _undecided_vectors(settings)):
+        return LegalSummary(**state["summary"], skipped=True)
+    summary = decide_everything(settings, run_id)
+    reports.write_json_atomically(settings.legal_dir / STATE_FILE,
+                                  {"fingerprint": fingerprint, "summary": summary.model_dump(exclude={"skipped"})})
+    return summary
+
+
+def _undecided_vectors(settings: Settings) -> bool:
+    """Whether some vector in the index has no decision beside it (e.g. the index was rebuilt)."""
+    table = vectors.existing_table(vectors.connect(settings.lancedb_dir), vectors.IMAGES_TABLE)
+    return table is None or vectors.read_columns(table, ["is_blocked"]).column("is_blocked").null_count > 0
+
+
+def decide_everything(settings: Settings, run_id: str) -> LegalSummary:
     text_encoder = text_encoder_from_settings(settings)
     con = warehouse.connect(settings.duckdb_path, read_only=True)
     try:

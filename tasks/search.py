@@ -55,13 +55,21 @@ class SearchIndex:
         self.features, _ = image_feature_matrix(np.stack([np.asarray(r["vector"], dtype=np.float32) for r in rows]),
                                                 [r["top_labels"] for r in rows], [r["top_scores"] for r in rows],
                                                 self.scorer.text_encoder)
+        model = self.scorer.model
+        # A dual encoder's image side does not depend on the query: project every image once, here.
+        self.image_joint = model.embed_images(self.features) if hasattr(model, "embed_images") else None
 
     def search(self, query: str, top_k: int = 10) -> SearchResult:
         started = time.perf_counter()
         [decision] = self.query_filter.decide([query])
         if decision.blocked:
             return SearchResult(query, True, decision.reason, [], (time.perf_counter() - started) * 1000)
-        scores = self.scorer.model.score_matrix(self.features, self.scorer.text_encoder.encode([query]))[0]
+        text = self.scorer.text_encoder.encode([query])
+        model = self.scorer.model
+        if self.image_joint is not None:
+            scores = model.calibrated(model.embed_texts(text) @ self.image_joint.T)[0]
+        else:
+            scores = model.score_matrix(self.features, text)[0]
         order = np.argsort(-scores, kind="stable")[:top_k]
         hits = [SearchHit(rank, float(scores[i]), None if self.blocked[i] else self.image_ids[i],
                           None if self.blocked[i] else self.paths[i], bool(self.blocked[i]))

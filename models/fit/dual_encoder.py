@@ -128,11 +128,20 @@ class DualEncoderFit:
             txt = self.net.text_head(torch.from_numpy(text_features.astype(np.float32)))
             return (img * txt).sum(-1).numpy()
 
-    def cosine_matrix(self, image_features: np.ndarray, text_features: np.ndarray) -> np.ndarray:
+    def embed_images(self, image_features: np.ndarray) -> np.ndarray:
+        """Images in the joint space (unit vectors): computed once, reused for every query."""
         with torch.no_grad():
-            img = self.net.image_head(torch.from_numpy(image_features.astype(np.float32)))
-            txt = self.net.text_head(torch.from_numpy(text_features.astype(np.float32)))
-            return (txt @ img.T).numpy()
+            return self.net.image_head(torch.from_numpy(image_features.astype(np.float32))).numpy()
+
+    def embed_texts(self, text_features: np.ndarray) -> np.ndarray:
+        with torch.no_grad():
+            return self.net.text_head(torch.from_numpy(text_features.astype(np.float32))).numpy()
+
+    def cosine_matrix(self, image_features: np.ndarray, text_features: np.ndarray) -> np.ndarray:
+        return self.embed_texts(text_features) @ self.embed_images(image_features).T
+
+    def calibrated(self, cosine: np.ndarray) -> np.ndarray:
+        return self._calibrated(cosine)
 
     def _calibrated(self, cosine: np.ndarray) -> np.ndarray:
         a, b = self.calibration

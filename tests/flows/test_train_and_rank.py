@@ -117,6 +117,8 @@ def test_a_rerun_skips_training_and_pinning_keeps_a_champion(sample_dir: Path, t
     assert not first.training.skipped
     second = nightly_flow(data_dir=sample_dir, home=tmp_path)
     assert second.training.skipped and second.training.champion == first.training.champion
+    assert not first.legal.skipped and second.legal.skipped
+    assert second.legal.n_images_blocked == first.legal.n_images_blocked
     linear = f"{first.training.run_id}-linear"
     pinned = withsense("models", "pin", linear, "--home", str(tmp_path))
     assert pinned.returncode == 0, pinned.stderr

@@ -1,0 +1,5 @@
+-- What the legal filter's decisions depend on in the warehouse: every image's content and every caption.
+SELECT md5(coalesce((SELECT string_agg(split || '|' || image || '|' || sha256, ',' ORDER BY split, image) FROM image_files WHERE decodes), '')
+        || '#' ||
+        coalesce((SELECT string_agg(query_id || '|' || query_text, ',' ORDER BY query_id) FROM captions), '')
+       ) AS fingerprint
