@@ -71,11 +71,8 @@ def index_images(db: lancedb.DBConnection, jobs: list[ImageJob], encoder_version
                  progress: bool = True) -> tuple[IndexSummary, list[ImageFailure]]:
     """Bring the images table in step with ``jobs``; the encoder is loaded only if something needs embedding."""
     started = time.perf_counter()
-    table = vectors.existing_table(db, vectors.IMAGES_TABLE)
-    if table is not None and not vectors.has_columns(table, vectors.images_schema(1)):
-        log.warning("the images table has an older column layout: every image is embedded again")
-        table = None
-    indexed = vectors.read_columns(table, ["image_id", "sha256", "encoder_version", "path", "split"]) if table else None
+    table, indexed = _indexed_state(db, vectors.IMAGES_TABLE, vectors.images_schema(1),
+                                    ["image_id", "sha256", "encoder_version", "path", "split"])
     plan = plan_images(jobs, indexed, encoder_version)
     log.info(plan.describe("images"))
     stats = EmbedStats()
@@ -109,11 +106,8 @@ def index_texts(db: lancedb.DBConnection, jobs: list[TextJob], encoder_version: 
                 load_encoder: Callable[[], TextEncoder], batch_size: int = 256) -> IndexSummary:
     """Bring the texts table in step with ``jobs``; the encoder is loaded only if something needs embedding."""
     started = time.perf_counter()
-    table = vectors.existing_table(db, vectors.TEXTS_TABLE)
-    if table is not None and not vectors.has_columns(table, vectors.texts_schema(1)):
-        log.warning("the texts table has an older column layout: every text is embedded again")
-        table = None
-    indexed = vectors.read_columns(table, ["query_id", "text", "encoder_version", "image_id", "split"]) if table else None
+    table, indexed = _indexed_state(db, vectors.TEXTS_TABLE, vectors.texts_schema(1),
+                                    ["query_id", "text", "encoder_version", "image_id", "split"])
     plan = plan_texts(jobs, indexed, encoder_version)
     log.info(plan.describe("texts"))
     inference_seconds = 0.0
@@ -157,6 +151,16 @@ def text_rows(jobs: list[TextJob], encoded, encoder: TextEncoder, schema: pa.Sch
         },
         schema=schema,
     )
+
+
+def _indexed_state(db, name: str, layout: pa.Schema, columns: list[str]):
+    """(table, the columns a plan compares) — (None, None) when there is no table yet, or when it has an
+    older column layout, so that everything is embedded again into the current one."""
+    table = vectors.existing_table(db, name)
+    if table is not None and not vectors.has_columns(table, layout):
+        log.warning("the %s table has an older column layout: everything is embedded again", name)
+        table = None
+    return table, (vectors.read_columns(table, columns) if table is not None else None)
 
 
 def _relocate(table, key: str, plan: Plan, key_of, new_values) -> None:

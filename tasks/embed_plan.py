@@ -37,35 +37,30 @@ class Plan:
                 f"{len(self.to_delete)} to delete, {self.n_unchanged} unchanged")
 
 
-def plan_images(wanted: list[ImageJob], indexed: pa.Table | None, encoder_version: str) -> Plan:
-    """``indexed``: image_id, sha256, encoder_version, path, split of the rows already in the index."""
-    current = {row["image_id"]: row for row in indexed.to_pylist()} if indexed is not None else {}
+def plan_changes(wanted: list, indexed: pa.Table | None, key: str, content: str, placement: tuple[str, ...],
+                 encoder_version: str) -> Plan:
+    """Compare what should be indexed with what is: ``key`` names a row, ``content`` is what its vector
+    is made from (an image's sha256, a text), ``placement`` is metadata that can change without it."""
+    current = {row[key]: row for row in indexed.to_pylist()} if indexed is not None else {}
     plan = Plan()
     for job in wanted:
-        row = current.get(job.image_id)
-        if row is None or row["sha256"] != job.sha256 or row["encoder_version"] != encoder_version:
+        row = current.get(getattr(job, key))
+        if row is None or row[content] != getattr(job, content) or row["encoder_version"] != encoder_version:
             plan.to_embed.append(job)
-        elif row["path"] != job.path or row["split"] != job.split:
+        elif any(row[field] != getattr(job, field) for field in placement):
             plan.to_relocate.append(job)
         else:
             plan.n_unchanged += 1
-    wanted_ids = {job.image_id for job in wanted}
-    plan.to_delete = sorted(image_id for image_id in current if image_id not in wanted_ids)
+    wanted_keys = {getattr(job, key) for job in wanted}
+    plan.to_delete = sorted(k for k in current if k not in wanted_keys)
     return plan
+
+
+def plan_images(wanted: list[ImageJob], indexed: pa.Table | None, encoder_version: str) -> Plan:
+    """``indexed``: image_id, sha256, encoder_version, path, split of the rows already in the index."""
+    return plan_changes(wanted, indexed, "image_id", "sha256", ("path", "split"), encoder_version)
 
 
 def plan_texts(wanted: list[TextJob], indexed: pa.Table | None, encoder_version: str) -> Plan:
     """``indexed``: query_id, text, encoder_version, image_id, split of the rows already in the index."""
-    current = {row["query_id"]: row for row in indexed.to_pylist()} if indexed is not None else {}
-    plan = Plan()
-    for job in wanted:
-        row = current.get(job.query_id)
-        if row is None or row["text"] != job.text or row["encoder_version"] != encoder_version:
-            plan.to_embed.append(job)
-        elif row["image_id"] != job.image_id or row["split"] != job.split:
-            plan.to_relocate.append(job)
-        else:
-            plan.n_unchanged += 1
-    wanted_ids = {job.query_id for job in wanted}
-    plan.to_delete = sorted(query_id for query_id in current if query_id not in wanted_ids)
-    return plan
+    return plan_changes(wanted, indexed, "query_id", "text", ("image_id", "split"), encoder_version)
