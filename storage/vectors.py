@@ -17,6 +17,7 @@ if TYPE_CHECKING:  # lancedb costs ~1.3 s to import: only when the store is open
 
 IMAGES_TABLE = "images"
 TEXTS_TABLE = "texts"
+RANKINGS_TABLE = "rankings"
 IMAGE_KEY = "image_id"
 TEXT_KEY = "query_id"
 _DELETE_CHUNK = 500
@@ -58,6 +59,11 @@ def texts_schema(dimension: int) -> pa.Schema:
             pa.field("embedded_at", pa.timestamp("us", tz="UTC")),
         ]
     )
+
+
+def replace_ranking(db: lancedb.DBConnection, rows: pa.Table) -> None:
+    """The latest nightly ranking (earlier ones stay reachable as table versions, and in Parquet)."""
+    db.create_table(RANKINGS_TABLE, data=rows, mode="overwrite")
 
 
 def connect(lancedb_dir: Path) -> lancedb.DBConnection:

@@ -4,15 +4,25 @@ from __future__ import annotations
 
 from datetime import datetime
 
+import numpy as np
 import pyarrow as pa
 from prefect import task
 from prefect.cache_policies import NO_CACHE
 
-from storage import parquet, warehouse
+from storage import parquet, vectors, warehouse
 from storage.delivery import image_dir
 from storage.settings import Settings
 from tasks.gallery import render_gallery
 from tasks.rank import image_files, image_set, legal_flags, load_scorer, rank_images
+
+
+def with_query_vectors(ranking: pa.Table, texts: list[str], scorer) -> pa.Table:
+    """The ranking rows with each query's text vector, for search-by-vector users of LanceDB."""
+    unique = list(dict.fromkeys(texts))
+    encoded = dict(zip(unique, scorer.text_encoder.encode(unique)))
+    dimension = len(next(iter(encoded.values())))
+    flat = np.concatenate([encoded[t] for t in ranking.column("query_text").to_pylist()]).astype(np.float32)
+    return ranking.append_column("vector", pa.FixedSizeListArray.from_arrays(pa.array(flat, pa.float32()), dimension))
 
 
 def rank_test_queries(settings: Settings, run_id: str, run_at: datetime) -> tuple[pa.Table, str]:
@@ -30,6 +40,7 @@ def rank_test_queries(settings: Settings, run_id: str, run_at: datetime) -> tupl
     ranking = ranking.append_column("run_id", pa.array([run_id] * ranking.num_rows, pa.string()))
     path = parquet.ranking_partition(settings.parquet_dir, run_at.strftime("%Y-%m-%d"), run_id)
     parquet.write_parquet_atomically(ranking, path)
+    vectors.replace_ranking(vectors.connect(settings.lancedb_dir), with_query_vectors(ranking, texts, scorer))
     render_gallery(ranking, dict(zip(images.image_ids, images.paths)), settings.gallery_dir, scorer.model_version)
     return ranking, str(path)
 

@@ -65,8 +65,12 @@ def test_the_linear_baseline_ranks_at_chance_and_the_dual_encoder_clears_the_flo
 
 def test_the_ranking_covers_every_test_query_and_image(full_runs):
     home, first, _ = full_runs
-    rows = duckdb.sql(f"SELECT count(*), count(DISTINCT query_id), count(DISTINCT image) FROM '{first.ranking_path}'").fetchall()
-    assert rows == [(50000, 500, 100)]
+    rows = duckdb.sql(f"SELECT * FROM '{first.ranking_path}'").df()
+    per_query = rows.groupby("query_id").agg(n=("query_id", "size"), blocked=("query_blocked", "first"))
+    assert len(per_query) == 500 and rows["image"].nunique() == 100
+    # Every free query ranks all 100 test images; a blocked query is one row with the disclaimer.
+    assert (per_query[~per_query["blocked"]]["n"] == 100).all() and (per_query[per_query["blocked"]]["n"] == 1).all()
+    assert len(rows) == 100 * int((~per_query["blocked"]).sum()) + int(per_query["blocked"].sum())
 
 
 def test_the_full_gallery_shows_thumbnails_and_never_a_blocked_image(full_runs):
@@ -74,6 +78,13 @@ def test_the_full_gallery_shows_thumbnails_and_never_a_blocked_image(full_runs):
 
     home, _, _ = full_runs
     assert check_gallery(home, "gallery-full.png") > 100
+
+
+def test_the_full_machine_outputs_keep_blocked_rows_flagged(full_runs):
+    from test_legal_outputs import check_machine_outputs
+
+    home, _, _ = full_runs
+    check_machine_outputs(home)
 
 
 def test_the_legal_filter_meets_its_figures(full_runs):

@@ -19,7 +19,8 @@ ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 
 
 def ranking(home: Path):
-    [path] = list((home / "parquet" / "rankings").glob("run_date=*/*.parquet"))
+    """The most recent nightly ranking (the one the gallery and LanceDB show)."""
+    path = max((home / "parquet" / "rankings").glob("run_date=*/*.parquet"), key=lambda p: p.stat().st_mtime)
     return duckdb.sql(f"SELECT * FROM '{path}'").df()
 
 
@@ -32,21 +33,29 @@ def blocked_images(home: Path) -> list[tuple[str, str]]:
 
 
 def test_machine_outputs_keep_blocked_rows_flagged_with_the_disclaimer(sample_home: Path):
-    rows = ranking(sample_home)
+    check_machine_outputs(sample_home)
+
+
+def check_machine_outputs(home: Path) -> None:
+    rows = ranking(home)
     blocked_query_rows = rows[rows["query_blocked"]]
     assert len(blocked_query_rows) and blocked_query_rows["rank"].isna().all()
     assert (blocked_query_rows["disclaimer"] == DISCLAIMER).all()
     assert blocked_query_rows.groupby("query_id").size().eq(1).all()
     image_rows = rows[rows["image_blocked"]]
     assert len(image_rows) and image_rows["rank"].notna().all() and (image_rows["disclaimer"] == DISCLAIMER).all()
-    assert set(image_rows["image"]) <= {image for image, _ in blocked_images(sample_home)}
+    assert set(image_rows["image"]) <= {image for image, _ in blocked_images(home)}
     free = rows[~rows["query_blocked"] & ~rows["image_blocked"]]
     assert free["disclaimer"].isna().all()
     import lancedb
 
-    table = lancedb.connect(str(sample_home / "lancedb")).open_table("images").to_arrow().to_pylist()
+    table = lancedb.connect(str(home / "lancedb")).open_table("images").to_arrow().to_pylist()
     assert all(r["is_blocked"] is not None for r in table)
-    assert {r["image_id"] for r in table if r["is_blocked"]} == {image for image, _ in blocked_images(sample_home)}
+    assert {r["image_id"] for r in table if r["is_blocked"]} == {image for image, _ in blocked_images(home)}
+    # LanceDB holds the same ranking, with the query vectors, for search-by-vector users.
+    ranked = lancedb.connect(str(home / "lancedb")).open_table("rankings").to_pandas()
+    assert len(ranked) == len(rows) and set(ranked["query_id"]) == set(rows["query_id"])
+    assert ranked["image_blocked"].sum() == rows["image_blocked"].sum() and len(ranked["vector"].iloc[0]) == 384
 
 
 def test_every_test_query_that_mentions_a_child_is_blocked(sample_home: Path):
