@@ -1,7 +1,8 @@
 """Serve the nightly flow on its cron schedule from this process (no work pool needed).
 
-    .venv/bin/python deployments/serve.py [--cron "0 2 * * *"]
+    PREFECT_API_URL=http://127.0.0.1:4200/api .venv/bin/python deployments/serve.py [--cron "0 2 * * *"]
 
+Needs a running Prefect server (`prefect server start`): Prefect does not schedule on its ephemeral one.
 Settings come from WITHSENSE_DATA_DIR / WITHSENSE_HOME, exactly as for `withsense run`.
 """
 

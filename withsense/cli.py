@@ -22,7 +22,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="withsense", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    run = commands.add_parser("run", help="run the nightly job once (ingest, verify, targets, report)")
+    run = commands.add_parser("run", help="run the nightly job once (ingest, verify, embed, train, legal filter, rank, report)")
     _add_location_arguments(run)
 
     rank = commands.add_parser("rank", help="rank the images of a folder for each query with the champion model")
