@@ -9,7 +9,6 @@ from pathlib import Path
 
 import numpy as np
 import pyarrow as pa
-from PIL import Image
 
 from models.encoders import TextEncoder, image_encoder_version, text_encoder_version
 from storage import model_store, vectors, warehouse
@@ -18,10 +17,10 @@ from tasks.embed import image_encoder_from_settings, text_encoder_from_settings
 from tasks.embed_plan import ImageJob
 from tasks.features import image_feature_matrix
 from tasks.image_pipeline import read_batches
+from tasks.legal import DISCLAIMER
 
 log = logging.getLogger(__name__)
 
-from tasks.legal import DISCLAIMER  # noqa: E402  (one text, defined with the filter)
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png")
 
 RANKING_SCHEMA = pa.schema([
