@@ -68,6 +68,16 @@ def connect(path: Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
 
 
 @contextmanager
+def reading(path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A read-only connection, closed on leaving the block (so the next writer can open the file)."""
+    con = connect(path, read_only=True)
+    try:
+        yield con
+    finally:
+        con.close()
+
+
+@contextmanager
 def transaction(path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
     """One connection whose work is committed together, or not at all.
 

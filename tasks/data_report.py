@@ -183,15 +183,12 @@ def write_data_report(settings: Settings, summary: IngestSummary) -> tuple[Path,
     When nothing it depends on changed since the last report, that report is kept as it is.
     """
     html_path = settings.reports_dir / REPORT_FILE
-    con = warehouse.connect(settings.duckdb_path, read_only=True)
-    try:
+    with warehouse.reading(settings.duckdb_path) as con:
         fingerprint = report_fingerprint(con, settings, summary)
         previous = reports.read_json(settings.reports_dir / REPORT_STATE_FILE)
         if html_path.exists() and previous.get("fingerprint") == fingerprint:
             return html_path, previous["markdown"], False
         profile = profile_data(con)
-    finally:
-        con.close()
     reports.write_text_atomically(html_path, render_data_report(profile, summary))
     markdown = render_markdown_summary(profile, summary, html_path)
     reports.write_json_atomically(settings.reports_dir / REPORT_STATE_FILE,

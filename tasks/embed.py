@@ -199,11 +199,8 @@ def _loaded(encoder):
 
 @task(name="list images and texts to index", cache_policy=NO_CACHE)
 def list_index_jobs_task(settings: Settings) -> tuple[list[ImageJob], list[TextJob]]:
-    con = warehouse.connect(settings.duckdb_path, read_only=True)
-    try:
+    with warehouse.reading(settings.duckdb_path) as con:
         return image_jobs_from_warehouse(con, settings.data_dir), text_jobs_from_warehouse(con)
-    finally:
-        con.close()
 
 
 @task(name="embed images", cache_policy=NO_CACHE)

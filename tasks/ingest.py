@@ -84,13 +84,10 @@ def previous_decode_verdicts(duckdb_path: Path) -> DecodeVerdicts:
     """Decode verdicts of the last successful load, by content hash (empty on a first run)."""
     if not duckdb_path.exists():
         return {}
-    con = warehouse.connect(duckdb_path, read_only=True)
-    try:
+    with warehouse.reading(duckdb_path) as con:
         if not warehouse.table_exists(con, "image_files"):
             return {}
         rows = warehouse.query_arrow(con, "report/image_decode_verdicts").to_pylist()
-    finally:
-        con.close()
     return {row.pop("sha256"): row for row in rows}
 
 

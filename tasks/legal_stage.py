@@ -86,11 +86,8 @@ def legal_fingerprint(settings: Settings) -> str:
 
     from models.encoders import image_encoder_version, text_encoder_version
 
-    con = warehouse.connect(settings.duckdb_path, read_only=True)
-    try:
+    with warehouse.reading(settings.duckdb_path) as con:
         data = warehouse.query_row(con, "legal/inputs_fingerprint")["fingerprint"]
-    finally:
-        con.close()
     parts = [LEGAL_VERSION, data, LABELLED_QUERIES.read_text(encoding="utf-8"),
              image_encoder_version(settings.image_encoder, folder=settings.encoder_folder),
              text_encoder_version(settings.text_encoder, folder=settings.encoder_folder),
@@ -119,13 +116,10 @@ def _undecided_vectors(settings: Settings) -> bool:
 
 def decide_everything(settings: Settings, run_id: str) -> LegalSummary:
     text_encoder = text_encoder_from_settings(settings)
-    con = warehouse.connect(settings.duckdb_path, read_only=True)
-    try:
+    with warehouse.reading(settings.duckdb_path) as con:
         train_captions = [r["text"] for r in warehouse.query_arrow(con, "embed/texts_to_index").to_pylist()
                           if r["split"] == "train"]
         descriptions = warehouse.query_arrow(con, "legal/image_descriptions").to_pylist()
-    finally:
-        con.close()
 
     # Queries: threshold from the dataset's train captions; measured on the queries written by hand.
     query_filter = build_query_filter(train_captions, text_encoder, settings.query_false_block_rate)
@@ -199,13 +193,10 @@ def decide_everything(settings: Settings, run_id: str) -> LegalSummary:
 
 
 def blocked_images_by_sha(settings: Settings) -> dict[str, tuple[bool, str | None]]:
-    con = warehouse.connect(settings.duckdb_path, read_only=True)
-    try:
+    with warehouse.reading(settings.duckdb_path) as con:
         if not warehouse.table_exists(con, "image_legal"):
             return {}
         return {r["sha256"]: (r["is_blocked"], r["reason"]) for r in warehouse.query_arrow(con, "legal/blocked_by_sha").to_pylist()}
-    finally:
-        con.close()
 
 
 @task(name="apply legal filter", cache_policy=NO_CACHE)

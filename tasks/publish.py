@@ -27,11 +27,8 @@ def with_query_vectors(ranking: pa.Table, texts: list[str], scorer) -> pa.Table:
 
 def rank_test_queries(settings: Settings, run_id: str, run_at: datetime) -> tuple[pa.Table, str]:
     scorer = load_scorer(settings)
-    con = warehouse.connect(settings.duckdb_path, read_only=True)
-    try:
+    with warehouse.reading(settings.duckdb_path) as con:
         queries = warehouse.query_arrow(con, "train/test_queries").to_pylist()
-    finally:
-        con.close()
     images = image_set(settings, image_files(image_dir(settings.data_dir, "test")), scorer.text_encoder)
     texts = [q["query_text"] for q in queries]
     flags = legal_flags(settings, scorer, images, texts)

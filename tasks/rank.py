@@ -56,11 +56,8 @@ class ImageSet:
 def load_scorer(settings: Settings) -> Scorer:
     if not settings.duckdb_path.exists():
         raise NoChampionError(f"no warehouse at {settings.duckdb_path}: run `withsense run` first")
-    con = warehouse.connect(settings.duckdb_path, read_only=True)
-    try:
+    with warehouse.reading(settings.duckdb_path) as con:
         found = model_store.champion(con)
-    finally:
-        con.close()
     if found is None:
         raise NoChampionError("no champion model yet: run `withsense run` to train one")
     image_version = image_encoder_version(settings.image_encoder, folder=settings.encoder_folder)

@@ -44,23 +44,17 @@ def training_fingerprint(con, settings: Settings) -> str:
 
 def training_is_current(settings: Settings) -> tuple[bool, str, str | None]:
     """(are the registered models trained on exactly these inputs?, the inputs' fingerprint, champion)."""
-    con = warehouse.connect(settings.duckdb_path, read_only=True)
-    try:
+    with warehouse.reading(settings.duckdb_path) as con:
         fingerprint = training_fingerprint(con, settings)
         found = model_store.champion(con)
         current = found is not None and model_store.latest_training_fingerprint(con) == fingerprint
-    finally:
-        con.close()
     return current, fingerprint, found["model_version"] if found else None
 
 
 def load_training_corpora(settings: Settings) -> tuple[Corpus, TestSet]:
     text_encoder = text_encoder_from_settings(settings)
-    con = warehouse.connect(settings.duckdb_path, read_only=True)
-    try:
+    with warehouse.reading(settings.duckdb_path) as con:
         return load_corpora(con, vectors.connect(settings.lancedb_dir), text_encoder)
-    finally:
-        con.close()
 
 
 def register_run(settings: Settings, run_id: str, trained: list[TrainedModel], fingerprint: str,

@@ -162,14 +162,11 @@ def command_metrics(settings: Settings, as_json: bool) -> int:
 
     if not settings.duckdb_path.exists():
         raise UsageError(f"no warehouse at {settings.duckdb_path}: run `withsense run` first")
-    con = warehouse.connect(settings.duckdb_path, read_only=True)
-    try:
+    with warehouse.reading(settings.duckdb_path) as con:
         found = model_store.champion(con)
         if found is None:
             raise UsageError("no champion model yet: run `withsense run` first")
         values = model_store.model_metrics(con, found["model_version"])
-    finally:
-        con.close()
     if as_json:
         print(json.dumps({"model_version": found["model_version"], "kind": found["kind"], "metrics": values}, indent=1))
     else:
@@ -185,11 +182,8 @@ def command_models(settings: Settings, action: str, version: str | None) -> int:
     if not settings.duckdb_path.exists():
         raise UsageError(f"no warehouse at {settings.duckdb_path}: run `withsense run` first")
     if action == "list":
-        con = warehouse.connect(settings.duckdb_path, read_only=True)
-        try:
+        with warehouse.reading(settings.duckdb_path) as con:
             rows = model_store.history(con)
-        finally:
-            con.close()
         print(f"{'version':40} {'champion':8} {'pinned':6} {'τc':>6} {'τb':>6} {'MRR':>6} {'R@1':>6} {'R@10':>6}  decision")
         for r in rows:
             figures = " ".join(f"{r[k]:6.1f}" if r[k] is not None else f"{'-':>6}"
@@ -243,12 +237,9 @@ def command_legal_eval(settings: Settings) -> int:
     misses = [(t, d.reason) for t, d, l in zip(texts, query_filter.decide(texts), labels) if d.blocked != l]
     for text, reason in misses:
         print(f"    wrong: {text!r} {('blocked: ' + reason) if reason else '(not blocked)'}")
-    con = warehouse.connect(settings.duckdb_path, read_only=True)
-    try:
+    with warehouse.reading(settings.duckdb_path) as con:
         test_texts = [r["query_text"] for r in warehouse.query_arrow(con, "train/test_queries").to_pylist()]
         latest = [(r["metric"], r["value"]) for r in warehouse.query_arrow(con, "legal/latest_legal_metrics").to_pylist()]
-    finally:
-        con.close()
     decisions = query_filter.decide(test_texts)
     mentioning = [i for i, t in enumerate(test_texts) if child_terms_in(t)]
     print(f"dataset test queries: {len(mentioning)} of {len(test_texts)} mention a child, "
@@ -268,12 +259,9 @@ def command_tables(settings: Settings) -> int:
     if not settings.duckdb_path.exists():
         print(f"withsense: no warehouse at {settings.duckdb_path}: run `withsense run` first", file=sys.stderr)
         return 1
-    con = warehouse.connect(settings.duckdb_path, read_only=True)
-    try:
+    with warehouse.reading(settings.duckdb_path) as con:
         for (table,) in con.execute("SELECT table_name FROM information_schema.tables ORDER BY 1").fetchall():
             print(f"{table:32} {warehouse.count_rows(con, table):>8}")
-    finally:
-        con.close()
     return 0
 
 

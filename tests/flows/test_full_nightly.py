@@ -31,12 +31,9 @@ def full_data_dir_module() -> Path:
 
 
 def champion_metrics(home: Path) -> tuple[dict, dict[str, dict[str, float]]]:
-    con = warehouse.connect(home / "withsense.duckdb", read_only=True)
-    try:
+    with warehouse.reading(home / "withsense.duckdb") as con:
         champion = model_store.champion(con)
         by_kind = {m["kind"]: model_store.model_metrics(con, m["model_version"]) for m in model_store.history(con)}
-    finally:
-        con.close()
     return champion, by_kind
 
 

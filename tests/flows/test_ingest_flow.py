@@ -23,20 +23,14 @@ RAW_TABLES = ("raw_train_pairs", "raw_expert_annotations", "raw_crowd_annotation
 
 
 def table_rows(home: Path, table: str) -> list[tuple]:
-    con = warehouse.connect(load_settings(home=home).duckdb_path, read_only=True)
-    try:
+    with warehouse.reading(load_settings(home=home).duckdb_path) as con:
         return con.execute(f"SELECT * EXCLUDE (source_file) FROM {table} ORDER BY ALL").fetchall() \
             if table.startswith(("raw_", "stg_")) else con.execute(f"SELECT * FROM {table} ORDER BY ALL").fetchall()
-    finally:
-        con.close()
 
 
 def scalar(home: Path, sql: str):
-    con = warehouse.connect(load_settings(home=home).duckdb_path, read_only=True)
-    try:
+    with warehouse.reading(load_settings(home=home).duckdb_path) as con:
         return con.execute(sql).fetchall()[0][0]
-    finally:
-        con.close()
 
 
 def test_the_sample_loads_verifies_and_builds_targets_and_a_report(sample_dir: Path, tmp_path: Path):

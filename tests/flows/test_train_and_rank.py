@@ -23,11 +23,8 @@ def withsense(*args: str) -> subprocess.CompletedProcess:
 
 
 def registry(home: Path) -> list[dict]:
-    con = warehouse.connect(home / "withsense.duckdb", read_only=True)
-    try:
+    with warehouse.reading(home / "withsense.duckdb") as con:
         return model_store.history(con)
-    finally:
-        con.close()
 
 
 def test_a_run_registers_three_models_with_metrics_and_one_champion(sample_home: Path):

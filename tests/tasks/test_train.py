@@ -16,11 +16,8 @@ from tasks.training_data import load_corpora
 
 @pytest.fixture(scope="module")
 def corpora(sample_home: Path):
-    con = warehouse.connect(sample_home / "withsense.duckdb", read_only=True)
-    try:
+    with warehouse.reading(sample_home / "withsense.duckdb") as con:
         return load_corpora(con, vectors.connect(sample_home / "lancedb"), load_text_encoder("all-MiniLM-L6-v2"))
-    finally:
-        con.close()
 
 
 def test_folds_are_even_and_reproducible():
