@@ -66,6 +66,14 @@ def replace_ranking(db: lancedb.DBConnection, rows: pa.Table) -> None:
     db.create_table(RANKINGS_TABLE, data=rows, mode="overwrite")
 
 
+def vector_column(matrix, dimension: int) -> pa.FixedSizeListArray:
+    """An (n, dimension) float matrix as the fixed-size float32 list column the schemas declare."""
+    import numpy as np
+
+    flat = np.asarray(matrix, dtype=np.float32).reshape(-1)
+    return pa.FixedSizeListArray.from_arrays(pa.array(flat, pa.float32()), dimension)
+
+
 def connect(lancedb_dir: Path) -> lancedb.DBConnection:
     import lancedb
 

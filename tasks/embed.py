@@ -145,7 +145,7 @@ def text_rows(jobs: list[TextJob], encoded, encoder: TextEncoder, schema: pa.Sch
             "split": [j.split for j in jobs],
             "encoder": [encoder.name] * n,
             "encoder_version": [encoder.version] * n,
-            "vector": pa.FixedSizeListArray.from_arrays(pa.array(encoded.reshape(-1), pa.float32()), encoder.dimension),
+            "vector": vectors.vector_column(encoded, encoder.dimension),
             "embedded_at": [embedded_at] * n,
         },
         schema=schema,

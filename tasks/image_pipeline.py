@@ -26,6 +26,7 @@ from PIL import Image
 from tqdm import tqdm
 
 from models.encoders import EncodedImages, ImageEncoder
+from storage.vectors import vector_column
 from tasks.embed_plan import ImageJob
 
 log = logging.getLogger(__name__)
@@ -166,7 +167,7 @@ def image_rows(jobs: list[ImageJob], encoded: EncodedImages, encoder: ImageEncod
             "height": [j.height for j in jobs],
             "encoder": [encoder.name] * n,
             "encoder_version": [encoder.version] * n,
-            "vector": pa.FixedSizeListArray.from_arrays(pa.array(encoded.vectors.reshape(-1), pa.float32()), encoder.dimension),
+            "vector": vector_column(encoded.vectors, encoder.dimension),
             "top_labels": encoded.top_labels if encoded.top_labels is not None else [None] * n,
             "top_scores": encoded.top_scores if encoded.top_scores is not None else [None] * n,
             "embedded_at": [embedded_at] * n,

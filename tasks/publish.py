@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import datetime
 
-import numpy as np
 import pyarrow as pa
 from prefect import task
 from prefect.cache_policies import NO_CACHE
@@ -21,8 +20,8 @@ def with_query_vectors(ranking: pa.Table, texts: list[str], scorer) -> pa.Table:
     unique = list(dict.fromkeys(texts))
     encoded = dict(zip(unique, scorer.text_encoder.encode(unique)))
     dimension = len(next(iter(encoded.values())))
-    flat = np.concatenate([encoded[t] for t in ranking.column("query_text").to_pylist()]).astype(np.float32)
-    return ranking.append_column("vector", pa.FixedSizeListArray.from_arrays(pa.array(flat, pa.float32()), dimension))
+    rows = [encoded[t] for t in ranking.column("query_text").to_pylist()]
+    return ranking.append_column("vector", vectors.vector_column(rows, dimension))
 
 
 def rank_test_queries(settings: Settings, run_id: str, run_at: datetime) -> tuple[pa.Table, str]:
