@@ -136,9 +136,12 @@ def decide_everything(settings: Settings, run_id: str) -> LegalSummary:
         np.stack([np.asarray(indexed[d["image"]]["vector"], dtype=np.float32) for d in descriptions]),
         [indexed[d["image"]]["top_labels"] for d in descriptions],
         [indexed[d["image"]]["top_scores"] for d in descriptions], text_encoder)
+    # Every caption decided in one batch (one pass of the text encoder), then grouped back by image.
+    all_captions = [caption for d in descriptions for caption in (d["captions"] or [])]
+    caption_decisions = iter(query_filter.decide(all_captions))
     child_caption, caption_reason = [], []
     for d in descriptions:
-        decided = [dec for dec in query_filter.decide(d["captions"] or []) if dec.blocked]
+        decided = [dec for dec in (next(caption_decisions) for _ in (d["captions"] or [])) if dec.blocked]
         child_caption.append(bool(decided))
         caption_reason.append(decided[0].reason if decided else "")
     # The classifier learns from, and is measured on, captions that *mention* children (the vocabulary:
