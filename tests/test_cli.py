@@ -8,7 +8,7 @@ from pathlib import Path
 from withsense.cli import build_parser
 
 
-def withsense(*args: str, env_home: Path | None = None) -> subprocess.CompletedProcess:
+def withsense(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "withsense.cli", *args], capture_output=True, text=True, timeout=600)
 
 
