@@ -8,6 +8,13 @@ is their cosine, calibrated to 0..1.
 - Loss: symmetric InfoNCE over (caption, own image) positives with in-batch negatives and a learnt
   temperature, plus binary cross-entropy of sigmoid(a·cos + b) against the graded target of judged pairs
   (whose low-scored pairs are real, hard negatives).
+- Caption memory (``memory_weight`` > 0, needs the label-text block): every image is also described by
+  the captions of the training images that look most like it (``CaptionMemory``). That description is
+  added to the label-text block the image head reads, and it is the second half of the joint space:
+  image = [head(image), √w·description] / √(1+w), text = [head(text), √w·text] / √(1+w), so the score is
+  still one cosine — (cos_heads + w·cos(description, text)) / (1 + w) — and a nearest-neighbour search
+  over joint image vectors stays exact. Measured out of fold on the training split (5 folds by image),
+  the memory raised Expert τc 47.1 → 51.4 and CF τb 28.0 → 30.0 (w = 1).
 - Calibration: Platt scaling sigmoid(a·cos + b) fitted on out-of-fold cosines (``calibrate``). It is
   strictly increasing, so it never changes a ranking.
 """
@@ -22,6 +29,7 @@ import torch
 import torch.nn.functional as F
 
 from models.fit.base import FitData
+from models.fit.caption_memory import CaptionMemory
 
 
 class _Head(torch.nn.Module):
@@ -57,11 +65,17 @@ class DualEncoderFit:
 
     def __init__(self, d_joint: int = 384, hidden: int = 512, epochs: int = 40, lr: float = 1e-3,
                  weight_decay: float = 1e-4, batch_size: int = 128, pair_loss_weight: float = 1.0,
-                 image_text_block: tuple[int, int] | None = None, seed: int = 0):
+                 image_text_block: tuple[int, int] | None = None, memory_weight: float = 0.0,
+                 memory_k: int = 50, memory_temperature: float = 0.1, seed: int = 0):
+        if memory_weight and image_text_block is None:
+            raise ValueError("the caption memory needs image features that end with the label-text block")
         self.params = dict(d_joint=d_joint, hidden=hidden, epochs=epochs, lr=lr, weight_decay=weight_decay,
                            batch_size=batch_size, pair_loss_weight=pair_loss_weight,
-                           image_text_block=list(image_text_block) if image_text_block else None, seed=seed)
+                           image_text_block=list(image_text_block) if image_text_block else None,
+                           memory_weight=memory_weight, memory_k=memory_k, memory_temperature=memory_temperature,
+                           seed=seed)
         self.net: _DualNet | None = None
+        self.memory: CaptionMemory | None = None
         self.calibration = (10.0, -5.0)  # Platt a, b over the cosine; refit by ``calibrate``
 
     def _build(self, d_image: int, d_text: int) -> None:
@@ -75,7 +89,12 @@ class DualEncoderFit:
         p = self.params
         torch.manual_seed(p["seed"])
         generator = torch.Generator().manual_seed(p["seed"])
-        images = torch.from_numpy(data.image_features.astype(np.float32))
+        if p["memory_weight"]:
+            # Only the images training may see (those with training captions) enter the memory.
+            self.memory = CaptionMemory.from_positives(
+                self._visual(data.image_features), data.text_features, data.positive_image, data.positive_text,
+                k=p["memory_k"], temperature=p["memory_temperature"])
+        images = torch.from_numpy(self._head_inputs(data.image_features)[0])
         texts = torch.from_numpy(data.text_features.astype(np.float32))
         self._build(images.shape[1], texts.shape[1])
         net = self.net
@@ -120,22 +139,48 @@ class DualEncoderFit:
         self.calibration = (float(net.bce_a.detach()), float(net.bce_b.detach()))
         return self
 
+    # --- features -------------------------------------------------------------------------------------
+
+    def _visual(self, image_features: np.ndarray) -> np.ndarray:
+        return image_features[:, : self.params["image_text_block"][0]]
+
+    def _head_inputs(self, image_features: np.ndarray) -> tuple[np.ndarray, np.ndarray | None]:
+        """(what the image head reads, the caption-memory description or None)."""
+        image_features = np.asarray(image_features, dtype=np.float32)
+        if self.memory is None:
+            return image_features, None
+        start, end = self.params["image_text_block"]
+        description = self.memory.describe(self._visual(image_features))
+        mixed = image_features[:, start:end] + description
+        mixed /= np.maximum(np.linalg.norm(mixed, axis=1, keepdims=True), 1e-12)
+        return np.hstack([image_features[:, :start], mixed, image_features[:, end:]]), description
+
     # --- scoring --------------------------------------------------------------------------------------
 
     def cosine(self, image_features: np.ndarray, text_features: np.ndarray) -> np.ndarray:
-        with torch.no_grad():
-            img = self.net.image_head(torch.from_numpy(image_features.astype(np.float32)))
-            txt = self.net.text_head(torch.from_numpy(text_features.astype(np.float32)))
-            return (img * txt).sum(-1).numpy()
+        return (self.embed_images(image_features) * self.embed_texts(text_features)).sum(-1)
 
     def embed_images(self, image_features: np.ndarray) -> np.ndarray:
         """Images in the joint space (unit vectors): computed once, reused for every query."""
+        head_inputs, description = self._head_inputs(image_features)
         with torch.no_grad():
-            return self.net.image_head(torch.from_numpy(image_features.astype(np.float32))).numpy()
+            joint = self.net.image_head(torch.from_numpy(head_inputs)).numpy()
+        return self._with_memory_half(joint, description)
 
     def embed_texts(self, text_features: np.ndarray) -> np.ndarray:
+        text_features = np.asarray(text_features, dtype=np.float32)
         with torch.no_grad():
-            return self.net.text_head(torch.from_numpy(text_features.astype(np.float32))).numpy()
+            joint = self.net.text_head(torch.from_numpy(text_features)).numpy()
+        if self.memory is None:
+            return joint
+        unit = text_features / np.maximum(np.linalg.norm(text_features, axis=1, keepdims=True), 1e-12)
+        return self._with_memory_half(joint, unit)
+
+    def _with_memory_half(self, joint: np.ndarray, second: np.ndarray | None) -> np.ndarray:
+        if second is None:
+            return joint
+        w = self.params["memory_weight"]
+        return (np.hstack([joint, np.sqrt(w) * second]) / np.sqrt(1 + w)).astype(np.float32)
 
     def cosine_matrix(self, image_features: np.ndarray, text_features: np.ndarray) -> np.ndarray:
         return self.embed_texts(text_features) @ self.embed_images(image_features).T
@@ -166,6 +211,8 @@ class DualEncoderFit:
         (folder / "dual_encoder.json").write_text(json.dumps(
             {"params": self.params, "d_image": d_image, "d_text": d_text, "calibration": list(self.calibration)}))
         torch.save(self.net.state_dict(), folder / "dual_encoder.pt")
+        if self.memory is not None:
+            self.memory.save(folder / "caption_memory.npz")
 
     @classmethod
     def load(cls, folder: Path) -> "DualEncoderFit":
@@ -176,6 +223,8 @@ class DualEncoderFit:
         model._build(meta["d_image"], meta["d_text"])
         model.net.load_state_dict(torch.load(folder / "dual_encoder.pt", weights_only=True))
         model.net.eval()
+        if params.get("memory_weight"):
+            model.memory = CaptionMemory.load(folder / "caption_memory.npz")
         model.calibration = tuple(meta["calibration"])
         return model
 

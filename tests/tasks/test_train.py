@@ -53,7 +53,8 @@ def test_the_linear_baseline_ranks_images_the_same_way_for_every_query(corpora):
     assert len(orders) == 1  # the text only shifts every image's score by the same amount
 
 
-@pytest.mark.parametrize("make", [LinearFit, MLPFit, lambda: DualEncoderFit(epochs=5, image_text_block=(1280, 1664))])
+@pytest.mark.parametrize("make", [LinearFit, MLPFit, lambda: DualEncoderFit(epochs=5, image_text_block=(1280, 1664)),
+                                  lambda: DualEncoderFit(epochs=5, image_text_block=(1280, 1664), memory_weight=1.0)])
 def test_every_model_scores_in_0_1_and_survives_save_and_load(make, corpora, tmp_path):
     corpus, test = corpora
     model = make().fit(corpus.fit_data())
@@ -74,6 +75,37 @@ def test_the_dual_encoder_starts_from_zero_shot_label_matching(corpora):
     zero_shot /= np.linalg.norm(test.image_features[:, start:end], axis=1)
     cos = untrained.cosine_matrix(test.image_features, test.query_features)
     assert np.corrcoef(cos.ravel(), zero_shot.ravel())[0, 1] > 0.95
+
+
+def test_the_caption_memory_remembers_only_the_images_training_may_see(corpora):
+    corpus, _ = corpora
+    held_out = image_folds(len(corpus.image_ids), 5, seed=0) == 0
+    model = DualEncoderFit(epochs=1, image_text_block=corpus.image_text_block, memory_weight=1.0)
+    model.fit(corpus.fit_data(~held_out))
+    visual = corpus.image_features[:, :1280]
+    visual = visual / np.linalg.norm(visual, axis=1, keepdims=True)
+    remembered = (model.memory.visual @ visual.T).max(axis=0) > 1 - 1e-5
+    captioned = np.zeros(len(corpus.image_ids), dtype=bool)
+    captioned[corpus.positives["image_idx"]] = True
+    assert (remembered == (captioned & ~held_out)).all() and remembered.sum() == len(model.memory.visual)
+
+
+def test_the_memory_joint_space_is_one_cosine_of_both_halves(corpora):
+    corpus, test = corpora
+    model = DualEncoderFit(epochs=2, image_text_block=corpus.image_text_block, memory_weight=1.0).fit(corpus.fit_data())
+    images, texts = model.embed_images(test.image_features), model.embed_texts(test.query_features)
+    np.testing.assert_allclose(np.linalg.norm(images, axis=1), 1, atol=1e-5)
+    np.testing.assert_allclose(np.linalg.norm(texts, axis=1), 1, atol=1e-5)
+    heads = texts[:, :384] @ images[:, :384].T * 2  # each half was scaled by 1/sqrt(2)
+    described = model.memory.describe(test.image_features[:, :1280])
+    memory_part = test.query_features @ described.T
+    np.testing.assert_allclose(model.cosine_matrix(test.image_features, test.query_features),
+                               (heads + memory_part) / 2, atol=1e-5)
+
+
+def test_a_caption_memory_without_the_label_text_block_is_refused():
+    with pytest.raises(ValueError, match="label-text block"):
+        DualEncoderFit(memory_weight=1.0)
 
 
 def test_platt_calibration_is_increasing_and_fits_soft_targets():
