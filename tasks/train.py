@@ -22,7 +22,8 @@ from tasks.training_data import Corpus, TestSet
 MODEL_KINDS = ("linear", "mlp", "dual_encoder")
 DUAL_CHECKPOINTS = (5, 10, 20, 30)  # epochs at which the dual encoder is scored out of fold
 # The caption memory's share of the dual encoder's joint space (0 turns it off). Out of fold on the
-# training split: w = 0 → Expert τc 47.1, CF τb 28.0; w = 0.5 → 51.0, 30.1; w = 1 → 51.4, 30.0.
+# training split (Lite0 features, 10 epochs): w = 0 → Expert τc 47.1, CF τb 28.0; w = 0.5 → 51.0, 30.1;
+# w = 1 → 51.4, 30.0; w = 2 → 51.3, 29.6. w = 1 also makes both halves of the joint space equal.
 MEMORY_WEIGHT = 1.0
 
 
