@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
 from dataclasses import dataclass
@@ -86,6 +87,15 @@ def decode_rgb(content: bytes) -> np.ndarray:
         return np.asarray(image.convert("RGB"))
 
 
+@functools.cache
+def _opencv():
+    """OpenCV, imported on first use and set to one thread once (not on every image)."""
+    import cv2
+
+    cv2.setNumThreads(1)
+    return cv2
+
+
 def tf_center_crop_resize(rgb: np.ndarray, size: int, crop_padding: int) -> np.ndarray:
     """TF EfficientNet evaluation preprocessing: the integer centre crop of side
     int(size / (size + crop_padding) * min(h, w)) at offsets ((h - side) + 1) // 2, ((w - side) + 1) // 2,
@@ -94,9 +104,7 @@ def tf_center_crop_resize(rgb: np.ndarray, size: int, crop_padding: int) -> np.n
     OpenCV's cubic kernel (a = −0.75) is a hair sharper than TF's (a = −0.5); OpenCV runs on one thread
     here so the reader never competes with the inference threads for more than its share.
     """
-    import cv2
-
-    cv2.setNumThreads(1)
+    cv2 = _opencv()
     height, width = rgb.shape[:2]
     side = max(1, int(size / (size + crop_padding) * min(height, width)))
     top, left = (height - side + 1) // 2, (width - side + 1) // 2

@@ -77,10 +77,6 @@ class EfficientNetLiteEncoder:
     def prepare(self, rgb: np.ndarray) -> np.ndarray:
         return tf_center_crop_resize(rgb, self.image_size, crop_padding=32)
 
-    def to_pixels(self, batch: np.ndarray) -> np.ndarray:
-        """uint8 (n, h, w, 3) → float32 (n, 3, h, w), normalised as in training (what the model does first)."""
-        return ((batch.astype(np.float32) - PIXEL_CENTER) / PIXEL_SCALE).transpose(0, 3, 1, 2).copy()
-
     def forward_pixels(self, batch: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """(features, logits) for a prepared uint8 batch — the model alone, for benchmarks too."""
         batch = np.ascontiguousarray(batch, dtype=np.uint8)

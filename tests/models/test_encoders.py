@@ -84,7 +84,13 @@ def test_the_tf_crop_takes_the_integer_centre_square_and_resizes_it():
 def test_preprocessing_is_the_tf_eval_crop_at_the_model_resolution(eager_lite0, real_jpeg):
     prepared = eager_lite0.prepare(decode_rgb(real_jpeg.read_bytes()))
     assert prepared.shape == (224, 224, 3) and prepared.dtype == np.uint8
-    pixels = eager_lite0.to_pixels(prepared[None])
+    seen = []  # what the first convolution really receives: the model normalises the uint8 batch itself
+    hook = eager_lite0.module.network._conv_stem.register_forward_pre_hook(lambda _, args: seen.append(args[0]))
+    try:
+        eager_lite0.encode(prepared[None])
+    finally:
+        hook.remove()
+    pixels = seen[0].numpy()
     assert pixels.shape == (1, 3, 224, 224)
     np.testing.assert_allclose(pixels[0, :, 0, 0], (prepared[0, 0].astype(np.float32) - 127) / 128)
 
