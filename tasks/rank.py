@@ -53,13 +53,19 @@ class ImageSet:
     sha256s: list[str] = None  # content hash of each image (legal decisions are kept by content)
 
 
-def load_scorer(settings: Settings) -> Scorer:
+def find_champion(settings: Settings) -> dict:
+    """The champion's registry row, or NoChampionError saying what to run when there is none yet."""
     if not settings.duckdb_path.exists():
         raise NoChampionError(f"no warehouse at {settings.duckdb_path}: run `withsense run` first")
     with warehouse.reading(settings.duckdb_path) as con:
         found = model_store.champion(con)
     if found is None:
         raise NoChampionError("no champion model yet: run `withsense run` to train one")
+    return found
+
+
+def load_scorer(settings: Settings) -> Scorer:
+    found = find_champion(settings)
     image_version = image_encoder_version(settings.image_encoder, folder=settings.encoder_folder)
     text_version = text_encoder_version(settings.text_encoder, folder=settings.encoder_folder)
     if (found["image_encoder"], found["text_encoder"]) != (image_version, text_version):

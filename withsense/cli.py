@@ -160,13 +160,10 @@ def command_metrics(settings: Settings, as_json: bool) -> int:
     import json
 
     from storage import model_store, warehouse
+    from tasks.rank import find_champion
 
-    if not settings.duckdb_path.exists():
-        raise UsageError(f"no warehouse at {settings.duckdb_path}: run `withsense run` first")
+    found = find_champion(settings)
     with warehouse.reading(settings.duckdb_path) as con:
-        found = model_store.champion(con)
-        if found is None:
-            raise UsageError("no champion model yet: run `withsense run` first")
         values = model_store.model_metrics(con, found["model_version"])
     if as_json:
         print(json.dumps({"model_version": found["model_version"], "kind": found["kind"], "metrics": values}, indent=1))
