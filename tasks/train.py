@@ -128,11 +128,10 @@ def train_pairwise(kind: str, corpus: Corpus, test: TestSet, n_folds: int, seed:
     return TrainedModel(kind, final, metrics, getattr(final, "params", {}) or {"alpha": getattr(final, "alpha", None)})
 
 
-def train_dual_encoder(corpus: Corpus, test: TestSet, n_folds: int, seed: int, log=print) -> TrainedModel:
-    """Cross-validated with out-of-fold scores at several epoch checkpoints; the number of epochs is the
-    checkpoint with the best out-of-fold MRR (training data only). Calibration: Platt on out-of-fold
-    cosines, cross-fitted for the out-of-fold figures (fold k calibrated on the other folds)."""
-    folds = image_folds(len(corpus.image_ids), n_folds, seed)
+def dual_encoder_out_of_fold(corpus: Corpus, folds: np.ndarray, log=print) -> tuple[int, _OutOfFold]:
+    """The dual encoder cross-validated with out-of-fold cosines at several epoch checkpoints: (the
+    checkpoint with the best out-of-fold MRR, its out-of-fold cosines). Training data only."""
+    n_folds = int(folds.max()) + 1
     oofs = {epochs: _empty_oof(corpus) for epochs in DUAL_CHECKPOINTS}
     for k in range(n_folds):
         def checkpoint(epoch, model, k=k):
@@ -145,7 +144,15 @@ def train_dual_encoder(corpus: Corpus, test: TestSet, n_folds: int, seed: int, l
         by_epochs[epochs] = _oof_metrics(corpus, oof)
         log(f"dual_encoder @ {epochs} epochs (out of fold): " + _brief(by_epochs[epochs]))
     best_epochs = max(by_epochs, key=lambda e: by_epochs[e]["oof_MRR"])
-    oof = oofs[best_epochs]
+    return best_epochs, oofs[best_epochs]
+
+
+def train_dual_encoder(corpus: Corpus, test: TestSet, n_folds: int, seed: int, log=print) -> TrainedModel:
+    """Cross-validated with out-of-fold scores at several epoch checkpoints; the number of epochs is the
+    checkpoint with the best out-of-fold MRR (training data only). Calibration: Platt on out-of-fold
+    cosines, cross-fitted for the out-of-fold figures (fold k calibrated on the other folds)."""
+    folds = image_folds(len(corpus.image_ids), n_folds, seed)
+    best_epochs, oof = dual_encoder_out_of_fold(corpus, folds, log)
     # Cross-fitted calibration of the out-of-fold cosines, for RMSE / MAE on the target scale.
     judged_folds = folds[corpus.judged["image_idx"].to_numpy()]
     targets = corpus.judged["target"].to_numpy()

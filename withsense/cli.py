@@ -55,6 +55,10 @@ def build_parser() -> argparse.ArgumentParser:
                                                    "test queries, held-out images)")
     legal.add_argument("--home", type=Path, default=None)
 
+    cf = commands.add_parser("cf-analysis", help="what bounds the dual encoder's CF τb: its out-of-fold crowd "
+                                                "figures split into own and other captions (training split only)")
+    cf.add_argument("--home", type=Path, default=None)
+
     bench = commands.add_parser("bench", help="benchmark image embedding variants on a delivery (not a test)")
     _add_location_arguments(bench)
     bench.add_argument("--limit", type=int, default=None, help="use only the first N images")
@@ -219,6 +223,35 @@ def command_search(settings: Settings, words: list[str], top_k: int) -> int:
     return 0
 
 
+def command_cf_analysis(settings: Settings) -> int:
+    from tasks.cf_analysis import out_of_fold_breakdown
+    from tasks.training import load_training_corpora
+
+    if not settings.duckdb_path.exists():
+        raise UsageError(f"no warehouse at {settings.duckdb_path}: run `withsense run` first")
+    corpus, _ = load_training_corpora(settings)  # the test split is not looked at
+    try:
+        epochs, f = out_of_fold_breakdown(corpus, settings.cv_folds, settings.seed, log=lambda line: None)
+    except ValueError as error:
+        raise UsageError(f"cf-analysis: {error}") from None
+    print(f"dual encoder, {settings.cv_folds} folds by image, {epochs} epochs (as the nightly), out of fold; "
+          f"{int(f['pairs'])} crowd pairs, {int(f['own_pairs'])} of them own captions "
+          f"(mean crowd share {f['own_mean_share']:.2f})")
+    rows = [
+        ("CF tau_b, all pairs", f["tau_b"]),
+        ("CF tau_b if every own caption were ranked first", f["tau_b_own_first"]),
+        ("CF tau_b, other captions", f["tau_b_non_own"]),
+        (f"other captions of images that have one ({int(f['reference_pairs'])} pairs): the dual encoder",
+         f["tau_b_non_own_same_pairs"]),
+        ("  the same pairs: text cosine to the caption written for the image", f["reference_tau_b_non_own"]),
+        ("a perfect captioner read through the text encoder (that cosine), all pairs", f["reference_tau_b"]),
+    ]
+    width = max(len(label) for label, _ in rows)
+    for label, value in rows:
+        print(f"  {label:<{width}}  {value:5.1f}")
+    return 0
+
+
 def command_legal_eval(settings: Settings) -> int:
     from storage import warehouse
     from tasks.child_terms import child_terms_in
@@ -281,6 +314,8 @@ def main(argv: list[str] | None = None) -> int:
             return command_search(settings, args.query, args.top_k)
         if args.command == "legal-eval":
             return command_legal_eval(settings)
+        if args.command == "cf-analysis":
+            return command_cf_analysis(settings)
     except UsageError as error:
         print(f"withsense: {error}", file=sys.stderr)
         return 1

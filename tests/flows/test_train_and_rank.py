@@ -103,9 +103,26 @@ def test_metrics_cli_prints_the_champions_figures_as_json(sample_home: Path):
     assert payload["kind"] == "dual_encoder" and "oof_expert_tau_c" in payload["metrics"]
 
 
+def test_cf_analysis_breaks_down_the_nightly_dual_encoders_own_out_of_fold_crowd_figure(sample_home: Path):
+    result = withsense("cf-analysis", "--home", str(sample_home))
+    assert result.returncode == 0, result.stderr[-3000:]
+    figures = {}
+    for line in result.stdout.splitlines()[1:]:
+        label, value = line.rsplit(None, 1)
+        figures[label.strip()] = float(value)
+    # The same folds, epochs and model as the nightly: its CF τb is the registered out-of-fold figure.
+    dual = next(row for row in registry(sample_home) if row["kind"] == "dual_encoder")
+    with warehouse.reading(sample_home / "withsense.duckdb") as con:
+        registered = model_store.model_metrics(con, dual["model_version"])["oof_crowd_tau_b"]
+    assert figures["CF tau_b, all pairs"] == pytest.approx(registered, abs=0.05)
+    assert figures["CF tau_b if every own caption were ranked first"] >= figures["CF tau_b, all pairs"]
+    assert "own captions" in result.stdout.splitlines()[0]
+
+
 @pytest.mark.parametrize("args, message", [
     (("rank", "--images", "/nowhere", "--queries", "/nowhere.csv", "--out", "/tmp/x.parquet"), "no such file"),
     (("metrics",), "no warehouse"),
+    (("cf-analysis",), "no warehouse"),
 ])
 def test_contract_commands_fail_clearly(args, message, tmp_path):
     result = withsense(*args, "--home", str(tmp_path))
