@@ -4,10 +4,10 @@ Every figure is Kendall τ-b × 100 between a score and the crowd share, as in `
 to break down are out-of-fold ones (models that never saw the pair's image). Two groups of pairs:
 
 - **own captions**: the pairs whose caption was written for the image (in this data ~700 of the ~46 700,
-  crowd share ~0.9). ``own_first`` is the τb the same score would get if it put every own-caption pair
+  crowd share ~0.9). ``tau_b_own_first`` is the τb the same score would get if it put every own-caption pair
   above every other pair and kept its order elsewhere: what perfect recognition of an image's own
   caption would be worth.
-- **other captions**: the rest. ``reference_non_own`` scores them with the text encoder's cosine between
+- **other captions**: the rest (``tau_b_non_own``). ``reference_tau_b_non_own`` scores them with the text encoder's cosine between
   the candidate caption and the caption written for the image. That scorer knows the image's true
   description, so it stands for a perfect captioner read through the text encoder; a fit score that
   already matches it on these pairs is limited by what one description and the text encoder can tell
@@ -49,7 +49,7 @@ def cf_breakdown(scores: np.ndarray, shares: np.ndarray, own: np.ndarray, refere
     if not own.any() or own.all():
         raise ValueError("cf_breakdown needs both own-caption and other pairs")
     # Own-caption pairs above every other pair, the score's order kept within each group.
-    own_first = np.where(own, scores - scores.min() + (scores.max() - scores.min()) + 1.0, scores)
+    own_first = np.where(own, scores + (scores.max() - scores.min()) + 1.0, scores)
     comparable = ~own & np.isfinite(reference)
     return {
         "pairs": float(len(scores)),

@@ -45,13 +45,15 @@ def test_breakdown_splits_own_and_other_captions_and_puts_own_captions_first():
     assert figures["reference_tau_b"] == pytest.approx(crowd_tau_b(reference[:-10], shares[:-10]))
 
 
-def test_own_first_keeps_the_order_within_each_group():
-    scores = np.array([0.1, 0.9, 0.5, 0.2])
-    shares = np.array([1.0, 0.0, 0.33, 0.0])
-    own = np.array([True, False, False, False])
-    figures = cf_breakdown(scores, shares, own, np.zeros(4))
-    # own first: 0.1 becomes the top score; the others keep 0.9 > 0.5 > 0.2
-    assert figures["tau_b_own_first"] == pytest.approx(crowd_tau_b(np.array([3.0, 0.9, 0.5, 0.2]), shares))
+@pytest.mark.parametrize("offset", [0.0, 5.0, -5.0])  # any score scale, not only cosines
+def test_own_first_puts_own_captions_on_top_and_keeps_the_order_within_each_group(offset):
+    scores = np.array([0.1, 0.9, 0.5, 0.2, 0.3]) + offset
+    shares = np.array([1.0, 0.0, 0.33, 0.0, 0.67])
+    own = np.array([True, False, False, False, True])
+    figures = cf_breakdown(scores, shares, own, np.zeros(5))
+    # own first: 0.3 > 0.1 on top; the others keep 0.9 > 0.5 > 0.2
+    expected = crowd_tau_b(np.array([4.0, 0.9, 0.5, 0.2, 5.0]), shares)
+    assert figures["tau_b_own_first"] == pytest.approx(expected)
 
 
 @pytest.mark.parametrize("own", [np.zeros(4, dtype=bool), np.ones(4, dtype=bool)])
