@@ -20,6 +20,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from models.encoders.base import l2_normalize
 from tasks.metrics import crowd_tau_b
 
 
@@ -31,7 +32,7 @@ def own_caption_mask(pairs: pd.DataFrame, positives: pd.DataFrame) -> np.ndarray
 
 def reference_caption_scores(pairs: pd.DataFrame, positives: pd.DataFrame, text_features: np.ndarray) -> np.ndarray:
     """Cosine between each pair's caption and the mean caption written for its image (NaN: no caption)."""
-    unit = text_features / np.maximum(np.linalg.norm(text_features, axis=1, keepdims=True), 1e-12)
+    unit = l2_normalize(text_features)
     n_images = int(max(pairs["image_idx"].max(), positives["image_idx"].max())) + 1
     reference = np.zeros((n_images, unit.shape[1]), dtype=np.float64)
     np.add.at(reference, positives["image_idx"].to_numpy(), unit[positives["text_idx"].to_numpy()])

@@ -20,11 +20,9 @@ from pathlib import Path
 
 import numpy as np
 
+from models.encoders.base import l2_normalize
+
 SAME_PICTURE = 1.0 - 1e-5
-
-
-def _unit(vectors: np.ndarray) -> np.ndarray:
-    return (vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)).astype(np.float32)
 
 
 class CaptionMemory:
@@ -33,8 +31,8 @@ class CaptionMemory:
             raise ValueError(f"caption memory: {len(visual)} visual vectors but {len(captions)} caption vectors")
         if len(visual) == 0:
             raise ValueError("caption memory: no training image with a caption to remember")
-        self.visual = _unit(np.asarray(visual, dtype=np.float32))
-        self.captions = _unit(np.asarray(captions, dtype=np.float32))
+        self.visual = l2_normalize(np.asarray(visual, dtype=np.float32))
+        self.captions = l2_normalize(np.asarray(captions, dtype=np.float32))
         self.k = int(k)
         self.temperature = float(temperature)
 
@@ -49,7 +47,7 @@ class CaptionMemory:
 
     def describe(self, visual: np.ndarray, chunk: int = 2048) -> np.ndarray:
         """(n, d_text) unit vectors: each image as the weighted mean caption of its nearest memory images."""
-        visual = _unit(np.asarray(visual, dtype=np.float32))
+        visual = l2_normalize(np.asarray(visual, dtype=np.float32))
         out = np.empty((len(visual), self.captions.shape[1]), dtype=np.float32)
         k = min(self.k, len(self.visual))
         for start in range(0, len(visual), chunk):
@@ -64,7 +62,7 @@ class CaptionMemory:
             logits -= np.where(np.isfinite(row_max), row_max, 0.0)  # a row with no neighbour stays all zero
             weights = np.where(finite, np.exp(logits), 0.0)
             weights /= np.maximum(weights.sum(axis=1, keepdims=True), 1e-12)
-            out[start : start + chunk] = _unit(np.einsum("nk,nkd->nd", weights, self.captions[nearest]))
+            out[start : start + chunk] = l2_normalize(np.einsum("nk,nkd->nd", weights, self.captions[nearest]))
         return out
 
     def save(self, path: Path) -> None:

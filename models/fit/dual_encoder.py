@@ -28,6 +28,7 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
+from models.encoders.base import l2_normalize
 from models.fit.base import FitData
 from models.fit.caption_memory import CaptionMemory
 
@@ -151,8 +152,7 @@ class DualEncoderFit:
             return image_features, None
         start, end = self.params["image_text_block"]
         description = self.memory.describe(self._visual(image_features))
-        mixed = image_features[:, start:end] + description
-        mixed /= np.maximum(np.linalg.norm(mixed, axis=1, keepdims=True), 1e-12)
+        mixed = l2_normalize(image_features[:, start:end] + description)
         return np.hstack([image_features[:, :start], mixed, image_features[:, end:]]), description
 
     # --- scoring --------------------------------------------------------------------------------------
@@ -173,8 +173,7 @@ class DualEncoderFit:
             joint = self.net.text_head(torch.from_numpy(text_features)).numpy()
         if self.memory is None:
             return joint
-        unit = text_features / np.maximum(np.linalg.norm(text_features, axis=1, keepdims=True), 1e-12)
-        return self._with_memory_half(joint, unit)
+        return self._with_memory_half(joint, l2_normalize(text_features))
 
     def _with_memory_half(self, joint: np.ndarray, second: np.ndarray | None) -> np.ndarray:
         if second is None:
