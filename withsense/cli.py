@@ -130,6 +130,12 @@ class UsageError(Exception):
     pass
 
 
+def require_warehouse(settings: Settings) -> None:
+    """The commands that read HOME's warehouse say what to run when there is none yet."""
+    if not settings.duckdb_path.exists():
+        raise UsageError(f"no warehouse at {settings.duckdb_path}: run `withsense run` first")
+
+
 def command_rank(settings: Settings, images_dir: Path, queries: Path, out: Path, top_k: int | None) -> int:
     from storage.parquet import write_parquet_atomically
     from tasks.rank import image_files, image_set, legal_flags, load_scorer, rank_images
@@ -181,8 +187,7 @@ def command_metrics(settings: Settings, as_json: bool) -> int:
 def command_models(settings: Settings, action: str, version: str | None) -> int:
     from storage import model_store, warehouse
 
-    if not settings.duckdb_path.exists():
-        raise UsageError(f"no warehouse at {settings.duckdb_path}: run `withsense run` first")
+    require_warehouse(settings)
     if action == "list":
         with warehouse.reading(settings.duckdb_path) as con:
             rows = model_store.history(con)
@@ -227,8 +232,7 @@ def command_cf_analysis(settings: Settings) -> int:
     from tasks.cf_analysis import out_of_fold_breakdown
     from tasks.training import load_training_corpora
 
-    if not settings.duckdb_path.exists():
-        raise UsageError(f"no warehouse at {settings.duckdb_path}: run `withsense run` first")
+    require_warehouse(settings)
     corpus, _ = load_training_corpora(settings)  # the test split is not looked at
     try:
         epochs, f = out_of_fold_breakdown(corpus, settings.cv_folds, settings.seed, log=lambda line: None)
@@ -287,9 +291,7 @@ def command_legal_eval(settings: Settings) -> int:
 def command_tables(settings: Settings) -> int:
     from storage import warehouse
 
-    if not settings.duckdb_path.exists():
-        print(f"withsense: no warehouse at {settings.duckdb_path}: run `withsense run` first", file=sys.stderr)
-        return 1
+    require_warehouse(settings)
     with warehouse.reading(settings.duckdb_path) as con:
         for (table,) in con.execute("SELECT table_name FROM information_schema.tables ORDER BY 1").fetchall():
             print(f"{table:32} {warehouse.count_rows(con, table):>8}")
@@ -316,6 +318,8 @@ def main(argv: list[str] | None = None) -> int:
             return command_legal_eval(settings)
         if args.command == "cf-analysis":
             return command_cf_analysis(settings)
+        if args.command == "tables":
+            return command_tables(settings)
     except UsageError as error:
         print(f"withsense: {error}", file=sys.stderr)
         return 1
@@ -328,8 +332,6 @@ def main(argv: list[str] | None = None) -> int:
         raise
     if args.command == "bench":
         return command_bench(settings, args.limit, args.batch_size, args.skip)
-    if args.command == "tables":
-        return command_tables(settings)
     raise AssertionError(args.command)
 
 
