@@ -176,11 +176,10 @@ def run_bench(data_dir: Path, work_dir: Path, encoder_name: str = "efficientnet-
                          f"({', '.join(VARIANTS)})")
     reference_encoder = load_image_encoder(encoder_name, backend="torch", threads=2)
     started = time.perf_counter()
-    prepared = np.stack([reference_encoder.prepare(decode_rgb(Path(job.path).read_bytes())) for job in jobs])
+    # Pre-decoded, prepared uint8 images: what every variant's model takes (they normalise it themselves).
+    pixels = np.stack([reference_encoder.prepare(decode_rgb(Path(job.path).read_bytes())) for job in jobs])
     report = BenchReport(encoder=encoder_name, n_images=len(jobs), batch_size=batch_size,
                          decode_images_per_second=len(jobs) / (time.perf_counter() - started))
-    pixels = prepared  # pre-decoded uint8 batches: the models normalise them themselves
-    del prepared
     onnx_dir = work_dir / "onnx"
     reference: np.ndarray | None = None
     encoders = {}
