@@ -22,6 +22,7 @@ import pandas as pd
 
 from models.encoders.base import l2_normalize
 from tasks.metrics import crowd_tau_b
+from tasks.train import dual_encoder_out_of_fold, image_folds
 
 
 def own_caption_mask(pairs: pd.DataFrame, positives: pd.DataFrame) -> np.ndarray:
@@ -69,8 +70,6 @@ def cf_breakdown(scores: np.ndarray, shares: np.ndarray, own: np.ndarray, refere
 def out_of_fold_breakdown(corpus, n_folds: int, seed: int, log=print) -> tuple[int, dict[str, float]]:
     """The nightly's dual encoder, cross-validated exactly as the nightly does it (same folds, same
     epoch choice), broken down over the crowd pairs: (its epochs, ``cf_breakdown``). Training split only."""
-    from tasks.train import dual_encoder_out_of_fold, image_folds
-
     folds = image_folds(len(corpus.image_ids), n_folds, seed)
     epochs, oof = dual_encoder_out_of_fold(corpus, folds, log)
     crowd = corpus.crowd
