@@ -6,7 +6,8 @@ from prefect import flow
 from pydantic import BaseModel
 
 from storage.settings import Settings
-from tasks.embed import IndexSummary, index_images_task, index_texts_task, list_index_jobs_task
+from tasks.embed.plan import IndexSummary
+from tasks.embed.tasks import index_images_task, index_texts_task, list_index_jobs_task
 
 
 class EmbedSummary(BaseModel):
@@ -14,7 +15,7 @@ class EmbedSummary(BaseModel):
     texts: IndexSummary
 
 
-@flow(name="embed", log_prints=True)
+@flow(name="embed")
 def embed_flow(settings: Settings) -> EmbedSummary:
     image_jobs, text_jobs = list_index_jobs_task(settings)
     images = index_images_task(settings, image_jobs)

@@ -6,21 +6,20 @@ from datetime import datetime, timezone
 
 from prefect import flow
 
-from storage import warehouse
 from storage.settings import Settings
-from tasks.checks import run_checks_task
-from tasks.data_report import write_data_report_task
-from tasks.ingest import (inventory_images_task, parse_source_file_task, previous_decode_verdicts_task,
-                          store_delivery_task)
-from tasks.marts import build_marts_task, build_staging_task
-from tasks.sources import SOURCE_FILES
-from tasks.summary import IngestSummary, summarize_ingest_task
+from tasks.ingest.edges import load_transaction
+from tasks.ingest.sources import SOURCE_FILES
+from tasks.ingest.summary import IngestSummary
+from tasks.ingest.tasks import (build_marts_task, build_staging_task, inventory_images_task, parse_source_file_task,
+                                previous_decode_verdicts_task, run_checks_task, store_delivery_task,
+                                summarize_ingest_task)
+from tasks.report.tasks import write_data_report_task
 
 
-@flow(name="ingest", log_prints=True)
+@flow(name="ingest")
 def ingest_flow(settings: Settings) -> IngestSummary:
     loaded_at = datetime.now(timezone.utc)
-    known = previous_decode_verdicts_task(settings.duckdb_path)
+    known = previous_decode_verdicts_task(settings.catalog)
     image_files = inventory_images_task.submit(settings.data_dir, settings.io_workers, known)
     parsed = [parse_source_file_task.submit(settings.data_dir, source) for source in SOURCE_FILES]
     params = {
@@ -28,8 +27,7 @@ def ingest_flow(settings: Settings) -> IngestSummary:
         "crowd_weight": settings.crowd_weight,
         "share_tolerance": settings.crowd_share_tolerance,
     }
-    # One transaction: a delivery replaces the previous one whole, or (on any failure) not at all.
-    with warehouse.transaction(settings.duckdb_path) as con:
+    with load_transaction(settings.catalog) as con:
         loaded = store_delivery_task(con, [future.result() for future in parsed], image_files.result(), loaded_at)
         found = run_checks_task(con, params, loaded_at)
         build_staging_task(con)

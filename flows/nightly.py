@@ -1,22 +1,23 @@
-"""The nightly job: every stage of the batch, in order, as subflows of one flow run."""
+"""The nightly job: every stage of the batch, in order, as subflows and tasks of one flow run."""
 
 from __future__ import annotations
 
 from datetime import datetime, timezone
 from pathlib import Path
 
-from prefect import flow
+from prefect import flow, get_run_logger
 from pydantic import BaseModel
 
 from flows.embed import EmbedSummary, embed_flow
 from flows.ingest import ingest_flow
 from flows.train import train_flow
 from storage.settings import load_settings
-from tasks.data_report import write_data_report_task
-from tasks.legal_stage import LegalSummary, run_legal_stage_task
-from tasks.publish import rank_test_queries_task
-from tasks.summary import IngestSummary
-from tasks.training import TrainingSummary
+from tasks.ingest.summary import IngestSummary
+from tasks.legal.summary import LegalSummary
+from tasks.legal.tasks import run_legal_stage_task
+from tasks.rank.tasks import rank_test_queries_task
+from tasks.report.tasks import write_run_summary_task
+from tasks.train.summary import TrainingSummary
 
 
 class NightlySummary(BaseModel):
@@ -25,6 +26,7 @@ class NightlySummary(BaseModel):
     training: TrainingSummary
     legal: LegalSummary
     ranking_path: str
+    run_summary_path: str
 
     def lines(self) -> list[str]:
         return self.ingest.lines() + [self.embed.images.describe(), self.embed.texts.describe(),
@@ -32,15 +34,17 @@ class NightlySummary(BaseModel):
                                       f"ranking: {self.ranking_path}"]
 
 
-@flow(name="nightly", log_prints=True)
+@flow(name="nightly")
 def nightly_flow(data_dir: Path | None = None, home: Path | None = None) -> NightlySummary:
     settings = load_settings(data_dir=data_dir, home=home)  # read once, passed down
     run_at = datetime.now(timezone.utc)
-    print(f"data: {settings.data_dir}\nhome: {settings.home}")
+    get_run_logger().info("data: %s; home: %s", settings.data_dir, settings.home)
     ingest = ingest_flow(settings)
     embed = embed_flow(settings)
     training = train_flow(settings)
     legal = run_legal_stage_task(settings, training.run_id)
     ranking_path = rank_test_queries_task(settings, training.run_id, run_at)
-    write_data_report_task(settings, ingest)  # again, now with this run's model figures in its conclusions
-    return NightlySummary(ingest=ingest, embed=embed, training=training, legal=legal, ranking_path=ranking_path)
+    stage_lines = ingest.lines() + [embed.images.describe(), embed.texts.describe(), training.describe()]
+    run_summary = write_run_summary_task(settings, stage_lines, training.reason, legal.describe(), ranking_path)
+    return NightlySummary(ingest=ingest, embed=embed, training=training, legal=legal, ranking_path=ranking_path,
+                          run_summary_path=str(run_summary))

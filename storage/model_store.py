@@ -1,4 +1,4 @@
-"""Fit model files under HOME/models/fit/<version>/ and the registry tables `models` and `metrics`."""
+"""Fit model files (``Catalog.fit_model_folder``) and the registry tables `models` and `metrics`."""
 
 from __future__ import annotations
 
@@ -11,15 +11,12 @@ import duckdb
 import pyarrow as pa
 
 from storage import warehouse
+from storage.catalog import Catalog
 
 
-def model_folder(models_dir: Path, model_version: str) -> Path:
-    return models_dir / "fit" / model_version
-
-
-def save_model(models_dir: Path, model_version: str, model) -> Path:
+def save_model(catalog: Catalog, model_version: str, model) -> Path:
     """Write to a temporary folder, then rename: a half-written model is never registered or loaded."""
-    folder = model_folder(models_dir, model_version)
+    folder = catalog.fit_model_folder(model_version)
     temporary = folder.with_name(folder.name + ".tmp")
     shutil.rmtree(temporary, ignore_errors=True)
     model.save(temporary)
@@ -84,12 +81,6 @@ def set_pinned(con: duckdb.DuckDBPyConnection, model_version: str | None) -> Non
     warehouse.run_sql(con, "registry/set_pinned", {"model_version": model_version or "", "pinned": model_version is not None})
 
 
-def latest_training_fingerprint(con: duckdb.DuckDBPyConnection) -> str | None:
-    if not warehouse.table_exists(con, "models"):
-        return None
-    return warehouse.query_row(con, "registry/latest_fingerprint")["training_fingerprint"]
-
-
 def history(con: duckdb.DuckDBPyConnection) -> list[dict]:
     if not warehouse.table_exists(con, "models"):
         return []
@@ -100,3 +91,11 @@ def model_exists(con: duckdb.DuckDBPyConnection, model_version: str) -> bool:
     if not warehouse.table_exists(con, "models"):
         return False
     return bool(warehouse.query_row(con, "registry/model_count", {"model_version": model_version})["n"])
+
+
+def scoring_candidates(con: duckdb.DuckDBPyConnection, image_encoder: str, text_encoder: str) -> list[dict]:
+    """Registered models trained on these encoders: the champion first, then by out-of-fold MRR."""
+    if not warehouse.table_exists(con, "models"):
+        return []
+    return warehouse.query_arrow(con, "registry/scoring_candidates",
+                                 {"image_encoder": image_encoder, "text_encoder": text_encoder}).to_pylist()

@@ -7,10 +7,13 @@ environment variables prefixed ``WITHSENSE_`` and the defaults below; then passe
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+if TYPE_CHECKING:
+    from storage.catalog import Catalog
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SQL_DIR = PROJECT_ROOT / "sql"
@@ -50,44 +53,19 @@ class Settings(BaseSettings):
     # the image classifier's threshold keeps this recall on out-of-fold child images.
     query_false_block_rate: float = Field(0.02, ge=0.0, le=0.5)
     image_filter_recall: float = Field(0.97, gt=0.5, le=1.0)
+
     @model_validator(mode="after")
     def _weights_not_both_zero(self) -> "Settings":
         if self.expert_weight + self.crowd_weight == 0:
             raise ValueError("expert_weight and crowd_weight cannot both be 0")
         return self
 
-    # Everything the job writes, derived from HOME so one folder holds a whole installation.
     @property
-    def duckdb_path(self) -> Path:
-        return self.home / "withsense.duckdb"
+    def catalog(self) -> "Catalog":
+        """Where everything the job writes lives under HOME (the only map of HOME)."""
+        from storage.catalog import Catalog
 
-    @property
-    def lancedb_dir(self) -> Path:
-        return self.home / "lancedb"
-
-    @property
-    def reports_dir(self) -> Path:
-        return self.home / "reports"
-
-    @property
-    def parquet_dir(self) -> Path:
-        return self.home / "parquet"
-
-    @property
-    def models_dir(self) -> Path:
-        return self.home / "models"
-
-    @property
-    def legal_dir(self) -> Path:
-        return self.models_dir / "legal"
-
-    @property
-    def gallery_dir(self) -> Path:
-        return self.reports_dir / "gallery"
-
-    @property
-    def prefect_home(self) -> Path:
-        return self.home / "prefect"
+        return Catalog(self.home)
 
 
 def load_settings(**overrides: object) -> Settings:

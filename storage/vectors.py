@@ -106,6 +106,14 @@ def read_columns(table: lancedb.table.Table, columns: list[str]) -> pa.Table:
     return table.search().select(columns).limit(None).to_arrow()
 
 
+def read_table_columns(db: lancedb.DBConnection, name: str, columns: list[str]) -> pa.Table:
+    """``columns`` of every row of table ``name``; a clear error when the table does not exist yet."""
+    table = existing_table(db, name)
+    if table is None:
+        raise RuntimeError(f"the LanceDB table {name} is missing: run the embed stage first")
+    return read_columns(table, columns)
+
+
 def read_rows(table: lancedb.table.Table, key: str, values: list[str]) -> pa.Table:
     """Full rows whose ``key`` is one of ``values``."""
     if not values:

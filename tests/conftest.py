@@ -60,7 +60,7 @@ def real_jpeg() -> Path:
 @pytest.fixture
 def raw_con() -> duckdb.DuckDBPyConnection:
     """An in-memory warehouse with the raw tables created (empty)."""
-    from tasks.ingest import create_raw_tables
+    from tasks.ingest.edges import create_raw_tables
 
     con = duckdb.connect()
     create_raw_tables(con)

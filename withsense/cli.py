@@ -8,6 +8,8 @@ from pathlib import Path
 
 from storage.delivery import DeliveryStructureError
 from storage.settings import Settings, load_settings
+from withsense import services
+from withsense.services import UsageError
 
 
 def _add_location_arguments(parser: argparse.ArgumentParser) -> None:
@@ -82,33 +84,27 @@ def command_run(settings: Settings) -> int:
         print(f"withsense: the delivery is unusable: {error}", file=sys.stderr)
         print("withsense: nothing was replaced; the previous outputs are intact.", file=sys.stderr)
         return 2
+    catalog = settings.catalog
     print("\n".join(summary.lines()))
     print(f"\noutputs under {settings.home}:")
-    print(f"  DuckDB warehouse  {settings.duckdb_path}")
-    print(f"  data report       {settings.reports_dir / 'data_report.html'}")
-    print(f"  LanceDB index     {settings.lancedb_dir} (tables images, texts, rankings)")
-    print(f"  gallery (HTML)    {settings.gallery_dir / 'index.html'}")
+    print(f"  DuckDB warehouse  {catalog.warehouse}")
+    print(f"  data report       {catalog.data_report}")
+    print(f"  run summary       {summary.run_summary_path}")
+    print(f"  LanceDB index     {catalog.vector_index} (tables images, texts, rankings)")
+    print(f"  gallery (HTML)    {catalog.gallery_page}")
     print(f"  ranking (Parquet) {summary.ranking_path}")
-    print(f"  fit models        {settings.models_dir / 'fit'} (registry: tables models, metrics)")
-    print(f"  Prefect runs      PREFECT_HOME={settings.prefect_home} (see README: watching runs)")
+    print(f"  fit models        {catalog.fit_models} (registry: tables models, metrics)")
+    print(f"  Prefect runs      PREFECT_HOME={catalog.prefect_home} (see README: watching runs)")
     return 0
 
 
 def command_bench(settings: Settings, limit: int | None, batch_size: int, skip: str) -> int:
-    import tempfile
+    import logging
 
-    from storage import reports
-    from tasks.bench import run_bench
-
-    settings.reports_dir.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(dir=settings.home, prefix="bench-") as work_dir:
-        report = run_bench(settings.data_dir, Path(work_dir), encoder_name=settings.image_encoder,
-                           batch_size=batch_size, workers=settings.io_workers,
-                           limit=limit, skip=tuple(word for word in skip.split(",") if word))
-    reports.write_json_atomically(settings.reports_dir / "bench.json", report.to_dict())
-    reports.write_text_atomically(settings.reports_dir / "bench.md", report.markdown() + "\n")
+    logging.basicConfig(level=logging.INFO, format="%(message)s")  # the bench's progress, on stderr
+    report = services.bench(settings, limit, batch_size, tuple(word for word in skip.split(",") if word))
     print("\n" + report.markdown())
-    print(f"\nwritten to {settings.reports_dir / 'bench.md'} and bench.json")
+    print(f"\nwritten to {settings.catalog.bench_markdown} and {settings.catalog.bench_json.name}")
     return 0
 
 
@@ -126,55 +122,35 @@ def _read_csv_columns(path: Path, columns: tuple[str, ...]) -> dict[str, list[st
     return {c: [row[c] for row in rows] for c in columns}
 
 
-class UsageError(Exception):
-    pass
-
-
-def require_warehouse(settings: Settings) -> None:
-    """The commands that read HOME's warehouse say what to run when there is none yet."""
-    if not settings.duckdb_path.exists():
-        raise UsageError(f"no warehouse at {settings.duckdb_path}: run `withsense run` first")
-
-
 def command_rank(settings: Settings, images_dir: Path, queries: Path, out: Path, top_k: int | None) -> int:
-    from storage.parquet import write_parquet_atomically
-    from tasks.rank import image_files, image_set, legal_flags, load_scorer, rank_images
+    from storage.files import write_parquet
 
     columns = _read_csv_columns(queries, ("query_id", "query_text"))
-    scorer = load_scorer(settings)
-    images = image_set(settings, image_files(images_dir), scorer.text_encoder)
-    flags = legal_flags(settings, scorer, images, columns["query_text"])
-    ranking = rank_images(scorer, images, columns["query_id"], columns["query_text"], top_k,
-                          query_blocked=flags.query_blocked, image_blocked=flags.image_blocked)
-    write_parquet_atomically(ranking, out)
-    print(f"{ranking.num_rows} rows for {len(columns['query_id'])} queries × {len(images.image_ids)} images "
+    ranked = services.rank_folder(settings, images_dir, columns["query_id"], columns["query_text"], top_k)
+    write_parquet(out, ranked.ranking)
+    images = ranked.images
+    print(f"{ranked.ranking.num_rows} rows for {len(columns['query_id'])} queries × {len(images.image_ids)} images "
           f"({images.n_reused} vectors reused from the index, {len(images.skipped)} unreadable) "
-          f"with {scorer.model_version} → {out}")
+          f"with {ranked.scorer.model_version} → {out}")
     return 0
 
 
 def command_score(settings: Settings, pairs: Path, out: Path) -> int:
-    from storage.parquet import write_parquet_atomically
-    from tasks.rank import load_scorer, score_pairs
+    from storage.files import write_parquet
 
     columns = _read_csv_columns(pairs, ("image_path", "query_text"))
-    scorer = load_scorer(settings)
-    scored = score_pairs(settings, scorer, columns["image_path"], columns["query_text"])
-    write_parquet_atomically(scored, out)
+    scored = services.score_pairs(settings, columns["image_path"], columns["query_text"])
+    write_parquet(out, scored)
     unreadable = scored.column("score").null_count
-    print(f"{scored.num_rows} pairs scored with {scorer.model_version} ({unreadable} unreadable images) → {out}")
+    model = scored.column("model_version")[0].as_py() if scored.num_rows else "the champion"
+    print(f"{scored.num_rows} pairs scored with {model} ({unreadable} unreadable images) → {out}")
     return 0
 
 
 def command_metrics(settings: Settings, as_json: bool) -> int:
     import json
 
-    from storage import model_store, warehouse
-    from tasks.rank import find_champion
-
-    found = find_champion(settings)
-    with warehouse.reading(settings.duckdb_path) as con:
-        values = model_store.model_metrics(con, found["model_version"])
+    found, values = services.champion_metrics(settings)
     if as_json:
         print(json.dumps({"model_version": found["model_version"], "kind": found["kind"], "metrics": values}, indent=1))
     else:
@@ -185,12 +161,8 @@ def command_metrics(settings: Settings, as_json: bool) -> int:
 
 
 def command_models(settings: Settings, action: str, version: str | None) -> int:
-    from storage import model_store, warehouse
-
-    require_warehouse(settings)
     if action == "list":
-        with warehouse.reading(settings.duckdb_path) as con:
-            rows = model_store.history(con)
+        rows = services.model_history(settings)
         print(f"{'version':40} {'champion':8} {'pinned':6} {'τc':>6} {'τb':>6} {'MRR':>6} {'R@1':>6} {'R@10':>6}  decision")
         for r in rows:
             figures = " ".join(f"{r[k]:6.1f}" if r[k] is not None else f"{'-':>6}"
@@ -198,26 +170,22 @@ def command_models(settings: Settings, action: str, version: str | None) -> int:
             print(f"{r['model_version']:40} {'yes' if r['is_champion'] else '':8} {'yes' if r['is_pinned'] else '':6} "
                   f"{figures}  {r['decision'] or ''}")
         return 0
-    with warehouse.transaction(settings.duckdb_path) as con:
-        if action == "pin":
-            if not version or not model_store.model_exists(con, version):
-                raise UsageError(f"no model version {version!r}: see `withsense models list`")
-            model_store.set_champion(con, version, "pinned by hand")
-            model_store.set_pinned(con, version)
-            print(f"{version} is the champion and pinned: nightly runs will not replace it")
-        else:
-            model_store.set_pinned(con, None)
-            print("unpinned: the next nightly run may promote a better challenger")
+    if action == "pin":
+        if not version:
+            raise UsageError("which version? `withsense models pin VERSION` (see `withsense models list`)")
+        services.pin_model(settings, version)
+        print(f"{version} is the champion and pinned: nightly runs will not replace it")
+    else:
+        services.pin_model(settings, None)
+        print("unpinned: the next nightly run may promote a better challenger")
     return 0
 
 
 def command_search(settings: Settings, words: list[str], top_k: int) -> int:
     import time
 
-    from tasks.search import SearchIndex
-
     started = time.perf_counter()
-    index = SearchIndex(settings)
+    index = services.open_search(settings)
     warm = time.perf_counter() - started
     query = " ".join(words)
     first = index.search(query, top_k)
@@ -229,15 +197,7 @@ def command_search(settings: Settings, words: list[str], top_k: int) -> int:
 
 
 def command_cf_analysis(settings: Settings) -> int:
-    from tasks.cf_analysis import out_of_fold_breakdown
-    from tasks.training import load_training_corpora
-
-    require_warehouse(settings)
-    corpus, _ = load_training_corpora(settings)  # the test split is not looked at
-    try:
-        epochs, f = out_of_fold_breakdown(corpus, settings.cv_folds, settings.seed, log=lambda line: None)
-    except ValueError as error:
-        raise UsageError(f"cf-analysis: {error}") from None
+    epochs, f = services.cf_analysis(settings)
     print(f"dual encoder, {settings.cv_folds} folds by image, {epochs} epochs (as the nightly), out of fold; "
           f"{int(f['pairs'])} crowd pairs, {int(f['own_pairs'])} of them own captions "
           f"(mean crowd share {f['own_mean_share']:.2f})")
@@ -257,30 +217,17 @@ def command_cf_analysis(settings: Settings) -> int:
 
 
 def command_legal_eval(settings: Settings) -> int:
-    from storage import warehouse
-    from tasks.child_terms import child_terms_in
-    from tasks.embed import text_encoder_from_settings
-    from tasks.legal_stage import evaluate_query_filter, load_labelled_queries, load_query_filter
-
-    query_filter = load_query_filter(settings, text_encoder_from_settings(settings))
-    texts, labels = load_labelled_queries()
-    print(f"written queries ({len(texts)}: {int(labels.sum())} about children, {int((~labels).sum())} hard negatives)"
-          f"; semantic threshold {query_filter.threshold:.3f}")
-    for name, figures in evaluate_query_filter(query_filter, texts, labels).items():
+    report = services.legal_report(settings)
+    print(f"written queries ({report.n_written}: {report.n_written_child} about children, "
+          f"{report.n_written - report.n_written_child} hard negatives); semantic threshold {report.threshold:.3f}")
+    for name, figures in report.written.items():
         print(f"  {name:10} recall {figures['recall']:6.1%}  precision {figures['precision']:6.1%}  "
               f"false blocks {figures['false_block_rate']:6.1%}")
-    misses = [(t, d.reason) for t, d, l in zip(texts, query_filter.decide(texts), labels) if d.blocked != l]
-    for text, reason in misses:
+    for text, reason in report.wrong:
         print(f"    wrong: {text!r} {('blocked: ' + reason) if reason else '(not blocked)'}")
-    with warehouse.reading(settings.duckdb_path) as con:
-        test_texts = [r["query_text"] for r in warehouse.query_arrow(con, "train/test_queries").to_pylist()]
-        latest = [(r["metric"], r["value"]) for r in warehouse.query_arrow(con, "legal/latest_legal_metrics").to_pylist()]
-    decisions = query_filter.decide(test_texts)
-    mentioning = [i for i, t in enumerate(test_texts) if child_terms_in(t)]
-    print(f"dataset test queries: {len(mentioning)} of {len(test_texts)} mention a child, "
-          f"{sum(decisions[i].blocked for i in mentioning)} of those blocked; "
-          f"{sum(d.blocked for d in decisions)} blocked in all")
-    m = dict(latest)
+    print(f"dataset test queries: {report.n_test_mentioning} of {report.n_test_queries} mention a child, "
+          f"{report.n_test_mentioning_blocked} of those blocked; {report.n_test_blocked} blocked in all")
+    m = report.latest
     print(f"image filter on held-out images (test split, never trained on): {int(m['heldout_image_n_child'])} of "
           f"{int(m['heldout_image_n'])} have child captions; classifier recall {m['heldout_image_recall']:.1%}, "
           f"over-blocking {m['heldout_image_over_block_rate']:.1%} (threshold {m['image_threshold']:.3f}, "
@@ -289,12 +236,8 @@ def command_legal_eval(settings: Settings) -> int:
 
 
 def command_tables(settings: Settings) -> int:
-    from storage import warehouse
-
-    require_warehouse(settings)
-    with warehouse.reading(settings.duckdb_path) as con:
-        for (table,) in con.execute("SELECT table_name FROM information_schema.tables ORDER BY 1").fetchall():
-            print(f"{table:32} {warehouse.count_rows(con, table):>8}")
+    for table, count in services.warehouse_tables(settings):
+        print(f"{table:32} {count:>8}")
     return 0
 
 
@@ -324,7 +267,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"withsense: {error}", file=sys.stderr)
         return 1
     except Exception as error:
-        from tasks.rank import NoChampionError
+        from tasks.rank.edges import NoChampionError
 
         if isinstance(error, (NoChampionError, FileNotFoundError)):
             print(f"withsense: {error}", file=sys.stderr)

@@ -80,6 +80,24 @@ def _required_folder(name: str, folder: Path | None) -> Path:
     return folder
 
 
+# --- the encoders the settings choose ----------------------------------------------------------------------
+
+def image_encoder_for(settings) -> ImageEncoder:
+    """The image encoder ``settings`` name (its ONNX export cached where the catalog says)."""
+    return load_image_encoder(settings.image_encoder, backend=settings.image_backend, folder=settings.encoder_folder,
+                              onnx_cache_dir=settings.catalog.onnx_cache, threads=settings.torch_threads)
+
+
+def text_encoder_for(settings) -> TextEncoder:
+    return load_text_encoder(settings.text_encoder, folder=settings.encoder_folder, threads=settings.torch_threads)
+
+
+def encoder_versions_for(settings) -> tuple[str, str]:
+    """(image, text) encoder versions the settings give, from the weights' hashes, without loading them."""
+    return (image_encoder_version(settings.image_encoder, folder=settings.encoder_folder),
+            text_encoder_version(settings.text_encoder, folder=settings.encoder_folder))
+
+
 __all__ = ["EncodedImages", "ImageEncoder", "TextEncoder", "load_image_encoder", "load_text_encoder",
-           "image_encoder_version", "text_encoder_version",
-           "IMAGE_ENCODERS", "TEXT_ENCODERS"]
+           "image_encoder_version", "text_encoder_version", "image_encoder_for", "text_encoder_for",
+           "encoder_versions_for", "IMAGE_ENCODERS", "TEXT_ENCODERS"]

@@ -25,6 +25,7 @@ class ImageEncoder(Protocol):
     version: str  # changes whenever the vectors would change: weights or preprocessing
     dimension: int
     normalized: bool  # vectors have unit L2 norm
+    has_label_head: bool  # encode() also names the classes it sees (top_labels / top_scores); optional
 
     def prepare(self, rgb: np.ndarray) -> np.ndarray:
         """The model's own preprocessing of a decoded (h, w, 3) uint8 RGB image, up to the uint8
@@ -69,8 +70,12 @@ def l2_normalize(vectors: np.ndarray) -> np.ndarray:
 JPEG_MAGIC = b"\xff\xd8"
 
 
+class ImageDecodeError(ValueError):
+    """The bytes are not a readable image (truncated, damaged, not an image at all)."""
+
+
 def decode_rgb(content: bytes) -> np.ndarray:
-    """The image's pixels as (h, w, 3) uint8 RGB.
+    """The image's pixels as (h, w, 3) uint8 RGB; :class:`ImageDecodeError` when the bytes do not decode.
 
     JPEGs go to libjpeg-turbo through simplejpeg (strict: a truncated or damaged file raises, it is never
     half-decoded); anything else, or a JPEG it will not take (CMYK, say), goes to Pillow, which raises on
@@ -83,8 +88,11 @@ def decode_rgb(content: bytes) -> np.ndarray:
             return simplejpeg.decode_jpeg(content, colorspace="RGB")
         except ValueError:
             pass  # Pillow decides: it reads what simplejpeg does not, and fails on what is really broken
-    with Image.open(io.BytesIO(content)) as image:
-        return np.asarray(image.convert("RGB"))
+    try:
+        with Image.open(io.BytesIO(content)) as image:
+            return np.asarray(image.convert("RGB"))
+    except (OSError, ValueError, SyntaxError, Image.DecompressionBombError) as error:
+        raise ImageDecodeError(f"{type(error).__name__}: {error}") from error
 
 
 @functools.cache

@@ -44,6 +44,7 @@ class _ClipFolder:
 
 class ClipImageEncoder(_ClipFolder):
     name = "clip"
+    has_label_head = False  # CLIP's image tower gives a vector only
 
     def __init__(self, folder: Path, threads: int = 2):
         super().__init__(folder, threads)

@@ -60,6 +60,7 @@ class EfficientNetLiteEncoder:
 
         weights = packaged_weights_path(name)
         self.name = name
+        self.has_label_head = True  # ImageNet classes come with every vector
         self.backend = backend
         self.image_size = VARIANTS[name][2]
         self.version = efficientnet_lite_version(name)

@@ -8,9 +8,10 @@ is their cosine, calibrated to 0..1.
 - Loss: symmetric InfoNCE over (caption, own image) positives with in-batch negatives and a learnt
   temperature, plus binary cross-entropy of sigmoid(a·cos + b) against the graded target of judged pairs
   (whose low-scored pairs are real, hard negatives).
-- Caption memory (``memory_weight`` > 0, needs the label-text block): every image is also described by
-  the captions of the training images that look most like it (``CaptionMemory``). That description is
-  added to the label-text block the image head reads, and it is the second half of the joint space:
+- Caption memory (``memory_weight`` > 0): every image is also described by the captions of the training
+  images that look most like it (``CaptionMemory``, over the encoder's vectors, ``visual_dims``). That
+  description is added to the label-text block the image head reads (or, for an encoder without a label
+  head, appended to the head's input), and it is the second half of the joint space:
   image = [head(image), √w·description] / √(1+w), text = [head(text), √w·text] / √(1+w), so the score is
   still one cosine — (cos_heads + w·cos(description, text)) / (1 + w) — and a nearest-neighbour search
   over joint image vectors stays exact. Measured out of fold on the training split (5 folds by image,
@@ -66,13 +67,17 @@ class DualEncoderFit:
 
     def __init__(self, d_joint: int = 384, hidden: int = 512, epochs: int = 40, lr: float = 1e-3,
                  weight_decay: float = 1e-4, batch_size: int = 128, pair_loss_weight: float = 1.0,
-                 image_text_block: tuple[int, int] | None = None, memory_weight: float = 0.0,
-                 memory_k: int = 50, memory_temperature: float = 0.1, seed: int = 0):
-        if memory_weight and image_text_block is None:
-            raise ValueError("the caption memory needs image features that end with the label-text block")
+                 image_text_block: tuple[int, int] | None = None, visual_dims: int | None = None,
+                 memory_weight: float = 0.0, memory_k: int = 50, memory_temperature: float = 0.1, seed: int = 0):
+        if visual_dims is None and image_text_block is not None:
+            visual_dims = image_text_block[0]  # the encoder's vector comes first, the label-text block after it
+        if memory_weight and visual_dims is None:
+            raise ValueError("the caption memory needs to know which image features are the encoder's vector "
+                             "(visual_dims)")
         self.params = dict(d_joint=d_joint, hidden=hidden, epochs=epochs, lr=lr, weight_decay=weight_decay,
                            batch_size=batch_size, pair_loss_weight=pair_loss_weight,
                            image_text_block=list(image_text_block) if image_text_block else None,
+                           visual_dims=visual_dims,
                            memory_weight=memory_weight, memory_k=memory_k, memory_temperature=memory_temperature,
                            seed=seed)
         self.net: _DualNet | None = None
@@ -143,15 +148,17 @@ class DualEncoderFit:
     # --- features -------------------------------------------------------------------------------------
 
     def _visual(self, image_features: np.ndarray) -> np.ndarray:
-        return image_features[:, : self.params["image_text_block"][0]]
+        return image_features[:, : self.params["visual_dims"]]
 
     def _head_inputs(self, image_features: np.ndarray) -> tuple[np.ndarray, np.ndarray | None]:
         """(what the image head reads, the caption-memory description or None)."""
         image_features = np.asarray(image_features, dtype=np.float32)
         if self.memory is None:
             return image_features, None
-        start, end = self.params["image_text_block"]
         description = self.memory.describe(self._visual(image_features))
+        if self.params["image_text_block"] is None:  # no label-text block to mix it into: one more block
+            return np.hstack([image_features, description]), description
+        start, end = self.params["image_text_block"]
         mixed = l2_normalize(image_features[:, start:end] + description)
         return np.hstack([image_features[:, :start], mixed, image_features[:, end:]]), description
 

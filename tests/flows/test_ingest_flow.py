@@ -23,13 +23,13 @@ RAW_TABLES = ("raw_train_pairs", "raw_expert_annotations", "raw_crowd_annotation
 
 
 def table_rows(home: Path, table: str) -> list[tuple]:
-    with warehouse.reading(load_settings(home=home).duckdb_path) as con:
+    with warehouse.reading(load_settings(home=home).catalog.warehouse) as con:
         return con.execute(f"SELECT * EXCLUDE (source_file) FROM {table} ORDER BY ALL").fetchall() \
             if table.startswith(("raw_", "stg_")) else con.execute(f"SELECT * FROM {table} ORDER BY ALL").fetchall()
 
 
 def scalar(home: Path, sql: str):
-    with warehouse.reading(load_settings(home=home).duckdb_path) as con:
+    with warehouse.reading(load_settings(home=home).catalog.warehouse) as con:
         return con.execute(sql).fetchall()[0][0]
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from tasks.legal import DISCLAIMER
+from tasks.legal.rules import DISCLAIMER
 
 pytestmark = pytest.mark.usefixtures("prefect_server")
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
@@ -59,7 +59,7 @@ def check_machine_outputs(home: Path) -> None:
 
 
 def test_every_test_query_that_mentions_a_child_is_blocked(sample_home: Path):
-    from tasks.child_terms import mentions_children
+    from tasks.legal.child_terms import mentions_children
 
     rows = ranking(sample_home).drop_duplicates("query_id")
     mentioning = rows[rows["query_text"].map(mentions_children)]

@@ -13,7 +13,8 @@ import pytest
 
 from flows.nightly import nightly_flow
 from storage import model_store, warehouse
-from tasks.rank import DISCLAIMER, RANKING_SCHEMA
+from tasks.legal.rules import DISCLAIMER
+from tasks.rank.scoring import RANKING_SCHEMA
 
 pytestmark = pytest.mark.usefixtures("prefect_server")
 

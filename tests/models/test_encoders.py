@@ -11,7 +11,7 @@ from PIL import Image
 
 from models.encoders import (image_encoder_version, load_image_encoder, load_text_encoder,
                              text_encoder_version)
-from models.encoders.base import decode_rgb, tf_center_crop_resize
+from models.encoders.base import ImageDecodeError, decode_rgb, tf_center_crop_resize
 
 
 @pytest.fixture(scope="module")
@@ -65,8 +65,10 @@ def test_a_png_and_a_grey_jpeg_decode_to_rgb_and_a_damaged_jpeg_fails(tmp_path, 
     assert decode_rgb(png.getvalue()).shape == (30, 40, 3)
     assert decode_rgb(grey.getvalue()).shape == (30, 40, 3)
     content = real_jpeg.read_bytes()
-    with pytest.raises(OSError):
+    with pytest.raises(ImageDecodeError, match="truncated"):
         decode_rgb(content[: len(content) // 2])  # truncated: refused, never half-decoded
+    with pytest.raises(ImageDecodeError, match="cannot identify image"):
+        decode_rgb(b"not a picture")
 
 
 def test_the_tf_crop_takes_the_integer_centre_square_and_resizes_it():

@@ -3,7 +3,7 @@
 import pytest
 
 from conftest import insert
-from tasks.checks import check_names, run_check, run_checks
+from tasks.ingest.edges import check_names, run_check, run_checks
 
 PARAMS = {"share_tolerance": 1e-6}
 IMG, OTHER = "1056338697_4f7d7ce270.jpg", "2549968784_39bfbe44f9.jpg"

@@ -3,7 +3,7 @@
 import pytest
 
 from conftest import insert
-from tasks.marts import build_marts, build_staging
+from tasks.ingest.edges import build_marts, build_staging
 
 WEIGHTS = {"expert_weight": 1.0, "crowd_weight": 1.0}
 IMG, OTHER = "1056338697_4f7d7ce270.jpg", "2549968784_39bfbe44f9.jpg"

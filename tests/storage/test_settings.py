@@ -9,8 +9,8 @@ from storage.settings import SAMPLE_DATA_DIR, Settings, load_settings
 def test_defaults_point_at_the_shipped_sample_and_derive_every_output_from_home(tmp_path: Path):
     settings = load_settings(home=tmp_path)
     assert settings.data_dir == SAMPLE_DATA_DIR.resolve()
-    assert settings.duckdb_path == tmp_path / "withsense.duckdb"
-    assert settings.reports_dir.parent == settings.lancedb_dir.parent == tmp_path
+    assert settings.catalog.warehouse == tmp_path / "withsense.duckdb"
+    assert settings.catalog.reports.parent == settings.catalog.vector_index.parent == tmp_path
 
 
 def test_environment_overrides_defaults_and_arguments_override_environment(monkeypatch, tmp_path: Path):

@@ -1,0 +1,115 @@
+"""The catalog: every dataset the job keeps under HOME, by name, and where it lives.
+
+Like Kedro's catalog, this is the one place that knows the layout of HOME. Stages ask it for a named
+dataset (the warehouse, the vector index, the nightly ranking partition, a model's folder, the data
+report, the gallery, a stage's memo) and read or write it through ``storage``'s helpers; nothing else
+builds a path under HOME.
+
+| dataset                | where under HOME                                        | read / written with     |
+|------------------------|---------------------------------------------------------|-------------------------|
+| warehouse              | withsense.duckdb (tables: sql/raw, staging, marts, ...) | storage.warehouse       |
+| vector index           | lancedb/ (tables images, texts, rankings)               | storage.vectors         |
+| nightly ranking        | parquet/rankings/run_date=YYYY-MM-DD/<run_id>.parquet   | storage.files           |
+| fit model files        | models/fit/<model_version>/                             | storage.model_store     |
+| image encoder export   | models/onnx/                                            | models.encoders         |
+| legal filter files     | models/legal/query_filter.json, image_classifier.pkl    | storage.files           |
+| data report            | reports/data_report.html                                | storage.files           |
+| run summary            | reports/run_summary.md                                  | storage.files           |
+| gallery                | reports/gallery/index.html, reports/gallery/thumbs/     | storage.files           |
+| bench report           | reports/bench.md, reports/bench.json                    | storage.files           |
+| stage memos            | state/<stage>.json (input fingerprint + kept result)    | storage.memo            |
+| Prefect's own database | prefect/                                                | Prefect                 |
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from storage.memo import Memo
+
+
+@dataclass(frozen=True)
+class Catalog:
+    home: Path
+
+    # --- the warehouse and the vector index ------------------------------------------------------------
+    @property
+    def warehouse(self) -> Path:
+        return self.home / "withsense.duckdb"
+
+    @property
+    def vector_index(self) -> Path:
+        return self.home / "lancedb"
+
+    # --- Parquet for downstream teams ----------------------------------------------------------------------
+    @property
+    def rankings_parquet(self) -> Path:
+        """The folder of every nightly ranking (hive-partitioned by run date)."""
+        return self.home / "parquet" / "rankings"
+
+    def ranking_partition(self, run_date: str, run_id: str) -> Path:
+        """HOME/parquet/rankings/run_date=YYYY-MM-DD/<run_id>.parquet."""
+        return self.rankings_parquet / f"run_date={run_date}" / f"{run_id}.parquet"
+
+    # --- model files ------------------------------------------------------------------------------------
+    def fit_model_folder(self, model_version: str) -> Path:
+        return self.home / "models" / "fit" / model_version
+
+    @property
+    def fit_models(self) -> Path:
+        return self.home / "models" / "fit"
+
+    @property
+    def onnx_cache(self) -> Path:
+        return self.home / "models" / "onnx"
+
+    @property
+    def legal_query_filter(self) -> Path:
+        return self.home / "models" / "legal" / "query_filter.json"
+
+    @property
+    def legal_image_classifier(self) -> Path:
+        return self.home / "models" / "legal" / "image_classifier.pkl"
+
+    # --- reports for people ---------------------------------------------------------------------------
+    @property
+    def reports(self) -> Path:
+        return self.home / "reports"
+
+    @property
+    def data_report(self) -> Path:
+        return self.reports / "data_report.html"
+
+    @property
+    def run_summary(self) -> Path:
+        return self.reports / "run_summary.md"
+
+    @property
+    def gallery_page(self) -> Path:
+        return self.reports / "gallery" / "index.html"
+
+    def gallery_thumbnail(self, name: str) -> Path:
+        return self.reports / "gallery" / "thumbs" / name
+
+    @property
+    def bench_markdown(self) -> Path:
+        return self.reports / "bench.md"
+
+    @property
+    def bench_json(self) -> Path:
+        return self.reports / "bench.json"
+
+    # --- the job's own bookkeeping --------------------------------------------------------------------
+    def memo(self, stage: str) -> Memo:
+        """The stage's memo: its input fingerprint and kept result (storage.memo)."""
+        return Memo(self.home / "state" / f"{stage}.json")
+
+    @property
+    def scratch(self) -> Path:
+        """Where work that is thrown away afterwards (a bench's temporary indexes) may write."""
+        return self.home
+
+    @property
+    def prefect_home(self) -> Path:
+        return self.home / "prefect"

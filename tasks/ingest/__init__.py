@@ -1,0 +1,1 @@
+"""Ingest stage: the delivery's files → raw tables → checks and quarantine → staging → marts."""

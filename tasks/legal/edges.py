@@ -1,0 +1,128 @@
+"""The legal stage's edges: its inputs (captions and descriptions from the warehouse, vectors from the
+index, the hand-written queries), its outputs (filter files, ``image_legal``, ``legal_metrics``, the flags
+beside each vector) and the memo that keeps decisions whose inputs did not change."""
+
+from __future__ import annotations
+
+import csv
+import json
+import pickle
+from datetime import datetime, timezone
+from pathlib import Path
+
+import numpy as np
+import pyarrow as pa
+
+from models.encoders import TextEncoder
+from models.fit.features import image_features
+from storage import files, vectors, warehouse
+from storage.catalog import Catalog
+from storage.memo import code_fingerprint, fingerprint
+from storage.settings import LABELLED_QUERIES, Settings
+from tasks.legal.decisions import LegalDecisions
+from tasks.legal.rules import ImageClassifier, QueryFilter, prototype_vectors
+from tasks.legal.summary import LegalSummary
+
+# The code and hand-written data the decisions are a function of: a change to any of it decides again.
+LEGAL_CODE = ("tasks/legal", "sql/legal", "data/legal", "models/fit/features.py")
+
+
+def load_labelled_queries(path: Path = LABELLED_QUERIES) -> tuple[list[str], np.ndarray]:
+    with path.open(newline="", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    return [r["query"] for r in rows], np.array([r["about_children"] == "1" for r in rows])
+
+
+# --- the filter's files -------------------------------------------------------------------------------
+
+def save_filters(catalog: Catalog, query_filter: QueryFilter, classifier: ImageClassifier) -> None:
+    files.write_json(catalog.legal_query_filter, {"threshold": query_filter.threshold})
+    files.write_bytes(catalog.legal_image_classifier, pickle.dumps(classifier))
+
+
+def load_query_filter(catalog: Catalog, text_encoder: TextEncoder) -> QueryFilter:
+    path = catalog.legal_query_filter
+    if not path.is_file():
+        raise FileNotFoundError(f"no query filter at {path}: run `withsense run` first")
+    threshold = json.loads(path.read_text())["threshold"]
+    return QueryFilter(threshold, prototype_vectors(text_encoder), text_encoder)
+
+
+def load_image_classifier(catalog: Catalog) -> ImageClassifier:
+    path = catalog.legal_image_classifier
+    if not path.is_file():
+        raise FileNotFoundError(f"no image classifier at {path}: run `withsense run` first")
+    return pickle.loads(path.read_bytes())
+
+
+def blocked_images_by_sha(catalog: Catalog) -> dict[str, tuple[bool, str | None]]:
+    """The stored decision of every image of the delivery, by content hash."""
+    with warehouse.reading(catalog.warehouse) as con:
+        if not warehouse.table_exists(con, "image_legal"):
+            return {}
+        return {r["sha256"]: (r["is_blocked"], r["reason"])
+                for r in warehouse.query_arrow(con, "legal/blocked_by_sha").to_pylist()}
+
+
+# --- inputs ---------------------------------------------------------------------------------------------
+
+def legal_inputs(catalog: Catalog, settings: Settings, encoder_versions: tuple[str, str]) -> str:
+    with warehouse.reading(catalog.warehouse) as con:
+        data = warehouse.query_row(con, "legal/inputs_fingerprint")["fingerprint"]
+    return fingerprint("legal", data, encoder_versions, settings.query_false_block_rate, settings.image_filter_recall,
+                       settings.cv_folds, settings.seed, code_fingerprint(*LEGAL_CODE))
+
+
+def decisions_still_in_place(catalog: Catalog) -> bool:
+    """Whether the stored decisions are still beside every vector (an index rebuilt since has none)."""
+    if not catalog.legal_image_classifier.is_file():
+        return False
+    table = vectors.existing_table(vectors.connect(catalog.vector_index), vectors.IMAGES_TABLE)
+    return table is not None and vectors.read_columns(table, ["is_blocked"]).column("is_blocked").null_count == 0
+
+
+def read_legal_inputs(catalog: Catalog, text_encoder: TextEncoder) -> tuple[list[str], list[dict], np.ndarray]:
+    """(train captions, the descriptions of every indexed image, those images' features)."""
+    with warehouse.reading(catalog.warehouse) as con:
+        train_captions = [r["text"] for r in warehouse.query_arrow(con, "embed/texts_to_index").to_pylist()
+                          if r["split"] == "train"]
+        descriptions = warehouse.query_arrow(con, "legal/image_descriptions").to_pylist()
+    indexed = {r["image_id"]: r for r in vectors.read_table_columns(
+        vectors.connect(catalog.vector_index), vectors.IMAGES_TABLE,
+        ["image_id", "vector", "top_labels", "top_scores"]).to_pylist()}
+    descriptions = [d for d in descriptions if d["image"] in indexed]
+    rows = [indexed[d["image"]] for d in descriptions]
+    features = image_features(np.stack([np.asarray(r["vector"], dtype=np.float32) for r in rows]),
+                              [r["top_labels"] for r in rows], [r["top_scores"] for r in rows], text_encoder)
+    return train_captions, descriptions, features.matrix
+
+
+# --- outputs --------------------------------------------------------------------------------------------
+
+def store_decisions(catalog: Catalog, run_id: str, descriptions: list[dict], decided: LegalDecisions) -> LegalSummary:
+    save_filters(catalog, decided.query_filter, decided.classifier)
+    rows = [{"split": d["split"], "image": d["image"], "sha256": d["sha256"], "is_blocked": dec.blocked,
+             "reason": dec.reason or None, "child_caption": dec.child_caption,
+             "classifier_probability": dec.classifier_probability} for d, dec in zip(descriptions, decided.images)]
+    now = datetime.now(timezone.utc)
+    with warehouse.transaction(catalog.warehouse) as con:
+        warehouse.run_sql(con, "legal/image_legal")
+        warehouse.append_rows(con, "image_legal", pa.Table.from_pylist(rows))
+        warehouse.run_sql(con, "legal/legal_metrics")
+        warehouse.append_rows(con, "legal_metrics", pa.Table.from_pylist(
+            [{"run_id": run_id, "metric": k, "value": float(v), "recorded_at": now} for k, v in decided.metrics.items()]))
+    # The same decision beside each vector, for search-by-vector users.
+    table = vectors.existing_table(vectors.connect(catalog.vector_index), vectors.IMAGES_TABLE)
+    flags = {r["image"]: (r["is_blocked"], r["reason"]) for r in rows}
+    current = vectors.read_rows(table, vectors.IMAGE_KEY, list(flags)).to_pylist()
+    for row in current:
+        row["is_blocked"], row["block_reason"] = flags[row["image_id"]]
+    vectors.upsert(table, vectors.IMAGE_KEY, pa.Table.from_pylist(current, schema=table.schema))
+    return LegalSummary(query_threshold=decided.query_filter.threshold, image_threshold=decided.classifier.threshold,
+                        n_images_blocked=sum(r["is_blocked"] for r in rows), n_images=len(rows),
+                        metrics=decided.metrics)
+
+
+def latest_legal_metrics(catalog: Catalog) -> dict[str, float]:
+    with warehouse.reading(catalog.warehouse) as con:
+        return {r["metric"]: r["value"] for r in warehouse.query_arrow(con, "legal/latest_legal_metrics").to_pylist()}

@@ -1,0 +1,161 @@
+"""The legal filter: where the law applies, no text or image depicting a child (under 16) is shown.
+
+Queries: blocked when the child vocabulary finds a child word (tasks/legal/child_terms.py), or when the text
+encoder puts the query close to child-describing prototypes. The semantic threshold is chosen on the
+dataset's train captions (labelled by the vocabulary) as the lowest similarity that blocks at most
+``max_false_block_rate`` of the captions that are not about children.
+
+Images: blocked when any description users gave the image (its captions) is about children, OR a
+classifier on the image features says it depicts a child. The classifier is trained on train images only,
+labelled by their captions (nothing labelled by hand); its threshold is chosen for recall on out-of-fold
+predictions, because a leaked child image is far worse than a hidden adult one. Images without any
+description rely on the classifier alone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from models.encoders import TextEncoder
+from tasks.legal.child_terms import child_terms_in
+
+DISCLAIMER = "This image is unavailable in your country in compliance with local laws."
+CHILD_PROTOTYPES = (
+    "a child", "a little kid playing", "a baby", "a toddler", "a young boy", "a little girl",
+    "children playing together", "a schoolchild with a backpack", "an infant in a crib", "a group of kids",
+    "a boy and a girl", "a mother holding her baby",
+)
+# Adults that a sentence encoder puts near children ("a young man", "his girlfriend"): a query is close to
+# children only when it is closer to a child prototype than to any of these, by the threshold.
+ADULT_PROTOTYPES = (
+    "a man", "a woman", "a young man", "a young woman", "a couple", "a man and his girlfriend", "an adult",
+    "a group of adults", "an old man", "a teenager's parents",
+)
+
+
+@dataclass
+class QueryDecision:
+    blocked: bool
+    reason: str
+
+
+@dataclass
+class QueryFilter:
+    threshold: float
+    prototypes: tuple[np.ndarray, np.ndarray]  # child and adult prototype vectors (unit norm)
+    text_encoder: TextEncoder
+
+    def similarity(self, texts: list[str]) -> np.ndarray:
+        """How much closer each text is to its nearest child prototype than to its nearest adult one."""
+        return child_margin(self.text_encoder.encode(texts), self.prototypes) if texts else np.zeros(0)
+
+    def decide(self, texts: list[str]) -> list[QueryDecision]:
+        similarity = self.similarity(texts)
+        decisions = []
+        for text, sim in zip(texts, similarity):
+            terms = child_terms_in(text)
+            if terms:
+                decisions.append(QueryDecision(True, f"mentions children: {', '.join(dict.fromkeys(t.lower() for t in terms))}"))
+            elif sim >= self.threshold:
+                decisions.append(QueryDecision(True, f"closer to child than adult descriptions (margin {sim:.2f} ≥ {self.threshold:.2f})"))
+            else:
+                decisions.append(QueryDecision(False, ""))
+        return decisions
+
+
+def prototype_vectors(text_encoder: TextEncoder) -> tuple[np.ndarray, np.ndarray]:
+    return text_encoder.encode(list(CHILD_PROTOTYPES)), text_encoder.encode(list(ADULT_PROTOTYPES))
+
+
+def child_margin(text_vectors: np.ndarray, prototypes: tuple[np.ndarray, np.ndarray]) -> np.ndarray:
+    child, adult = prototypes
+    return (text_vectors @ child.T).max(axis=1) - (text_vectors @ adult.T).max(axis=1)
+
+
+def choose_semantic_threshold(similarity: np.ndarray, about_children: np.ndarray,
+                              max_false_block_rate: float) -> float:
+    """The lowest threshold that blocks at most ``max_false_block_rate`` of the negatives."""
+    negatives = np.sort(similarity[~about_children])[::-1]
+    allowed = int(np.floor(max_false_block_rate * len(negatives)))
+    return float(negatives[allowed] + 1e-6) if len(negatives) > allowed else float(negatives.min())
+
+
+def build_query_filter(captions: list[str], text_encoder: TextEncoder, max_false_block_rate: float) -> QueryFilter:
+    prototypes = prototype_vectors(text_encoder)
+    similarity = child_margin(text_encoder.encode(captions), prototypes)
+    labels = np.array([bool(child_terms_in(c)) for c in captions])
+    return QueryFilter(choose_semantic_threshold(similarity, labels, max_false_block_rate), prototypes, text_encoder)
+
+
+def precision_recall(predicted: np.ndarray, actual: np.ndarray) -> dict[str, float]:
+    predicted, actual = np.asarray(predicted, bool), np.asarray(actual, bool)
+    tp = int((predicted & actual).sum())
+    return {
+        "n": int(len(actual)), "n_positive": int(actual.sum()),
+        "recall": tp / max(int(actual.sum()), 1),
+        "precision": tp / max(int(predicted.sum()), 1),
+        "false_block_rate": float((predicted & ~actual).sum() / max(int((~actual).sum()), 1)),
+    }
+
+
+# --- images -------------------------------------------------------------------------------------------
+
+@dataclass
+class ImageClassifier:
+    model: object  # sklearn LogisticRegression
+    threshold: float
+
+    def probability(self, features: np.ndarray) -> np.ndarray:
+        if self.model is None:  # untrainable (too few examples): every image counts as a possible child
+            return np.ones(len(features))
+        return self.model.predict_proba(features)[:, 1] if len(features) else np.zeros(0)
+
+
+def _logistic(seed: int):
+    from sklearn.linear_model import LogisticRegression
+
+    return LogisticRegression(C=1.0, class_weight="balanced", max_iter=2000, random_state=seed)
+
+
+def train_image_classifier(features: np.ndarray, labels: np.ndarray, target_recall: float, n_folds: int,
+                           seed: int) -> tuple[ImageClassifier, dict[str, float]]:
+    """Fit on all given (train) images; the threshold comes from out-of-fold probabilities: the highest
+    one that still catches ``target_recall`` of the child images."""
+    from sklearn.model_selection import StratifiedKFold
+
+    n_positive, n_negative = int(labels.sum()), int((~labels).sum())
+    if min(n_positive, n_negative) < 2:
+        raise ValueError(f"the image classifier needs at least 2 train images with and 2 without child captions "
+                         f"(got {n_positive} and {n_negative}): images are then decided by their captions only")
+    n_folds = min(n_folds, n_positive, n_negative)
+    oof = np.zeros(len(labels))
+    for train_rows, held_rows in StratifiedKFold(n_folds, shuffle=True, random_state=seed).split(features, labels):
+        oof[held_rows] = _logistic(seed).fit(features[train_rows], labels[train_rows]).predict_proba(features[held_rows])[:, 1]
+    positives = np.sort(oof[labels])
+    threshold = float(positives[int(np.floor((1 - target_recall) * len(positives)))]) if len(positives) else 0.5
+    model = _logistic(seed).fit(features, labels)
+    oof_figures = precision_recall(oof >= threshold, labels)
+    return ImageClassifier(model, threshold), {f"oof_{k}": v for k, v in oof_figures.items()}
+
+
+@dataclass
+class ImageDecision:
+    blocked: bool
+    reason: str
+    child_caption: bool
+    classifier_probability: float
+
+
+def decide_images(child_caption: list[bool], caption_reasons: list[str], probability: np.ndarray,
+                  threshold: float) -> list[ImageDecision]:
+    decisions = []
+    for has_child_caption, why, p in zip(child_caption, caption_reasons, probability):
+        reasons = []
+        if has_child_caption:
+            reasons.append(f"a caption {why}")
+        if p >= threshold:
+            reasons.append(f"classifier: child probability {p:.2f} ≥ {threshold:.2f}")
+        decisions.append(ImageDecision(bool(reasons), "; ".join(reasons), has_child_caption, float(p)))
+    return decisions

@@ -1,0 +1,22 @@
+"""What the legal stage decided, in numbers."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel
+
+
+class LegalSummary(BaseModel):
+    query_threshold: float
+    image_threshold: float
+    n_images_blocked: int
+    n_images: int
+    metrics: dict[str, float]
+    skipped: bool = False
+
+    def describe(self) -> str:
+        m = self.metrics
+        kept = " (inputs unchanged: decisions kept)" if self.skipped else ""
+        return (f"legal filter{kept}: {self.n_images_blocked} of {self.n_images} images blocked; held-out image recall "
+                f"{m['heldout_image_recall']:.1%}, over-blocking {m['heldout_image_over_block_rate']:.1%}; "
+                f"written queries recall {m['labelled_queries_recall']:.1%}, false blocks "
+                f"{m['labelled_queries_false_block_rate']:.1%}")

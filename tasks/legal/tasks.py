@@ -1,0 +1,36 @@
+"""The legal stage's Prefect task: a thin wrapper over ``tasks.legal``'s core and edges."""
+
+from __future__ import annotations
+
+from prefect import get_run_logger, task
+from prefect.cache_policies import NO_CACHE
+
+from models.encoders import encoder_versions_for, text_encoder_for
+from storage.settings import Settings
+from tasks.legal import edges
+from tasks.legal.decisions import decide_legal
+from tasks.legal.summary import LegalSummary
+
+
+def run_legal_stage(settings: Settings, run_id: str) -> LegalSummary:
+    """Decide every query rule and image; kept as they are when nothing they depend on changed."""
+    catalog = settings.catalog
+    inputs = edges.legal_inputs(catalog, settings, encoder_versions_for(settings))
+    kept = catalog.memo("legal").recall(inputs)
+    if kept is not None and edges.decisions_still_in_place(catalog):
+        return LegalSummary(**kept, skipped=True)
+    text_encoder = text_encoder_for(settings)
+    train_captions, descriptions, features = edges.read_legal_inputs(catalog, text_encoder)
+    decided = decide_legal(train_captions, descriptions, features, edges.load_labelled_queries(), text_encoder,
+                           max_false_block_rate=settings.query_false_block_rate,
+                           target_recall=settings.image_filter_recall, n_folds=settings.cv_folds, seed=settings.seed)
+    summary = edges.store_decisions(catalog, run_id, descriptions, decided)
+    catalog.memo("legal").remember(inputs, summary.model_dump(exclude={"skipped"}))
+    return summary
+
+
+@task(name="apply legal filter", cache_policy=NO_CACHE)
+def run_legal_stage_task(settings: Settings, run_id: str) -> LegalSummary:
+    summary = run_legal_stage(settings, run_id)
+    get_run_logger().info(summary.describe())
+    return summary

@@ -1,0 +1,54 @@
+"""The run summary: what one nightly run did, for the operator in the morning — rows per stage, the fit
+models' figures and the champion decision, the legal filter's figures, and where the outputs are.
+
+The data report describes the delivery; this describes the run. Pure: the stages' summaries in, markdown out.
+"""
+
+from __future__ import annotations
+
+# Published figures on Flickr8K-Expert (τc) and Flickr8K-CF (τb), CLIPScore paper (Hessel et al. 2021).
+PUBLISHED = {"CLIP-S": (51.2, 34.4), "RefCLIP-S": (53.0, 36.4), "Polos": (56.4, 37.8)}
+SHOWN_METRICS = ("oof_rmse", "oof_expert_tau_c", "oof_crowd_tau_b", "oof_R@1", "oof_MRR", "test_R@1", "test_R@10",
+                 "test_median_rank")
+
+
+def model_conclusions(metrics: dict[str, dict[str, float]]) -> list[str]:
+    """What the latest trained models' figures say (``metrics``: kind → metric → value)."""
+    if not metrics:
+        return ["No fit model has been trained yet: model figures appear here after the first training run."]
+    out = []
+    if "linear" in metrics:
+        linear = metrics["linear"]
+        out.append(
+            f"The linear baseline on concatenated vectors cannot rank: for one query its text part adds the same "
+            f"amount to every image, so every query gets the same order. Measured: test R@1 "
+            f"{linear['test_R@1']:.1f}% (chance 1% over 100 images), out-of-fold R@1 {linear['oof_R@1']:.1f}%, "
+            f"though its out-of-fold RMSE is {linear['oof_rmse']:.3f} — a fair RMSE says nothing about search."
+        )
+    if "dual_encoder" in metrics:
+        dual = metrics["dual_encoder"]
+        published = "; ".join(f"{name} {tc} / {tb}" for name, (tc, tb) in PUBLISHED.items())
+        out.append(
+            f"The dual encoder (both modalities projected into one space, cosine, calibrated) is the one that "
+            f"ranks: out of fold, Expert τc {dual['oof_expert_tau_c']:.1f} and CF τb {dual['oof_crowd_tau_b']:.1f} "
+            f"(published τc / τb: {published}); test queries: R@1 {dual['test_R@1']:.1f}%, R@10 "
+            f"{dual['test_R@10']:.1f}%, median rank {dual['test_median_rank']:.0f}."
+        )
+    return out
+
+
+def render_run_summary(stage_lines: list[str], model_metrics: dict[str, dict[str, float]], decision: str,
+                       legal_line: str, outputs: dict[str, str]) -> str:
+    """Markdown: the stages' own lines, the models' figures (latest training), conclusions, outputs."""
+    shown = [m for m in SHOWN_METRICS if any(m in figures for figures in model_metrics.values())]
+    table = ""
+    if model_metrics:
+        table = ("| model | " + " | ".join(shown) + " |\n|" + "---|" * (len(shown) + 1) + "\n"
+                 + "\n".join(f"| {kind} | " + " | ".join(f"{figures[m]:.3g}" if m in figures else "—" for m in shown)
+                             + " |" for kind, figures in model_metrics.items()) + "\n\n")
+    bullets = "\n".join(f"- {line}" for line in model_conclusions(model_metrics))
+    stages = "\n".join(f"- {line}" for line in stage_lines)
+    where = "\n".join(f"| {name} | `{path}` |" for name, path in outputs.items())
+    return (f"# Run summary\n\n## Stages\n\n{stages}\n\n## Fit models (latest training)\n\n{table}"
+            f"Champion decision: {decision}\n\n{bullets}\n\n## Legal filter\n\n{legal_line}\n\n"
+            f"## Outputs\n\n| output | where |\n|---|---|\n{where}\n")

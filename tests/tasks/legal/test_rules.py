@@ -1,0 +1,74 @@
+"""The legal filter's rules and decisions."""
+
+import numpy as np
+import pytest
+
+from models.encoders import load_text_encoder
+from tasks.legal.child_terms import child_terms_in, mentions_children
+from tasks.legal.decisions import evaluate_query_filter
+from tasks.legal.edges import load_labelled_queries
+from tasks.legal.rules import (DISCLAIMER, build_query_filter, choose_semantic_threshold, decide_images,
+                               precision_recall, train_image_classifier)
+
+
+@pytest.mark.parametrize("text", [
+    "A 6-year-old on a bike", "a 3 year old", "a ten-year-old girl", "Two BOYS", "kiddos", "toddlers",
+    "schoolchildren", "boy-scouts", "a mother with her daughter", "pupils in class", "a newborn", "a tween",
+])
+def test_the_vocabulary_catches_children_in_many_forms(text):
+    assert mentions_children(text)
+
+
+@pytest.mark.parametrize("text", [
+    "a man and his girlfriend", "her boyfriend", "a young man", "a goat", "baby carrots", "a boyish haircut",
+    "an adult son visiting", "a twenty year old", "minor league baseball",
+])
+def test_the_vocabulary_leaves_look_alikes_alone(text):
+    assert not mentions_children(text), child_terms_in(text)
+
+
+def test_the_semantic_threshold_blocks_at_most_the_allowed_share_of_negatives():
+    similarity = np.array([0.9, 0.8, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.05, 0.15, 0.25])
+    labels = np.array([True, True] + [False] * 10)
+    threshold = choose_semantic_threshold(similarity, labels, max_false_block_rate=0.1)
+    assert ((similarity >= threshold) & ~labels).sum() == 1 and (similarity[labels] >= threshold).all()
+
+
+@pytest.fixture(scope="module")
+def query_filter():
+    from storage.settings import SAMPLE_DATA_DIR
+
+    captions = [line.split(",", 2)[2] for line in (SAMPLE_DATA_DIR / "train_dataset.csv").read_text().splitlines()[1:]]
+    return build_query_filter(captions, load_text_encoder("all-MiniLM-L6-v2"), max_false_block_rate=0.02)
+
+
+def test_queries_are_blocked_with_a_reason(query_filter):
+    blocked, free = query_filter.decide(["two kids on a trampoline", "a dog catching a frisbee"])
+    assert blocked.blocked and "kids" in blocked.reason
+    assert not free.blocked and free.reason == ""
+
+
+def test_the_written_set_has_100_queries_half_about_children(query_filter):
+    texts, labels = load_labelled_queries()
+    assert len(texts) >= 100 and labels.sum() >= 50 and (~labels).sum() >= 50
+    figures = evaluate_query_filter(query_filter, texts, labels)
+    assert figures["vocabulary"]["recall"] == 1.0 and figures["combined"]["recall"] == 1.0
+
+
+def test_an_image_is_blocked_by_a_child_caption_or_by_the_classifier():
+    decisions = decide_images([True, False, False], ["mentions children: boy", "", ""], np.array([0.1, 0.9, 0.1]), 0.5)
+    assert [d.blocked for d in decisions] == [True, True, False]
+    assert "caption" in decisions[0].reason and "classifier" in decisions[1].reason and decisions[2].reason == ""
+
+
+def test_the_classifier_threshold_keeps_the_target_recall_out_of_fold():
+    rng = np.random.default_rng(0)
+    labels = rng.random(400) < 0.3
+    features = rng.normal(size=(400, 8)) + labels[:, None] * 0.8
+    classifier, figures = train_image_classifier(features, labels, target_recall=0.97, n_folds=5, seed=0)
+    assert figures["oof_recall"] >= 0.97
+    assert precision_recall(classifier.probability(features) >= classifier.threshold, labels)["recall"] >= 0.95
+
+
+def test_the_disclaimer_is_the_legal_text():
+    assert DISCLAIMER == "This image is unavailable in your country in compliance with local laws."

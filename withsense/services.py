@@ -1,0 +1,174 @@
+"""The service layer: what the flows and the CLI both do, composed once.
+
+Each function takes the settings (read once by its caller) and returns values; the CLI parses arguments
+and prints what these return, the flows' tasks write what these return. Neither composes the steps below
+again.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pyarrow as pa
+
+from models.encoders import text_encoder_for
+from storage import model_store, vectors, warehouse
+from storage.settings import Settings
+from tasks.rank import edges as rank_edges
+from tasks.rank.scoring import ImageSet, Scorer, rank_images, score_pairs as score_pair_rows
+from tasks.rank.search import SearchIndex
+
+
+class UsageError(Exception):
+    """A request that cannot be served as asked (missing warehouse, unknown model, bad file): said plainly."""
+
+
+def require_warehouse(settings: Settings) -> None:
+    """The services that read HOME's warehouse say what to run when there is none yet."""
+    if not settings.catalog.warehouse.exists():
+        raise UsageError(f"no warehouse at {settings.catalog.warehouse}: run `withsense run` first")
+
+
+# --- ranking and scoring (the evaluation contract) --------------------------------------------------------
+
+@dataclass
+class RankedFolder:
+    ranking: pa.Table  # RANKING_SCHEMA rows
+    scorer: Scorer
+    images: ImageSet
+
+
+def rank_folder(settings: Settings, images_dir: Path, query_ids: list[str], query_texts: list[str],
+                top_k: int | None = None) -> RankedFolder:
+    """Every query against every image of a folder with the scoring model, with the legal flags."""
+    scorer = rank_edges.load_scorer(settings)
+    images = rank_edges.image_set(settings, rank_edges.image_files(images_dir), scorer.text_encoder)
+    flags = rank_edges.legal_flags(settings.catalog, scorer, images, query_texts)
+    return RankedFolder(rank_images(scorer, images, query_ids, query_texts, top_k, flags), scorer, images)
+
+
+def score_pairs(settings: Settings, image_paths: list[str], query_texts: list[str]) -> pa.Table:
+    """(image_path, query_text) pairs → calibrated scores (null where an image cannot be read)."""
+    scorer = rank_edges.load_scorer(settings)
+    images = rank_edges.image_set(settings, [Path(p) for p in sorted(set(image_paths))], scorer.text_encoder)
+    return score_pair_rows(scorer, images, image_paths, query_texts)
+
+
+# --- search ---------------------------------------------------------------------------------------------
+
+def open_search(settings: Settings) -> SearchIndex:
+    """The index of every indexed image for the scoring model, built once; then each query is cheap."""
+    from models.fit.features import image_features
+    from tasks.legal import edges as legal_edges
+
+    scorer = rank_edges.load_scorer(settings)
+    query_filter = legal_edges.load_query_filter(settings.catalog, scorer.text_encoder)
+    table = vectors.existing_table(vectors.connect(settings.catalog.vector_index), vectors.IMAGES_TABLE)
+    if table is None:
+        raise FileNotFoundError(f"no image index at {settings.catalog.vector_index}: run `withsense run` first")
+    rows = vectors.read_columns(table, ["image_id", "path", "vector", "top_labels", "top_scores", "is_blocked"]).to_pylist()
+    features = image_features(np.stack([np.asarray(r["vector"], dtype=np.float32) for r in rows]),
+                              [r["top_labels"] for r in rows], [r["top_scores"] for r in rows], scorer.text_encoder)
+    return SearchIndex(scorer, query_filter, [r["image_id"] for r in rows], [r["path"] for r in rows],
+                       features.matrix, [r["is_blocked"] for r in rows])
+
+
+# --- the model registry -----------------------------------------------------------------------------------
+
+def champion_metrics(settings: Settings) -> tuple[dict, dict[str, float]]:
+    """(the champion's registry row, its figures)."""
+    found = rank_edges.find_champion(settings.catalog)
+    with warehouse.reading(settings.catalog.warehouse) as con:
+        return found, model_store.model_metrics(con, found["model_version"])
+
+
+def model_history(settings: Settings) -> list[dict]:
+    require_warehouse(settings)
+    with warehouse.reading(settings.catalog.warehouse) as con:
+        return model_store.history(con)
+
+
+def pin_model(settings: Settings, version: str | None) -> None:
+    """Make ``version`` the champion and keep it there; ``None`` unpins."""
+    require_warehouse(settings)
+    with warehouse.transaction(settings.catalog.warehouse) as con:
+        if version is None:
+            model_store.set_pinned(con, None)
+            return
+        if not model_store.model_exists(con, version):
+            raise UsageError(f"no model version {version!r}: see `withsense models list`")
+        model_store.set_champion(con, version, "pinned by hand")
+        model_store.set_pinned(con, version)
+
+
+def warehouse_tables(settings: Settings) -> list[tuple[str, int]]:
+    require_warehouse(settings)
+    with warehouse.reading(settings.catalog.warehouse) as con:
+        return [(table, warehouse.count_rows(con, table)) for (table,) in
+                con.execute("SELECT table_name FROM information_schema.tables ORDER BY 1").fetchall()]
+
+
+# --- analyses -------------------------------------------------------------------------------------------
+
+@dataclass
+class LegalReport:
+    threshold: float
+    n_written: int
+    n_written_child: int
+    written: dict[str, dict]  # vocabulary / semantic / combined → precision_recall figures
+    wrong: list[tuple[str, str]]  # (written query, why it was decided wrongly)
+    n_test_queries: int
+    n_test_mentioning: int
+    n_test_mentioning_blocked: int
+    n_test_blocked: int
+    latest: dict[str, float]  # the last nightly's image figures (legal_metrics)
+
+
+def legal_report(settings: Settings) -> LegalReport:
+    from tasks.legal import edges as legal_edges
+    from tasks.legal.child_terms import child_terms_in
+    from tasks.legal.decisions import evaluate_query_filter
+
+    query_filter = legal_edges.load_query_filter(settings.catalog, text_encoder_for(settings))
+    texts, labels = legal_edges.load_labelled_queries()
+    figures = evaluate_query_filter(query_filter, texts, labels)
+    wrong = [(t, d.reason) for t, d, l in zip(texts, query_filter.decide(texts), labels) if d.blocked != l]
+    test_texts = [q["query_text"] for q in rank_edges.test_queries(settings.catalog)]
+    decisions = query_filter.decide(test_texts)
+    mentioning = [i for i, t in enumerate(test_texts) if child_terms_in(t)]
+    return LegalReport(
+        threshold=query_filter.threshold, n_written=len(texts), n_written_child=int(labels.sum()), written=figures,
+        wrong=wrong, n_test_queries=len(test_texts), n_test_mentioning=len(mentioning),
+        n_test_mentioning_blocked=sum(decisions[i].blocked for i in mentioning),
+        n_test_blocked=sum(d.blocked for d in decisions), latest=legal_edges.latest_legal_metrics(settings.catalog))
+
+
+def cf_analysis(settings: Settings) -> tuple[int, dict[str, float]]:
+    """The nightly dual encoder's out-of-fold CF τb broken down (training split only; see cf_analysis)."""
+    from tasks.train.cf_analysis import out_of_fold_breakdown
+    from tasks.train.edges import load_corpora
+
+    require_warehouse(settings)
+    corpus, _ = load_corpora(settings.catalog, text_encoder_for(settings))  # the test split is not looked at
+    try:
+        return out_of_fold_breakdown(corpus, settings.cv_folds, settings.seed)
+    except ValueError as error:
+        raise UsageError(f"cf-analysis: {error}") from None
+
+
+def bench(settings: Settings, limit: int | None, batch_size: int, skip: tuple[str, ...]):
+    """The embedding bench on the delivery; its report is written to the catalog's bench files."""
+    from storage import files
+    from tasks.embed.bench import run_bench
+
+    catalog = settings.catalog
+    catalog.scratch.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=catalog.scratch, prefix="bench-") as work_dir:
+        report = run_bench(settings.data_dir, Path(work_dir), encoder_name=settings.image_encoder,
+                           batch_size=batch_size, workers=settings.io_workers, limit=limit, skip=skip)
+    files.write_json(catalog.bench_json, report.to_dict())
+    files.write_text(catalog.bench_markdown, report.markdown() + "\n")
+    return report
