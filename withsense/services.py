@@ -11,7 +11,6 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-import numpy as np
 import pyarrow as pa
 
 from models.encoders import text_encoder_for
@@ -61,7 +60,7 @@ def score_pairs(settings: Settings, image_paths: list[str], query_texts: list[st
 
 def open_search(settings: Settings) -> SearchIndex:
     """The index of every indexed image for the scoring model, built once; then each query is cheap."""
-    from models.fit.features import image_features
+    from models.fit.features import features_of_rows
     from tasks.legal import edges as legal_edges
 
     scorer = rank_edges.load_scorer(settings)
@@ -70,10 +69,8 @@ def open_search(settings: Settings) -> SearchIndex:
     if table is None:
         raise FileNotFoundError(f"no image index at {settings.catalog.vector_index}: run `withsense run` first")
     rows = vectors.read_columns(table, ["image_id", "path", "vector", "top_labels", "top_scores", "is_blocked"]).to_pylist()
-    features = image_features(np.stack([np.asarray(r["vector"], dtype=np.float32) for r in rows]),
-                              [r["top_labels"] for r in rows], [r["top_scores"] for r in rows], scorer.text_encoder)
     return SearchIndex(scorer, query_filter, [r["image_id"] for r in rows], [r["path"] for r in rows],
-                       features.matrix, [r["is_blocked"] for r in rows])
+                       features_of_rows(rows, scorer.text_encoder).matrix, [r["is_blocked"] for r in rows])
 
 
 # --- the model registry -----------------------------------------------------------------------------------

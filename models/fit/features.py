@@ -41,6 +41,13 @@ def label_text_vector(top_labels: list[str], top_scores: list[float], vectors: d
     return l2_normalize(mixed[None])[0]
 
 
+def features_of_rows(rows: list[dict], text_encoder: TextEncoder) -> ImageFeatures:
+    """Features of index rows (dicts with ``vector``, ``top_labels``, ``top_scores``), in their order."""
+    return image_features(np.stack([np.asarray(r["vector"], dtype=np.float32) for r in rows]),
+                          [None if r["top_labels"] is None else list(r["top_labels"]) for r in rows],
+                          [None if r["top_scores"] is None else list(r["top_scores"]) for r in rows], text_encoder)
+
+
 def image_features(image_vectors: np.ndarray, top_labels: list[list[str] | None], top_scores: list[list[float] | None],
                    text_encoder: TextEncoder) -> ImageFeatures:
     """Features of n images from their index rows. Labels are all present (an encoder with a label head)

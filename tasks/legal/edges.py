@@ -14,7 +14,7 @@ import numpy as np
 import pyarrow as pa
 
 from models.encoders import TextEncoder
-from models.fit.features import image_features
+from models.fit.features import features_of_rows
 from storage import files, vectors, warehouse
 from storage.catalog import Catalog
 from storage.memo import code_fingerprint, fingerprint
@@ -92,9 +92,7 @@ def read_legal_inputs(catalog: Catalog, text_encoder: TextEncoder) -> tuple[list
         ["image_id", "vector", "top_labels", "top_scores"]).to_pylist()}
     descriptions = [d for d in descriptions if d["image"] in indexed]
     rows = [indexed[d["image"]] for d in descriptions]
-    features = image_features(np.stack([np.asarray(r["vector"], dtype=np.float32) for r in rows]),
-                              [r["top_labels"] for r in rows], [r["top_scores"] for r in rows], text_encoder)
-    return train_captions, descriptions, features.matrix
+    return train_captions, descriptions, features_of_rows(rows, text_encoder).matrix
 
 
 # --- outputs --------------------------------------------------------------------------------------------

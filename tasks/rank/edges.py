@@ -14,7 +14,7 @@ import pyarrow as pa
 from PIL import Image
 
 from models.encoders import encoder_versions_for, image_encoder_for, text_encoder_for
-from models.fit.features import image_features
+from models.fit.features import features_of_rows
 from storage import files, model_store, vectors, warehouse
 from storage.catalog import Catalog
 from storage.settings import Settings
@@ -84,15 +84,15 @@ def image_set(settings: Settings, paths: list[Path], text_encoder) -> ImageSet:
     sha256, same encoder); the others are embedded now (and not written to the index)."""
     image_version, _ = encoder_versions_for(settings)
     hashes = [hashlib.sha256(p.read_bytes()).hexdigest() for p in paths]
-    known: dict[str, tuple] = {}
+    known: dict[str, dict] = {}  # sha256 → index row (vector, top_labels, top_scores)
     if settings.catalog.vector_index.exists():
         table = vectors.existing_table(vectors.connect(settings.catalog.vector_index), vectors.IMAGES_TABLE)
         if table is not None:
             rows = vectors.read_columns(table, ["sha256", "encoder_version", "vector", "top_labels", "top_scores"])
             for row in rows.to_pylist():
                 if row["encoder_version"] == image_version:
-                    known[row["sha256"]] = (row["vector"], row["top_labels"], row["top_scores"])
-    found: dict[int, tuple] = {i: known[h] for i, h in enumerate(hashes) if h in known}
+                    known[row["sha256"]] = row
+    found: dict[int, dict] = {i: known[h] for i, h in enumerate(hashes) if h in known}
     missing = [i for i in range(len(paths)) if i not in found]
     skipped: list[tuple[str, str]] = []
     if missing:
@@ -104,15 +104,14 @@ def image_set(settings: Settings, paths: list[Path], text_encoder) -> ImageSet:
                 encoded = encoder.encode(batch.pixels)
                 labels, scores = declared_labels(encoder, encoded, len(batch.jobs))
                 for j, job in enumerate(batch.jobs):
-                    found[int(job.image_id)] = (encoded.vectors[j], labels[j], scores[j])
+                    found[int(job.image_id)] = {"vector": encoded.vectors[j], "top_labels": labels[j],
+                                                "top_scores": scores[j]}
     for path, reason in skipped:
         log.warning("skipping image %s: %s", path, reason)
     order = sorted(found)
     if not order:
         return ImageSet([], [], np.zeros((0, 0), dtype=np.float32), 0, skipped, [])
-    features = image_features(np.stack([np.asarray(found[i][0], dtype=np.float32) for i in order]),
-                              [None if found[i][1] is None else list(found[i][1]) for i in order],
-                              [None if found[i][2] is None else list(found[i][2]) for i in order], text_encoder)
+    features = features_of_rows([found[i] for i in order], text_encoder)
     return ImageSet([paths[i].name for i in order], [str(paths[i]) for i in order], features.matrix,
                     len(paths) - len(missing), skipped, [hashes[i] for i in order])
 
