@@ -11,6 +11,7 @@ from pydantic import BaseModel
 from flows.embed import EmbedSummary, embed_flow
 from flows.ingest import ingest_flow
 from flows.train import train_flow
+from storage.lock import exclusive_home
 from storage.settings import load_settings
 from tasks.ingest.summary import IngestSummary
 from tasks.legal.summary import LegalSummary
@@ -39,12 +40,13 @@ def nightly_flow(data_dir: Path | None = None, home: Path | None = None) -> Nigh
     settings = load_settings(data_dir=data_dir, home=home)  # read once, passed down
     run_at = datetime.now(timezone.utc)
     get_run_logger().info("data: %s; home: %s", settings.data_dir, settings.home)
-    ingest = ingest_flow(settings)
-    embed = embed_flow(settings)
-    training = train_flow(settings)
-    legal = run_legal_stage_task(settings, training.run_id)
-    ranking_path = rank_test_queries_task(settings, training.run_id, run_at)
-    stage_lines = ingest.lines() + [embed.images.describe(), embed.texts.describe(), training.describe()]
-    run_summary = write_run_summary_task(settings, stage_lines, training.reason, legal.describe(), ranking_path)
+    with exclusive_home(settings.catalog.lock, settings.lock_wait_seconds):  # one writer at a time
+        ingest = ingest_flow(settings)
+        embed = embed_flow(settings)
+        training = train_flow(settings)
+        legal = run_legal_stage_task(settings, training.run_id)
+        ranking_path = rank_test_queries_task(settings, training.run_id, run_at)
+        stage_lines = ingest.lines() + [embed.images.describe(), embed.texts.describe(), training.describe()]
+        run_summary = write_run_summary_task(settings, stage_lines, training.reason, legal.describe(), ranking_path)
     return NightlySummary(ingest=ingest, embed=embed, training=training, legal=legal, ranking_path=ranking_path,
                           run_summary_path=str(run_summary))

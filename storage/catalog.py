@@ -18,6 +18,7 @@ builds a path under HOME.
 | gallery                | reports/gallery/index.html, reports/gallery/thumbs/     | storage.files           |
 | bench report           | reports/bench.md, reports/bench.json                    | storage.files           |
 | stage memos            | state/<stage>.json (input fingerprint + kept result)    | storage.memo            |
+| the writer's lock      | .lock (who holds HOME)                                  | storage.lock            |
 | Prefect's own database | prefect/                                                | Prefect                 |
 """
 
@@ -104,6 +105,11 @@ class Catalog:
     def memo(self, stage: str) -> Memo:
         """The stage's memo: its input fingerprint and kept result (storage.memo)."""
         return Memo(self.home / "state" / f"{stage}.json")
+
+    @property
+    def lock(self) -> Path:
+        """Held by the run that writes HOME (storage.lock): one writer at a time."""
+        return self.home / ".lock"
 
     @property
     def scratch(self) -> Path:

@@ -54,6 +54,9 @@ class Settings(BaseSettings):
     query_false_block_rate: float = Field(0.02, ge=0.0, le=0.5)
     image_filter_recall: float = Field(0.97, gt=0.5, le=1.0)
 
+    # One writer at a time per HOME: a run that finds HOME in use waits this long for it, then refuses.
+    lock_wait_seconds: float = Field(0.0, ge=0.0)
+
     @model_validator(mode="after")
     def _weights_not_both_zero(self) -> "Settings":
         if self.expert_weight + self.crowd_weight == 0:

@@ -135,6 +135,31 @@ def delete_keys(table: lancedb.table.Table, key: str, values: list[str]) -> None
         table.delete(_in_predicate(key, chunk))
 
 
+def deduplicate(table: lancedb.table.Table, key: str, newest_by: str = "embedded_at") -> int:
+    """Keep one row per ``key`` (the newest by ``newest_by``) and return how many rows were removed.
+
+    Two writers that upsert the same new keys at once (two runs on one HOME) can both insert them; the
+    table is then left with duplicate keys, and every later ``merge_insert`` on it fails ("Ambiguous merge
+    inserts are prohibited"). This repairs such a table in place.
+    """
+    import pyarrow.compute as pc
+
+    keys = read_columns(table, [key]).column(key)
+    counts = pc.value_counts(keys)
+    duplicated = [entry["values"].as_py() for entry in counts if entry["counts"].as_py() > 1]
+    if not duplicated:
+        return 0
+    rows = read_rows(table, key, duplicated).to_pylist()
+    newest: dict[str, dict] = {}
+    for row in rows:
+        kept = newest.get(row[key])
+        if kept is None or (row[newest_by] is not None and (kept[newest_by] is None or row[newest_by] > kept[newest_by])):
+            newest[row[key]] = row
+    delete_keys(table, key, duplicated)
+    table.add(pa.Table.from_pylist(list(newest.values()), schema=table.schema))
+    return len(rows) - len(newest)
+
+
 def compact(table: lancedb.table.Table) -> None:
     table.optimize()
 

@@ -45,3 +45,18 @@ def test_run_on_an_unusable_delivery_exits_2_naming_the_file(tmp_path: Path):
 def test_tables_without_a_warehouse_says_what_to_do(tmp_path: Path):
     result = withsense("tables", "--home", str(tmp_path))
     assert result.returncode == 1 and "run `withsense run` first" in result.stderr
+
+
+def test_a_run_on_a_home_another_run_holds_refuses_at_once_and_changes_nothing(sample_dir: Path, tmp_path: Path):
+    hold = ("import sys, time; from pathlib import Path; from storage.lock import exclusive_home\n"
+            "with exclusive_home(Path(sys.argv[1])):\n    print('held', flush=True); time.sleep(120)")
+    holder = subprocess.Popen([sys.executable, "-c", hold, str(tmp_path / ".lock")], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        result = withsense("run", "--data-dir", str(sample_dir), "--home", str(tmp_path))
+        assert result.returncode == 3, result.stderr[-3000:]
+        assert f"{tmp_path} is in use by another run (pid {holder.pid}" in result.stderr
+        assert not (tmp_path / "withsense.duckdb").exists() and not (tmp_path / "lancedb").exists()
+    finally:
+        holder.kill()
+        holder.wait()

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from storage.delivery import DeliveryStructureError
+from storage.lock import HomeLockedError
 from storage.settings import Settings, load_settings
 from withsense import services
 from withsense.services import UsageError
@@ -84,6 +85,9 @@ def command_run(settings: Settings) -> int:
         print(f"withsense: the delivery is unusable: {error}", file=sys.stderr)
         print("withsense: nothing was replaced; the previous outputs are intact.", file=sys.stderr)
         return 2
+    except HomeLockedError as error:
+        print(f"withsense: {error}", file=sys.stderr)
+        return 3
     catalog = settings.catalog
     print("\n".join(summary.lines()))
     print(f"\noutputs under {settings.home}:")

@@ -45,8 +45,8 @@ def index_images(db: lancedb.DBConnection, jobs: list[ImageJob], encoder_version
                  progress: bool = True) -> tuple[IndexSummary, list[ImageFailure]]:
     """Bring the images table in step with ``jobs``; the encoder is loaded only if something needs embedding."""
     started = time.perf_counter()
-    table, indexed = _indexed_state(db, vectors.IMAGES_TABLE, vectors.images_schema(1),
-                                    ["image_id", "sha256", "encoder_version", "path", "split"])
+    table, indexed, repaired = _indexed_state(db, vectors.IMAGES_TABLE, vectors.IMAGE_KEY, vectors.images_schema(1),
+                                              ["image_id", "sha256", "encoder_version", "path", "split"])
     plan = plan_images(jobs, indexed, encoder_version)
     log.info(plan.describe("images"))
     stats = EmbedStats()
@@ -68,7 +68,7 @@ def index_images(db: lancedb.DBConnection, jobs: list[ImageJob], encoder_version
     summary = IndexSummary(
         table=vectors.IMAGES_TABLE, encoder_version=encoder_version, n_embedded=stats.n_embedded,
         n_relocated=len(plan.to_relocate), n_deleted=len(plan.to_delete), n_unchanged=plan.n_unchanged,
-        n_failed=stats.n_failed, n_rows=table.count_rows() if table is not None else 0,
+        n_failed=stats.n_failed, n_repaired=repaired, n_rows=table.count_rows() if table is not None else 0,
         seconds=time.perf_counter() - started,
         timings={"read": stats.read_seconds, "wait": stats.wait_seconds, "inference": stats.inference_seconds,
                  "write": stats.write_seconds, "pipeline": stats.wall_seconds},
@@ -80,8 +80,8 @@ def index_texts(db: lancedb.DBConnection, jobs: list[TextJob], encoder_version: 
                 load_encoder: Callable[[], TextEncoder], batch_size: int = 256) -> IndexSummary:
     """Bring the texts table in step with ``jobs``; the encoder is loaded only if something needs embedding."""
     started = time.perf_counter()
-    table, indexed = _indexed_state(db, vectors.TEXTS_TABLE, vectors.texts_schema(1),
-                                    ["query_id", "text", "encoder_version", "image_id", "split"])
+    table, indexed, repaired = _indexed_state(db, vectors.TEXTS_TABLE, vectors.TEXT_KEY, vectors.texts_schema(1),
+                                              ["query_id", "text", "encoder_version", "image_id", "split"])
     plan = plan_texts(jobs, indexed, encoder_version)
     log.info(plan.describe("texts"))
     inference_seconds = 0.0
@@ -105,19 +105,27 @@ def index_texts(db: lancedb.DBConnection, jobs: list[TextJob], encoder_version: 
     return IndexSummary(
         table=vectors.TEXTS_TABLE, encoder_version=encoder_version, n_embedded=len(plan.to_embed),
         n_relocated=len(plan.to_relocate), n_deleted=len(plan.to_delete), n_unchanged=plan.n_unchanged, n_failed=0,
+        n_repaired=repaired,
         n_rows=table.count_rows() if table is not None else 0, seconds=time.perf_counter() - started,
         timings={"inference": inference_seconds},
     )
 
 
-def _indexed_state(db, name: str, layout: pa.Schema, columns: list[str]):
-    """(table, the columns a plan compares) — (None, None) when there is no table yet, or when it has an
-    older column layout, so that everything is embedded again into the current one."""
+def _indexed_state(db, name: str, key: str, layout: pa.Schema, columns: list[str]):
+    """(table, the columns a plan compares, rows removed as duplicates) — (None, None, 0) when there is no
+    table yet, or when it has an older column layout, so that everything is embedded again into the
+    current one. A table with duplicate keys (two runs wrote it at once) keeps its newest row per key."""
     table = vectors.existing_table(db, name)
     if table is not None and not vectors.has_columns(table, layout):
         log.warning("the %s table has an older column layout: everything is embedded again", name)
         table = None
-    return table, (vectors.read_columns(table, columns) if table is not None else None)
+    if table is None:
+        return None, None, 0
+    repaired = vectors.deduplicate(table, key)
+    if repaired:
+        log.warning("the %s table held %d duplicate rows (two runs wrote it at once?): kept the newest row per %s",
+                    name, repaired, key)
+    return table, vectors.read_columns(table, columns), repaired
 
 
 def _relocate(table, key: str, plan: Plan, key_of, new_values) -> None:

@@ -78,6 +78,7 @@ class IndexSummary(BaseModel):
     n_unchanged: int
     n_failed: int
     n_rows: int
+    n_repaired: int = 0  # duplicate rows removed before planning (two runs wrote the table at once)
     seconds: float
     timings: dict[str, float] = {}
 
@@ -87,4 +88,6 @@ class IndexSummary(BaseModel):
         else:
             change = (f"embedded {self.n_embedded}, moved {self.n_relocated}, deleted {self.n_deleted}, "
                       f"failed {self.n_failed}")
-        return f"{self.table}: {change}; {self.n_unchanged} unchanged; {self.n_rows} rows ({self.seconds:.1f}s)"
+        repaired = f"; repaired {self.n_repaired} duplicate rows" if self.n_repaired else ""
+        return (f"{self.table}: {change}; {self.n_unchanged} unchanged; {self.n_rows} rows ({self.seconds:.1f}s)"
+                f"{repaired}")
