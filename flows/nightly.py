@@ -19,9 +19,12 @@ from tasks.legal.tasks import run_legal_stage_task
 from tasks.rank.tasks import rank_test_queries_task
 from tasks.report.tasks import write_run_summary_task
 from tasks.train.summary import TrainingSummary
+from tasks.upkeep.edges import UpkeepSummary
+from tasks.upkeep.tasks import check_stores_task
 
 
 class NightlySummary(BaseModel):
+    upkeep: UpkeepSummary
     ingest: IngestSummary
     embed: EmbedSummary
     training: TrainingSummary
@@ -30,7 +33,7 @@ class NightlySummary(BaseModel):
     run_summary_path: str
 
     def lines(self) -> list[str]:
-        return self.ingest.lines() + [self.embed.images.describe(), self.embed.texts.describe(),
+        return [self.upkeep.describe()] + self.ingest.lines() + [self.embed.images.describe(), self.embed.texts.describe(),
                                       self.training.describe(), self.legal.describe(),
                                       f"ranking: {self.ranking_path}"]
 
@@ -41,12 +44,14 @@ def nightly_flow(data_dir: Path | None = None, home: Path | None = None) -> Nigh
     run_at = datetime.now(timezone.utc)
     get_run_logger().info("data: %s; home: %s", settings.data_dir, settings.home)
     with exclusive_home(settings.catalog.lock, settings.lock_wait_seconds):  # one writer at a time
+        upkeep = check_stores_task(settings)
         ingest = ingest_flow(settings)
         embed = embed_flow(settings)
         training = train_flow(settings)
         legal = run_legal_stage_task(settings, training.run_id)
         ranking_path = rank_test_queries_task(settings, training.run_id, run_at)
-        stage_lines = ingest.lines() + [embed.images.describe(), embed.texts.describe(), training.describe()]
+        stage_lines = [upkeep.describe(), *ingest.lines(), embed.images.describe(), embed.texts.describe(),
+                       training.describe()]
         run_summary = write_run_summary_task(settings, stage_lines, training.reason, legal.describe(), ranking_path)
-    return NightlySummary(ingest=ingest, embed=embed, training=training, legal=legal, ranking_path=ranking_path,
-                          run_summary_path=str(run_summary))
+    return NightlySummary(upkeep=upkeep, ingest=ingest, embed=embed, training=training, legal=legal,
+                          ranking_path=ranking_path, run_summary_path=str(run_summary))

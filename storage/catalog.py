@@ -104,7 +104,11 @@ class Catalog:
     # --- the job's own bookkeeping --------------------------------------------------------------------
     def memo(self, stage: str) -> Memo:
         """The stage's memo: its input fingerprint and kept result (storage.memo)."""
-        return Memo(self.home / "state" / f"{stage}.json")
+        return Memo(self.memos / f"{stage}.json")
+
+    @property
+    def memos(self) -> Path:
+        return self.home / "state"
 
     @property
     def lock(self) -> Path:

@@ -48,3 +48,11 @@ class Memo:
 
     def remember(self, inputs: str, result: dict) -> None:
         files.write_json(self.path, {"inputs": inputs, "result": result})
+
+
+def forget_all(folder: Path) -> int:
+    """Drop every stage memo under ``folder`` (their results lived partly in a store that is gone)."""
+    memos = sorted(folder.glob("*.json")) if folder.is_dir() else []
+    for path in memos:
+        path.unlink()
+    return len(memos)

@@ -174,3 +174,26 @@ def _in_predicate(key: str, values: list[str]) -> str:
 def _chunks(values: list[str], size: int):
     for start in range(0, len(values), size):
         yield values[start : start + size]
+
+
+def damaged_tables(lancedb_dir: Path) -> dict[str, str]:
+    """Tables of the index that do not open or read in full, with why (a missing or truncated data or
+    manifest file); {} when every table reads (or there is no index yet)."""
+    if not lancedb_dir.is_dir():
+        return {}
+    db = connect(lancedb_dir)
+    damaged = {}
+    for name in db.list_tables().tables:
+        try:
+            db.open_table(name).to_arrow()
+        except (RuntimeError, OSError, ValueError) as error:
+            damaged[name] = f"{type(error).__name__}: {error}"
+    return damaged
+
+
+def set_aside_table(lancedb_dir: Path, name: str, stamp: str) -> Path:
+    """Move a damaged table's folder aside (no longer a table of the index), kept for inspection."""
+    folder = lancedb_dir / f"{name}.lance"
+    target = lancedb_dir / f"{name}.lance.corrupt-{stamp}"
+    folder.rename(target)
+    return target

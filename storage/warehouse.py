@@ -138,3 +138,29 @@ def count_rows(con: duckdb.DuckDBPyConnection, table: str) -> int:
 def read_table(con: duckdb.DuckDBPyConnection, table: str):
     """A whole table as a pandas DataFrame (for reports over the small marts)."""
     return con.execute(f"SELECT * FROM {_identifier(table)}").df()
+
+
+def damage(path: Path) -> str | None:
+    """Why the warehouse file cannot be read (not a DuckDB file, a corrupt block), or None when every
+    table of it reads in full (or there is no file yet). A lock held by another process is not damage."""
+    if not path.exists():
+        return None
+    try:
+        with reading(path) as con:
+            for (table,) in con.execute("SELECT table_name FROM information_schema.tables").fetchall():
+                con.execute(f"SELECT * FROM {_identifier(table)}").fetchall()
+    except duckdb.Error as error:
+        if "could not set lock" in str(error).lower():  # another process has the file open: busy, not damaged
+            raise
+        return f"{type(error).__name__}: {error}"
+    return None
+
+
+def set_aside(path: Path, stamp: str) -> Path:
+    """Move a damaged warehouse file (and its write-ahead log) aside, kept for inspection."""
+    target = path.with_name(f"{path.name}.corrupt-{stamp}")
+    path.rename(target)
+    wal = path.with_name(path.name + ".wal")
+    if wal.exists():
+        wal.rename(target.with_name(target.name + ".wal"))
+    return target

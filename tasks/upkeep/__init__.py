@@ -1,0 +1,1 @@
+"""Upkeep of HOME before a run: derived stores that are damaged are set aside and rebuilt from the delivery."""
