@@ -7,14 +7,25 @@ STAMP := $(VENV)/.installed
 RUN_ARGS ?=
 PYTEST_ARGS ?=
 
-.PHONY: setup browser run test bench clean
+.PHONY: setup browser run test bench clean lock
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	# torch==2.13.0 (pinned in pyproject.toml) is a CPU build that pip takes from the local wheel folder.
-	$(BIN)/pip install --quiet -e '.[dev]'
+	# constraints.txt: the exact versions CI passed with, so a fresh machine resolves the same ones.
+	$(BIN)/pip install --quiet -c constraints.txt -e '.[dev]'
 	touch $(STAMP)
+
+# Refresh constraints.txt: resolve pyproject.toml alone in a throw-away environment, record what it got.
+# Run it when a dependency is added or to take newer versions; commit the file once `make test` passes.
+lock:
+	rm -rf .venv-lock
+	$(PYTHON) -m venv .venv-lock
+	.venv-lock/bin/pip install --quiet --upgrade pip
+	.venv-lock/bin/pip install --quiet -e '.[dev]'
+	.venv-lock/bin/pip freeze --exclude-editable > constraints.txt
+	rm -rf .venv-lock
 
 setup: $(STAMP)
 

@@ -38,7 +38,15 @@ class NightlySummary(BaseModel):
                                       f"ranking: {self.ranking_path}"]
 
 
-@flow(name="nightly")
+def nightly_run_name() -> str:
+    """How the UI lists a night: "nightly 2026-12-01 practicum" — the run's date and the delivery's folder."""
+    from prefect.runtime import flow_run
+
+    data_dir = flow_run.parameters.get("data_dir") or load_settings().data_dir
+    return f"nightly {datetime.now(timezone.utc):%Y-%m-%d} {Path(data_dir).name}"
+
+
+@flow(name="nightly", flow_run_name=nightly_run_name)
 def nightly_flow(data_dir: Path | None = None, home: Path | None = None) -> NightlySummary:
     settings = load_settings(data_dir=data_dir, home=home)  # read once, passed down
     run_at = datetime.now(timezone.utc)

@@ -143,3 +143,18 @@ def test_a_rerun_skips_training_and_pinning_keeps_a_champion(sample_dir: Path, t
     listing = withsense("models", "--home", str(tmp_path)).stdout
     assert any(line.startswith(linear) and "yes" in line for line in listing.splitlines())
     assert withsense("models", "pin", "no-such-version", "--home", str(tmp_path)).returncode == 1
+
+
+def test_the_ui_lists_the_night_by_its_date_and_delivery(sample_home: Path):
+    import asyncio
+    from datetime import datetime, timezone
+
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import FlowFilter, FlowFilterName
+
+    async def nightly_names() -> list[str]:
+        async with get_client() as client:
+            runs = await client.read_flow_runs(flow_filter=FlowFilter(name=FlowFilterName(any_=["nightly"])))
+            return [run.name for run in runs]
+
+    assert f"nightly {datetime.now(timezone.utc):%Y-%m-%d} sample" in asyncio.run(nightly_names())
