@@ -15,7 +15,7 @@ class EmbedSummary(BaseModel):
     texts: IndexSummary
 
 
-@flow(name="embed")
+@flow(name="embed", flow_run_name="embed")
 def embed_flow(settings: Settings) -> EmbedSummary:
     image_jobs, text_jobs = list_index_jobs_task(settings)
     images = index_images_task(settings, image_jobs)

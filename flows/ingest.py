@@ -16,7 +16,7 @@ from tasks.ingest.tasks import (build_marts_task, build_staging_task, inventory_
 from tasks.report.tasks import write_data_report_task
 
 
-@flow(name="ingest")
+@flow(name="ingest", flow_run_name="ingest")
 def ingest_flow(settings: Settings) -> IngestSummary:
     loaded_at = datetime.now(timezone.utc)
     known = previous_decode_verdicts_task(settings.catalog)

@@ -13,7 +13,7 @@ from tasks.train.tasks import (kept_training_task, load_corpora_task, register_r
                                training_inputs_task)
 
 
-@flow(name="train")
+@flow(name="train", flow_run_name="train")
 def train_flow(settings: Settings) -> TrainingSummary:
     run_id = new_run_id(datetime.now(timezone.utc))
     inputs = training_inputs_task(settings)
