@@ -12,7 +12,7 @@ from tasks.ingest.sources import SOURCE_FILES
 from tasks.ingest.summary import IngestSummary
 from tasks.ingest.tasks import (build_marts_task, build_staging_task, inventory_images_task, parse_source_file_task,
                                 previous_decode_verdicts_task, run_checks_task, store_delivery_task,
-                                summarize_ingest_task)
+                                summarize_ingest_task, verify_delivery_unchanged_task)
 from tasks.report.tasks import write_data_report_task
 
 
@@ -27,11 +27,13 @@ def ingest_flow(settings: Settings) -> IngestSummary:
         "crowd_weight": settings.crowd_weight,
         "share_tolerance": settings.crowd_share_tolerance,
     }
+    parsed_files, images = [future.result() for future in parsed], image_files.result()
     with load_transaction(settings.catalog) as con:
-        loaded = store_delivery_task(con, [future.result() for future in parsed], image_files.result(), loaded_at)
+        loaded = store_delivery_task(con, parsed_files, images, loaded_at)
         found = run_checks_task(con, params, loaded_at)
         build_staging_task(con)
         marts = build_marts_task(con, params)
         summary = summarize_ingest_task(con, loaded, found, marts)
+        verify_delivery_unchanged_task(settings.data_dir, parsed_files, images)  # before the load commits
     write_data_report_task(settings, summary)
     return summary

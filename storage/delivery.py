@@ -27,6 +27,15 @@ class DeliveryStructureError(Exception):
         super().__init__(f"{where}: {problem}")
 
 
+class DeliveryChangedError(DeliveryStructureError):
+    """A file of the delivery changed while the run read it (another delivery being copied in)."""
+
+    def __init__(self, file: Path | str, read_sha256: str, now_sha256: str | None):
+        now = f"{now_sha256[:12]}… now" if now_sha256 else "gone now"
+        super().__init__(file, None, f"changed while the run read it (sha256 {read_sha256[:12]}… when read, {now}): "
+                                     "run again once the delivery is complete")
+
+
 def delivery_file(data_dir: Path, name: str) -> Path:
     path = data_dir / name
     if not path.is_file():

@@ -15,7 +15,7 @@ import pyarrow as pa
 
 from storage import warehouse
 from storage.catalog import Catalog
-from storage.delivery import IMAGE_DIRS, delivery_file, image_dir, relative_image_path
+from storage.delivery import IMAGE_DIRS, DeliveryChangedError, delivery_file, image_dir, relative_image_path
 from tasks.ingest.inventory import DecodeVerdicts, describe_image_bytes, image_file_rows
 from tasks.ingest.parse import ParsedFile, parse_source_bytes
 from tasks.ingest.sources import SOURCE_FILES, SourceFile
@@ -54,6 +54,27 @@ def inventory_images(data_dir: Path, workers: int, known: DecodeVerdicts | None 
         {"split": split, "image": path.name, "path": relative_image_path(split, path.name), **info}
         for (split, path), info in zip(entries, described)
     ])
+
+
+def verify_delivery_unchanged(data_dir: Path, parsed_files: list[ParsedFile], image_files: pa.Table) -> int:
+    """Hash every file of the delivery again and compare with what was loaded; :class:`DeliveryChangedError`
+    naming the first file that changed (or vanished) since it was read. Returns the number of files checked.
+
+    Called inside the load's transaction, before it commits: a delivery replaced while the run read it is
+    never loaded half old, half new."""
+    import hashlib
+
+    recorded = {parsed.path: parsed.sha256 for parsed in parsed_files}
+    recorded.update({str(data_dir / row["path"]): row["sha256"]
+                     for row in image_files.select(["path", "sha256"]).to_pylist()})
+    for path, sha256 in recorded.items():
+        try:
+            now = hashlib.sha256(Path(path).read_bytes()).hexdigest()
+        except FileNotFoundError:
+            now = None
+        if now != sha256:
+            raise DeliveryChangedError(path, sha256, now)
+    return len(recorded)
 
 
 def previous_decode_verdicts(catalog: Catalog) -> DecodeVerdicts:

@@ -58,6 +58,12 @@ def build_marts_task(con: duckdb.DuckDBPyConnection, params: dict) -> dict[str, 
     return edges.build_marts(con, params)
 
 
+@task(name="check the delivery did not change", cache_policy=NO_CACHE)
+def verify_delivery_unchanged_task(data_dir: Path, parsed_files: list[ParsedFile], image_files: pa.Table) -> None:
+    n_files = edges.verify_delivery_unchanged(data_dir, parsed_files, image_files)
+    get_run_logger().info("delivery unchanged while it was read: %d files hashed again", n_files)
+
+
 @task(name="summarize ingest", cache_policy=NO_CACHE)
 def summarize_ingest_task(con: duckdb.DuckDBPyConnection, loaded: list[edges.LoadedFile], found: dict[str, int],
                           marts: dict[str, int]) -> IngestSummary:

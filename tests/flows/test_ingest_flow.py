@@ -9,7 +9,7 @@ import pytest
 from faults import copy_delivery, plant_faults
 from flows.ingest import ingest_flow
 from storage import warehouse
-from storage.delivery import DeliveryStructureError
+from storage.delivery import DeliveryChangedError, DeliveryStructureError
 from storage.settings import load_settings
 
 
@@ -102,6 +102,45 @@ def test_a_structural_problem_fails_with_file_and_line_and_leaves_the_previous_l
         ingest(data_dir=delivery, home=home)
     assert table_rows(home, "targets") == before
     assert (home / "reports" / "data_report.html").read_bytes() == report_before
+
+
+@pytest.mark.parametrize("replaced", ["ExpertAnnotations.tsv", "train_images"])
+def test_a_delivery_file_replaced_while_the_run_reads_it_stops_the_load(replaced, sample_dir, tmp_path, monkeypatch):
+    """Another delivery is copied in over this one while the run reads it: the load stops, naming the file,
+    and the previous load stays as it was."""
+    from tasks.ingest import edges
+
+    home = tmp_path / "home"
+    ingest(data_dir=sample_dir, home=home)
+    before = table_rows(home, "targets")
+    delivery = copy_delivery(sample_dir, tmp_path / "delivery")
+    if replaced == "train_images":
+        victim = sorted((delivery / "train_images").iterdir())[0]
+        new_bytes = sorted((delivery / "test_images").iterdir())[0].read_bytes()
+    else:
+        victim = delivery / replaced
+        new_bytes = victim.read_bytes().replace(b"\t1\t", b"\t2\t", 1)
+    store = edges.store_delivery
+
+    def store_while_a_copy_lands(con, parsed_files, image_files, loaded_at):
+        loaded = store(con, parsed_files, image_files, loaded_at)
+        victim.unlink()  # the file is replaced after the run read it (a symlinked image too)
+        victim.write_bytes(new_bytes)
+        return loaded
+
+    monkeypatch.setattr(edges, "store_delivery", store_while_a_copy_lands)
+    with pytest.raises(DeliveryChangedError, match=rf"{victim.name}: changed while the run read it"):
+        ingest(data_dir=delivery, home=home)
+    assert table_rows(home, "targets") == before
+
+
+def test_an_unchanged_delivery_is_checked_file_by_file(sample_dir: Path):
+    from tasks.ingest import edges
+    from tasks.ingest.sources import SOURCE_FILES
+
+    parsed = [edges.read_source_file(sample_dir, source) for source in SOURCE_FILES]
+    images = edges.inventory_images(sample_dir, workers=2)
+    assert edges.verify_delivery_unchanged(sample_dir, parsed, images) == 5 + images.num_rows
 
 
 @pytest.mark.full_data
