@@ -123,6 +123,16 @@ def read_rows(table: lancedb.table.Table, key: str, values: list[str]) -> pa.Tab
     return pa.concat_tables(parts).select(table.schema.names)
 
 
+def rewrite_columns(table: lancedb.table.Table, key: str, values_by_key: dict[str, dict]) -> None:
+    """Set some columns of existing rows, found by ``key``; every other column (the vector too) is kept."""
+    if not values_by_key:
+        return
+    rows = read_rows(table, key, list(values_by_key)).to_pylist()
+    for row in rows:
+        row.update(values_by_key[row[key]])
+    upsert(table, key, pa.Table.from_pylist(rows, schema=table.schema))
+
+
 def upsert(table: lancedb.table.Table, key: str, rows: pa.Table) -> None:
     if rows.num_rows == 0:
         return

@@ -130,13 +130,7 @@ def _indexed_state(db, name: str, key: str, layout: pa.Schema, columns: list[str
 
 def _relocate(table, key: str, plan: Plan, key_of, new_values) -> None:
     """Rows whose content is unchanged but whose metadata moved: rewrite metadata, keep the vector."""
-    if not plan.to_relocate:
-        return
-    by_key = {key_of(job): job for job in plan.to_relocate}
-    rows = vectors.read_rows(table, key, list(by_key)).to_pylist()
-    for row in rows:
-        row.update(new_values(by_key[row[key]]))
-    vectors.upsert(table, key, pa.Table.from_pylist(rows, schema=table.schema))
+    vectors.rewrite_columns(table, key, {key_of(job): new_values(job) for job in plan.to_relocate})
 
 
 def quarantine_failures(catalog: Catalog, failures: list[ImageFailure], at: datetime) -> None:

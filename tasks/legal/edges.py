@@ -111,11 +111,8 @@ def store_decisions(catalog: Catalog, run_id: str, descriptions: list[dict], dec
             [{"run_id": run_id, "metric": k, "value": float(v), "recorded_at": now} for k, v in decided.metrics.items()]))
     # The same decision beside each vector, for search-by-vector users.
     table = vectors.existing_table(vectors.connect(catalog.vector_index), vectors.IMAGES_TABLE)
-    flags = {r["image"]: (r["is_blocked"], r["reason"]) for r in rows}
-    current = vectors.read_rows(table, vectors.IMAGE_KEY, list(flags)).to_pylist()
-    for row in current:
-        row["is_blocked"], row["block_reason"] = flags[row["image_id"]]
-    vectors.upsert(table, vectors.IMAGE_KEY, pa.Table.from_pylist(current, schema=table.schema))
+    vectors.rewrite_columns(table, vectors.IMAGE_KEY, {r["image"]: {"is_blocked": r["is_blocked"],
+                                                                   "block_reason": r["reason"]} for r in rows})
     return LegalSummary(query_threshold=decided.query_filter.threshold, image_threshold=decided.classifier.threshold,
                         n_images_blocked=sum(r["is_blocked"] for r in rows), n_images=len(rows),
                         metrics=decided.metrics)
