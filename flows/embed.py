@@ -1,6 +1,6 @@
 """Embed flow: bring the LanceDB images and texts tables in step with the loaded delivery, incrementally."""
 
-from __future__ import annotations
+# No `from __future__ import annotations`: see flows/nightly.py (a served run resolves these annotations).
 
 from prefect import flow
 from pydantic import BaseModel

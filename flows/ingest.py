@@ -1,6 +1,6 @@
 """Ingest flow: one delivery → raw tables → checks and quarantine → staging → targets and captions → report."""
 
-from __future__ import annotations
+# No `from __future__ import annotations`: see flows/nightly.py (a served run resolves these annotations).
 
 from datetime import datetime, timezone
 

@@ -1,7 +1,7 @@
 """The nightly job: every stage of the batch, in order, as subflows and tasks of one flow run."""
 
-from __future__ import annotations
-
+# No `from __future__ import annotations` here: a deployment's run validates its JSON parameters against
+# the flow's signature, and Prefect cannot resolve postponed annotations such as "Path | None" ("define Path").
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -10,6 +10,7 @@ from pydantic import BaseModel
 
 from flows.embed import EmbedSummary, embed_flow
 from flows.ingest import ingest_flow
+from flows.stage import stage
 from flows.train import train_flow
 from storage.lock import exclusive_home
 from storage.settings import load_settings
@@ -52,14 +53,20 @@ def nightly_flow(data_dir: Path | None = None, home: Path | None = None) -> Nigh
     run_at = datetime.now(timezone.utc)
     get_run_logger().info("data: %s; home: %s", settings.data_dir, settings.home)
     with exclusive_home(settings.catalog.lock, settings.lock_wait_seconds):  # one writer at a time
-        upkeep = check_stores_task(settings)
-        ingest = ingest_flow(settings)
-        embed = embed_flow(settings)
-        training = train_flow(settings)
-        legal = run_legal_stage_task(settings, training.run_id)
-        ranking_path = rank_test_queries_task(settings, training.run_id, run_at)
-        stage_lines = [upkeep.describe(), *ingest.lines(), embed.images.describe(), embed.texts.describe(),
-                       training.describe()]
-        run_summary = write_run_summary_task(settings, stage_lines, training.reason, legal.describe(), ranking_path)
+        with stage("store check"):
+            upkeep = check_stores_task(settings)
+        with stage("ingest"):
+            ingest = ingest_flow(settings)
+        with stage("embed"):
+            embed = embed_flow(settings)
+        with stage("train"):
+            training = train_flow(settings)
+        with stage("legal"):
+            legal = run_legal_stage_task(settings, training.run_id)
+        with stage("rank"):
+            ranking_path = rank_test_queries_task(settings, training.run_id, run_at)
+        with stage("run summary"):
+            run_summary = write_run_summary_task(settings, upkeep, ingest, embed.images, embed.texts, training,
+                                                 legal, ranking_path)
     return NightlySummary(upkeep=upkeep, ingest=ingest, embed=embed, training=training, legal=legal,
                           ranking_path=ranking_path, run_summary_path=str(run_summary))

@@ -1,7 +1,7 @@
 """Train flow: corpora → three fit models with out-of-fold evaluation → registry → champion; skipped when
 its inputs are the ones the last training saw."""
 
-from __future__ import annotations
+# No `from __future__ import annotations`: see flows/nightly.py (a served run resolves these annotations).
 
 from datetime import datetime, timezone
 

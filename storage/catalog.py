@@ -20,6 +20,7 @@ builds a path under HOME.
 | stage memos            | state/<stage>.json (input fingerprint + kept result)    | storage.memo            |
 | the writer's lock      | .lock (who holds HOME)                                  | storage.lock            |
 | Prefect's own database | prefect/                                                | Prefect                 |
+| the running server     | prefect/server.json (its API and UI address)            | storage.prefect_env     |
 """
 
 from __future__ import annotations
@@ -123,3 +124,8 @@ class Catalog:
     @property
     def prefect_home(self) -> Path:
         return self.home / "prefect"
+
+    @property
+    def prefect_server_record(self) -> Path:
+        """Written by `withsense server` while it runs: the address of the Prefect server of this HOME."""
+        return self.prefect_home / "server.json"

@@ -49,3 +49,10 @@ def write_parquet(path: Path, rows: pa.Table) -> Path:
     import pyarrow.parquet as pq
 
     return _atomically(path, lambda temporary: pq.write_table(rows, temporary))
+
+
+def parquet_rows(path: Path) -> int:
+    """Rows of a Parquet file, from its footer (the data is not read)."""
+    import pyarrow.parquet as pq
+
+    return pq.read_metadata(path).num_rows

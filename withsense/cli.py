@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from storage.delivery import DeliveryStructureError
+from storage.delivery import DeliveryChangedError, DeliveryStructureError
 from storage.lock import HomeLockedError
 from storage.settings import Settings, load_settings
 from withsense import services
@@ -68,6 +68,25 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--batch-size", type=int, default=32)
     bench.add_argument("--skip", default="", help="comma-separated words: skip variants whose name has one")
 
+    server = commands.add_parser("server", help="start the Prefect server (API, UI, scheduler) of HOME on a loopback "
+                                                "port, in the foreground")
+    server.add_argument("--home", type=Path, default=None)
+    server.add_argument("--host", default="127.0.0.1")
+    server.add_argument("--port", type=int, default=4200)
+
+    serve = commands.add_parser("serve", help="register the nightly deployment on its cron schedule with HOME's "
+                                              "server and run its runs from this process until stopped")
+    _add_location_arguments(serve)
+    serve.add_argument("--cron", default=None, help="when to run (default: 0 2 * * *, 02:00 UTC)")
+
+    trigger = commands.add_parser("trigger", help="start a run of the nightly deployment now, on HOME's server")
+    trigger.add_argument("--home", type=Path, default=None)
+    trigger.add_argument("--no-wait", action="store_true", help="return once the run is scheduled")
+
+    runs = commands.add_parser("runs", help="the nightly's latest flow runs on HOME's server: state, duration, page")
+    runs.add_argument("--home", type=Path, default=None)
+    runs.add_argument("--limit", type=int, default=10)
+
     tables = commands.add_parser("tables", help="list the warehouse tables at HOME with their row counts")
     tables.add_argument("--home", type=Path, default=None)
     return parser
@@ -76,18 +95,20 @@ def build_parser() -> argparse.ArgumentParser:
 def command_run(settings: Settings) -> int:
     from storage.prefect_env import configure_prefect
 
-    configure_prefect(settings)
+    server = configure_prefect(settings)  # HOME's running server (`withsense server`), else an ephemeral one
     from flows.nightly import nightly_flow  # imported after Prefect's environment is set
+    from flows.stage import StageFailed
 
     try:
         summary = nightly_flow(data_dir=settings.data_dir, home=settings.home)
-    except DeliveryStructureError as error:
-        print(f"withsense: the delivery is unusable: {error}", file=sys.stderr)
-        print("withsense: nothing was replaced; the previous outputs are intact.", file=sys.stderr)
-        return 2
     except HomeLockedError as error:
         print(f"withsense: {error}", file=sys.stderr)
         return 3
+    except StageFailed as error:
+        print(f"withsense: {error}", file=sys.stderr)
+        print("withsense: the previous outputs are intact (each is replaced only when its stage succeeds).",
+              file=sys.stderr)
+        return 2 if isinstance(error.__cause__, (DeliveryStructureError, DeliveryChangedError)) else 1
     catalog = settings.catalog
     print("\n".join(summary.lines()))
     print(f"\noutputs under {settings.home}:")
@@ -98,7 +119,10 @@ def command_run(settings: Settings) -> int:
     print(f"  gallery (HTML)    {catalog.gallery_page}")
     print(f"  ranking (Parquet) {summary.ranking_path}")
     print(f"  fit models        {catalog.fit_models} (registry: tables models, metrics)")
-    print(f"  Prefect runs      PREFECT_HOME={catalog.prefect_home} (see README: watching runs)")
+    if server is not None:
+        print(f"  Prefect runs      {server.ui_url}/runs (HOME's server)")
+    else:
+        print(f"  Prefect runs      PREFECT_HOME={catalog.prefect_home} (`withsense server` shows them in the UI)")
     return 0
 
 
@@ -239,6 +263,43 @@ def command_legal_eval(settings: Settings) -> int:
     return 0
 
 
+def command_server(settings: Settings, host: str, port: int) -> int:
+    from storage.prefect_env import ServerAddress
+    from withsense import operate
+
+    def announce(address: ServerAddress) -> None:
+        print(f"Prefect server of {settings.home}\n  UI   {address.ui_url}\n  API  {address.api_url}\n"
+              f"Next: `withsense serve` (make serve) registers the nightly on its schedule; Ctrl-C stops this server.",
+              flush=True)
+
+    return operate.start_server(settings, ServerAddress(host=host, port=port), on_ready=announce)
+
+
+def command_serve(settings: Settings, cron: str | None) -> int:
+    from withsense import operate
+
+    operate.serve_nightly(settings, cron or operate.NIGHTLY_CRON)
+    return 0
+
+
+def command_trigger(settings: Settings, wait: bool) -> int:
+    from withsense import operate
+
+    if wait:
+        print("waiting for the run to finish (watch it at the page below once it starts)...", flush=True)
+    row = operate.trigger_nightly(settings, wait)
+    print(operate.describe(row))
+    return 0 if row.state in ("Completed", "Scheduled", "Pending", "Running") else 1
+
+
+def command_runs(settings: Settings, limit: int) -> int:
+    from withsense import operate
+
+    for row in operate.recent_runs(settings, limit):
+        print(operate.describe(row))
+    return 0
+
+
 def command_tables(settings: Settings) -> int:
     for table, count in services.warehouse_tables(settings):
         print(f"{table:32} {count:>8}")
@@ -267,13 +328,23 @@ def main(argv: list[str] | None = None) -> int:
             return command_cf_analysis(settings)
         if args.command == "tables":
             return command_tables(settings)
+        if args.command == "server":
+            return command_server(settings, args.host, args.port)
+        if args.command == "serve":
+            return command_serve(settings, args.cron)
+        if args.command == "trigger":
+            return command_trigger(settings, not args.no_wait)
+        if args.command == "runs":
+            return command_runs(settings, args.limit)
     except UsageError as error:
         print(f"withsense: {error}", file=sys.stderr)
         return 1
     except Exception as error:
         from tasks.rank.edges import NoChampionError
 
-        if isinstance(error, (NoChampionError, FileNotFoundError)):
+        from withsense.operate import ServerError
+
+        if isinstance(error, (NoChampionError, FileNotFoundError, ServerError)):
             print(f"withsense: {error}", file=sys.stderr)
             return 1
         raise

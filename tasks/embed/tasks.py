@@ -8,6 +8,7 @@ from prefect import get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 
 from models.encoders import encoder_versions_for, image_encoder_for, text_encoder_for
+from storage.retry import TRANSIENT_IO_RETRIES
 from storage.settings import Settings
 from tasks.embed import edges
 from tasks.embed.plan import ImageJob, IndexSummary, TextJob
@@ -24,7 +25,7 @@ def list_index_jobs_task(settings: Settings) -> tuple[list[ImageJob], list[TextJ
     return edges.index_jobs(settings.catalog, settings.data_dir)
 
 
-@task(name="embed images", cache_policy=NO_CACHE)
+@task(name="embed images", cache_policy=NO_CACHE, **TRANSIENT_IO_RETRIES)
 def index_images_task(settings: Settings, jobs: list[ImageJob]) -> IndexSummary:
     image_version, _ = encoder_versions_for(settings)
     summary, failures = edges.index_images(
@@ -38,7 +39,7 @@ def index_images_task(settings: Settings, jobs: list[ImageJob]) -> IndexSummary:
     return summary
 
 
-@task(name="embed texts", cache_policy=NO_CACHE)
+@task(name="embed texts", cache_policy=NO_CACHE, **TRANSIENT_IO_RETRIES)
 def index_texts_task(settings: Settings, jobs: list[TextJob]) -> IndexSummary:
     _, text_version = encoder_versions_for(settings)
     summary = edges.index_texts(edges.open_index(settings.catalog), jobs, text_version,

@@ -11,6 +11,7 @@ from prefect import get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 
 from storage.catalog import Catalog
+from storage.retry import TRANSIENT_IO_RETRIES
 from tasks.ingest import edges
 from tasks.ingest.inventory import DecodeVerdicts
 from tasks.ingest.parse import ParsedFile
@@ -18,12 +19,12 @@ from tasks.ingest.sources import SourceFile
 from tasks.ingest.summary import IngestSummary
 
 
-@task(name="read previous decode verdicts", cache_policy=NO_CACHE)
+@task(name="read previous decode verdicts", cache_policy=NO_CACHE, **TRANSIENT_IO_RETRIES)
 def previous_decode_verdicts_task(catalog: Catalog) -> DecodeVerdicts:
     return edges.previous_decode_verdicts(catalog)
 
 
-@task(name="inventory images", cache_policy=NO_CACHE)
+@task(name="inventory images", cache_policy=NO_CACHE, **TRANSIENT_IO_RETRIES)
 def inventory_images_task(data_dir: Path, workers: int, known: DecodeVerdicts) -> pa.Table:
     images = edges.inventory_images(data_dir, workers, known)
     reused = sum(1 for sha in images.column("sha256").to_pylist() if sha in known)
@@ -32,7 +33,7 @@ def inventory_images_task(data_dir: Path, workers: int, known: DecodeVerdicts) -
     return images
 
 
-@task(name="parse delivery file", cache_policy=NO_CACHE, task_run_name="parse {source.file_name}")
+@task(name="parse delivery file", cache_policy=NO_CACHE, **TRANSIENT_IO_RETRIES, task_run_name="parse {source.file_name}")
 def parse_source_file_task(data_dir: Path, source: SourceFile) -> ParsedFile:
     return edges.read_source_file(data_dir, source)
 

@@ -6,6 +6,7 @@ from prefect import get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 
 from models.encoders import encoder_versions_for, text_encoder_for
+from storage.retry import TRANSIENT_IO_RETRIES
 from storage.settings import Settings
 from tasks.legal import edges
 from tasks.legal.decisions import decide_legal
@@ -29,7 +30,7 @@ def run_legal_stage(settings: Settings, run_id: str) -> LegalSummary:
     return summary
 
 
-@task(name="apply legal filter", cache_policy=NO_CACHE)
+@task(name="apply legal filter", cache_policy=NO_CACHE, **TRANSIENT_IO_RETRIES)
 def run_legal_stage_task(settings: Settings, run_id: str) -> LegalSummary:
     summary = run_legal_stage(settings, run_id)
     get_run_logger().info(summary.describe())

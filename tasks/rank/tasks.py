@@ -9,12 +9,13 @@ from prefect import get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 
 from storage.delivery import image_dir
+from storage.retry import TRANSIENT_IO_RETRIES
 from storage.settings import Settings
 from tasks.rank import edges
 from withsense import services
 
 
-@task(name="rank test queries to Parquet", cache_policy=NO_CACHE)
+@task(name="rank test queries to Parquet", cache_policy=NO_CACHE, **TRANSIENT_IO_RETRIES)
 def rank_test_queries_task(settings: Settings, run_id: str, run_at: datetime) -> str:
     queries = edges.test_queries(settings.catalog)
     ranked = services.rank_folder(settings, image_dir(settings.data_dir, "test"),

@@ -55,16 +55,29 @@ def write_data_report(catalog: Catalog, settings: Settings, summary: IngestSumma
     return catalog.data_report, markdown, True
 
 
-def latest_model_metrics(catalog: Catalog) -> dict[str, dict[str, float]]:
-    """kind → metric → value of the latest training run's models (empty before the first one)."""
+def latest_models(catalog: Catalog) -> list[dict]:
+    """The latest training run's models: kind, model_version, is_champion and metric → value (empty before
+    the first training)."""
     with warehouse.reading(catalog.warehouse) as con:
         if not warehouse.table_exists(con, "models"):
-            return {}
+            return []
         rows = warehouse.query_arrow(con, "report/latest_run_metrics").to_pylist()
-    out: dict[str, dict[str, float]] = {}
+    models: dict[str, dict] = {}
     for row in rows:
-        out.setdefault(row["kind"], {})[row["metric"]] = row["value"]
-    return out
+        model = models.setdefault(row["kind"], {"kind": row["kind"], "model_version": row["model_version"],
+                                                "is_champion": bool(row["is_champion"]), "metrics": {}})
+        model["metrics"][row["metric"]] = row["value"]
+    return list(models.values())
+
+
+def latest_model_metrics(catalog: Catalog) -> dict[str, dict[str, float]]:
+    """kind → metric → value of the latest training run's models (empty before the first one)."""
+    return {model["kind"]: model["metrics"] for model in latest_models(catalog)}
+
+
+def ranking_rows(path: Path) -> int:
+    """Rows of a written ranking partition (from its Parquet footer)."""
+    return files.parquet_rows(path)
 
 
 def write_run_summary(catalog: Catalog, markdown: str) -> Path:

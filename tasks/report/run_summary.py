@@ -52,3 +52,54 @@ def render_run_summary(stage_lines: list[str], model_metrics: dict[str, dict[str
     return (f"# Run summary\n\n## Stages\n\n{stages}\n\n## Fit models (latest training)\n\n{table}"
             f"Champion decision: {decision}\n\n{bullets}\n\n## Legal filter\n\n{legal_line}\n\n"
             f"## Outputs\n\n| output | where |\n|---|---|\n{where}\n")
+
+
+# --- the tables the Prefect UI shows beside the run summary (pure: summaries in, rows out) ----------------
+
+def stage_row_counts(ingest, images, texts, training, legal, ranking_rows: int) -> list[dict]:
+    """One row per stage, the same columns for all: what it read, set aside, wrote and found unchanged.
+
+    ``ingest``: IngestSummary; ``images``/``texts``: IndexSummary; ``training``: TrainingSummary;
+    ``legal``: LegalSummary (typed loosely: this module stays free of the stages' imports)."""
+    def row(stage: str, read: int, quarantined: int, written: int, unchanged: int, note: str) -> dict:
+        return {"stage": stage, "read": read, "quarantined": quarantined, "written": written,
+                "unchanged": unchanged, "note": note}
+
+    index_note = lambda s: (f"{s.n_rows} rows in the table; moved {s.n_relocated}, deleted {s.n_deleted}"  # noqa: E731
+                            + (f", repaired {s.n_repaired} duplicates" if s.n_repaired else ""))
+    return [
+        row("ingest", sum(ingest.loaded_rows.values()), ingest.n_quarantined, sum(ingest.mart_rows.values()), 0,
+            f"{ingest.n_image_files} image files, {ingest.n_images_undecodable} do not decode; "
+            + ", ".join(f"{name} {n}" for name, n in ingest.mart_rows.items())),
+        row("embed images", images.n_embedded + images.n_unchanged + images.n_failed, images.n_failed,
+            images.n_embedded, images.n_unchanged, index_note(images)),
+        row("embed texts", texts.n_embedded + texts.n_unchanged + texts.n_failed, texts.n_failed, texts.n_embedded,
+            texts.n_unchanged, index_note(texts)),
+        row("train", 0, 0, 0 if training.skipped else len(training.metrics), 1 if training.skipped else 0,
+            f"champion {training.champion}: {training.reason}"),
+        row("legal", legal.n_images, 0, legal.n_images_blocked, legal.n_images if legal.skipped else 0,
+            f"{legal.n_images_blocked} of {legal.n_images} images blocked" + (" (decisions kept)" if legal.skipped else "")),
+        row("rank", 0, 0, ranking_rows, 0, "rows of the night's ranking (Parquet partition, LanceDB rankings)"),
+    ]
+
+
+def model_metric_rows(models: list[dict]) -> list[dict]:
+    """The latest training's figures, one row per model (``models``: kind, model_version, is_champion,
+    metrics), with whether it is the champion now."""
+    rows = []
+    for model in models:
+        figures = model["metrics"]
+        rows.append({"model": model["model_version"], "champion": model["is_champion"],
+                     **{m: round(figures[m], 3) for m in SHOWN_METRICS if m in figures}})
+    return rows
+
+
+def legal_rows(legal) -> list[dict]:
+    """The legal filter's figures (LegalSummary), one row each."""
+    def shown(value: float) -> str:
+        return str(int(value)) if float(value).is_integer() else f"{value:.3f}"
+
+    figures = {"images blocked": f"{legal.n_images_blocked} of {legal.n_images}",
+               "query threshold": shown(legal.query_threshold), "image threshold": shown(legal.image_threshold)}
+    figures.update({name.replace("_", " "): shown(value) for name, value in legal.metrics.items()})
+    return [{"figure": name, "value": value} for name, value in figures.items()]

@@ -9,6 +9,7 @@ from prefect.cache_policies import NO_CACHE
 
 from models.encoders import encoder_versions_for, text_encoder_for
 from storage.artifacts import publish_table
+from storage.retry import TRANSIENT_IO_RETRIES
 from storage.settings import Settings
 from tasks.train import edges
 from tasks.train.corpus import Corpus, TestSet
@@ -16,7 +17,7 @@ from tasks.train.cross_validation import TrainedModel, train_models
 from tasks.train.summary import TrainingSummary
 
 
-@task(name="fingerprint training inputs", cache_policy=NO_CACHE)
+@task(name="fingerprint training inputs", cache_policy=NO_CACHE, **TRANSIENT_IO_RETRIES)
 def training_inputs_task(settings: Settings) -> str:
     return edges.training_inputs(settings.catalog, settings, encoder_versions_for(settings))
 
@@ -33,7 +34,7 @@ def kept_training_task(settings: Settings, inputs: str, run_id: str) -> Training
                            reason="training data, encoders, settings and code unchanged since the last run")
 
 
-@task(name="load training corpora", cache_policy=NO_CACHE)
+@task(name="load training corpora", cache_policy=NO_CACHE, **TRANSIENT_IO_RETRIES)
 def load_corpora_task(settings: Settings) -> tuple[Corpus, TestSet]:
     corpus, test = edges.load_corpora(settings.catalog, text_encoder_for(settings))
     get_run_logger().info(
@@ -48,7 +49,7 @@ def train_models_task(corpus: Corpus, test: TestSet, settings: Settings) -> list
     return train_models(corpus, test, n_folds=settings.cv_folds, seed=settings.seed)
 
 
-@task(name="register models and choose champion", cache_policy=NO_CACHE)
+@task(name="register models and choose champion", cache_policy=NO_CACHE, **TRANSIENT_IO_RETRIES)
 def register_run_task(settings: Settings, run_id: str, trained: list[TrainedModel], inputs: str) -> TrainingSummary:
     champion, why = edges.register_run(settings.catalog, encoder_versions_for(settings), run_id, trained, inputs,
                                        datetime.now(timezone.utc))
