@@ -1,0 +1,97 @@
+"""A real Prefect server for a test HOME, started the way an operator starts it (`withsense server`), and
+the helpers the tests use to run the job against it and read runs back through its API."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+from contextlib import contextmanager
+from pathlib import Path
+
+from storage.prefect_env import server_is_healthy
+
+WITHSENSE = [sys.executable, "-m", "withsense.cli"]
+START_SECONDS = 180
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def clean_environment(**extra: str) -> dict[str, str]:
+    """This process's environment without the test session's Prefect settings (its harness server)."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_")}
+    env.update({"PYTHONUNBUFFERED": "1", "HF_HUB_OFFLINE": "1", "PREFECT_SERVER_ANALYTICS_ENABLED": "false"})
+    env.update(extra)
+    return env
+
+
+def stop(process: subprocess.Popen, seconds: float = 30) -> None:
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(seconds)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+@contextmanager
+def running_server(home: Path, log: Path):
+    """`withsense server --home HOME --port <free>` until the block ends; yields its API URL."""
+    port = free_port()
+    with open(log, "w") as out:
+        server = subprocess.Popen([*WITHSENSE, "server", "--home", str(home), "--port", str(port)],
+                                  stdout=out, stderr=subprocess.STDOUT, env=clean_environment())
+    api_url = f"http://127.0.0.1:{port}/api"
+    try:
+        deadline = time.monotonic() + START_SECONDS
+        while not (server_is_healthy(api_url) and (home / "prefect" / "server.json").is_file()):
+            assert server.poll() is None, f"`withsense server` exited: {log.read_text()[-2000:]}"
+            assert time.monotonic() < deadline, f"no server at {api_url} after {START_SECONDS} s"
+            time.sleep(0.5)
+        assert json.loads((home / "prefect" / "server.json").read_text())["port"] == port
+        yield api_url
+    finally:
+        stop(server)
+
+
+@contextmanager
+def api(api_url: str):
+    """A synchronous Prefect client of that server (this process's own settings untouched outside)."""
+    from prefect import get_client
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+
+    with temporary_settings(updates={PREFECT_API_URL: api_url}):
+        with get_client(sync_client=True) as client:
+            yield client
+
+
+def subflow_runs(client, flow_run_id) -> list:
+    from prefect.client.schemas.filters import FlowRunFilter, FlowRunFilterParentFlowRunId
+
+    return client.read_flow_runs(flow_run_filter=FlowRunFilter(
+        parent_flow_run_id=FlowRunFilterParentFlowRunId(any_=[flow_run_id])))
+
+
+def task_run_names(client, flow_run_id) -> list[str]:
+    """The task runs of one flow run, by name without Prefect's "-abc" suffix."""
+    from prefect.client.schemas.filters import FlowRunFilter, FlowRunFilterId
+
+    runs = client.read_task_runs(flow_run_filter=FlowRunFilter(id=FlowRunFilterId(any_=[flow_run_id])))
+    return sorted({run.name.rsplit("-", 1)[0] if run.name.rsplit("-", 1)[-1].isalnum() and "-" in run.name
+                   and len(run.name.rsplit("-", 1)[-1]) == 3 else run.name for run in runs})
+
+
+def artifacts_of(client, flow_run_id) -> dict[str, object]:
+    """key → data of the artifacts one flow run created."""
+    from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterFlowRunId
+
+    found = client.read_artifacts(artifact_filter=ArtifactFilter(flow_run_id=ArtifactFilterFlowRunId(any_=[flow_run_id])))
+    return {artifact.key: artifact.data for artifact in found}
