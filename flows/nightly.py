@@ -53,19 +53,19 @@ def nightly_flow(data_dir: Path | None = None, home: Path | None = None) -> Nigh
     run_at = datetime.now(timezone.utc)
     get_run_logger().info("data: %s; home: %s", settings.data_dir, settings.home)
     with exclusive_home(settings.catalog.lock, settings.lock_wait_seconds):  # one writer at a time
-        with stage("store check"):
+        with stage("store check", settings.home):
             upkeep = check_stores_task(settings)
-        with stage("ingest"):
+        with stage("ingest", settings.home):
             ingest = ingest_flow(settings)
-        with stage("embed"):
+        with stage("embed", settings.home):
             embed = embed_flow(settings)
-        with stage("train"):
+        with stage("train", settings.home):
             training = train_flow(settings)
-        with stage("legal"):
+        with stage("legal", settings.home):
             legal = run_legal_stage_task(settings, training.run_id)
-        with stage("rank"):
+        with stage("rank", settings.home):
             ranking_path = rank_test_queries_task(settings, training.run_id, run_at)
-        with stage("run summary"):
+        with stage("run summary", settings.home):
             run_summary = write_run_summary_task(settings, upkeep, ingest, embed.images, embed.texts, training,
                                                  legal, ranking_path)
     return NightlySummary(upkeep=upkeep, ingest=ingest, embed=embed, training=training, legal=legal,

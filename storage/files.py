@@ -56,3 +56,48 @@ def parquet_rows(path: Path) -> int:
     import pyarrow.parquet as pq
 
     return pq.read_metadata(path).num_rows
+
+
+class HomeNotWritableError(OSError):
+    """HOME cannot take the run's writes (read-only, full, not ours): nothing was changed."""
+
+
+# What a full or read-only disk looks like, whether it comes from Python (errno), DuckDB ("IO Error: ...
+# No space left on device") or LanceDB ("... (os error 28)").
+_DISK_FULL = ("no space left on device", "os error 28", "disk quota exceeded", "os error 122")
+_READ_ONLY = ("read-only file system", "os error 30")
+
+
+def disk_trouble(error: BaseException, home: Path) -> str | None:
+    """If ``error`` (or its cause) is HOME's disk being full or read-only, say so naming HOME and its free
+    space (a write() that fails with ENOSPC names no file); else None."""
+    import errno
+    import shutil
+
+    link: BaseException | None = error
+    while link is not None:
+        text = str(link).lower()
+        code = getattr(link, "errno", None)
+        if code in (errno.ENOSPC, errno.EDQUOT) or any(mark in text for mark in _DISK_FULL):
+            try:
+                usage = shutil.disk_usage(home)
+                space = f"{usage.free / 1e6:.1f} MB free of {usage.total / 1e6:.1f} MB"
+            except OSError:
+                space = "free space unknown"
+            return f"the disk of HOME {home} is full ({space}); free some space and run again"
+        if code == errno.EROFS or any(mark in text for mark in _READ_ONLY):
+            return f"HOME {home} is on a read-only filesystem; give the run a writable HOME"
+        link = link.__cause__ or link.__context__
+    return None
+
+
+def check_writable(folder: Path) -> None:
+    """Raise :class:`HomeNotWritableError` naming ``folder`` unless a file can be written in it."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=folder, prefix=".write-check.") as probe:
+            probe.write(b"x")
+            probe.flush()
+            os.fsync(probe.fileno())
+    except OSError as error:
+        raise HomeNotWritableError(error.errno, f"cannot write in HOME {folder}: {error.strerror or error}") from error

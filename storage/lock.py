@@ -18,6 +18,8 @@ from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 
+from storage.files import HomeNotWritableError
+
 
 class HomeLockedError(RuntimeError):
     """Another run holds HOME."""
@@ -35,8 +37,12 @@ def _holder(path: Path) -> str:
 def exclusive_home(lock_path: Path, wait_seconds: float = 0.0, poll_seconds: float = 0.5) -> Iterator[None]:
     """Hold HOME's lock for the block. If another run holds it, wait up to ``wait_seconds`` for it, then
     raise :class:`HomeLockedError` naming the holder."""
-    lock_path.parent.mkdir(parents=True, exist_ok=True)
-    handle = open(lock_path, "a+")
+    try:
+        lock_path.parent.mkdir(parents=True, exist_ok=True)
+        handle = open(lock_path, "a+")
+    except OSError as error:
+        raise HomeNotWritableError(error.errno, f"cannot take the lock of HOME {lock_path.parent}: "
+                                                f"{error.strerror or error} ({lock_path})") from error
     try:
         deadline = time.monotonic() + wait_seconds
         while True:
@@ -49,12 +55,16 @@ def exclusive_home(lock_path: Path, wait_seconds: float = 0.0, poll_seconds: flo
                         f"{lock_path.parent} is in use by another run ({_holder(lock_path)}); nothing was changed. "
                         "Try again when it has finished.") from None
                 time.sleep(poll_seconds)
-        handle.seek(0)
-        handle.truncate()
-        handle.write(json.dumps({"pid": os.getpid(), "host": socket.gethostname(),
-                                 "started_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-                                 "command": " ".join(sys.argv[:3])}))
-        handle.flush()
+        try:
+            handle.seek(0)
+            handle.truncate()
+            handle.write(json.dumps({"pid": os.getpid(), "host": socket.gethostname(),
+                                     "started_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                                     "command": " ".join(sys.argv[:3])}))
+            handle.flush()
+        except OSError as error:  # a full disk: write() names no file, so say which
+            raise HomeNotWritableError(error.errno, f"cannot write the lock of HOME {lock_path.parent}: "
+                                                    f"{error.strerror or error} ({lock_path})") from error
         yield
     finally:
         handle.close()  # closing the descriptor releases the flock

@@ -19,10 +19,19 @@ def save_model(catalog: Catalog, model_version: str, model) -> Path:
     folder = catalog.fit_model_folder(model_version)
     temporary = folder.with_name(folder.name + ".tmp")
     shutil.rmtree(temporary, ignore_errors=True)
-    model.save(temporary)
+    try:
+        model.save(temporary)
+    except BaseException:
+        shutil.rmtree(temporary, ignore_errors=True)  # a full disk must not leave half a model behind
+        raise
     shutil.rmtree(folder, ignore_errors=True)
     temporary.rename(folder)
     return folder
+
+
+def discard_model(catalog: Catalog, model_version: str) -> None:
+    """Remove the files of a model that was saved but never registered (its run failed)."""
+    shutil.rmtree(catalog.fit_model_folder(model_version), ignore_errors=True)
 
 
 def load_model(kind: str, folder: Path):

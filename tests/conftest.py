@@ -116,3 +116,14 @@ def sample_home(prefect_server, tmp_path_factory) -> Path:
     home = tmp_path_factory.mktemp("sample-home")
     nightly_flow(data_dir=SAMPLE_DATA_DIR, home=home)
     return home
+
+
+@pytest.fixture(scope="session")
+def job_server(tmp_path_factory) -> str:
+    """A real Prefect server (`withsense server`) that the tests' `withsense run` subprocesses report to:
+    their HOMEs can then be made full or read-only without Prefect's own database being under them."""
+    from tests.prefect_server import running_server
+
+    home = tmp_path_factory.mktemp("job-server-home")
+    with running_server(home, home / "server.log") as api_url:
+        yield api_url

@@ -58,3 +58,66 @@ def plant_faults(delivery: Path) -> dict[str, str]:
     crowd.write_text("\n".join(crowd_lines) + "\n")
     planted["query_id_format"] = f"CrowdAnnotations.tsv line {len(crowd_lines)}"
     return planted
+
+
+# --- faults of the disk under HOME: real mounts (the tests run as root; chmod would prove nothing) ---------
+
+def _mount(*arguments: str) -> None:
+    import subprocess
+
+    import pytest
+
+    result = subprocess.run(["mount", *arguments], capture_output=True, text=True)
+    if result.returncode != 0:
+        pytest.skip(f"this machine cannot mount ({' '.join(arguments)}): {result.stderr.strip()}")
+
+
+def _unmount(target: Path) -> None:
+    import subprocess
+
+    subprocess.run(["umount", "-l", str(target)], check=True)
+
+
+class SmallDisk:
+    """A tmpfs of ``megabytes`` at ``folder``: a disk that really fills up (ENOSPC)."""
+
+    def __init__(self, folder: Path, megabytes: int):
+        self.folder = folder
+        folder.mkdir(parents=True, exist_ok=True)
+        _mount("-t", "tmpfs", "-o", f"size={megabytes}m", "tmpfs", str(folder))
+        self.filler = folder / "filler"
+
+    def fill(self, leave_bytes: int = 0) -> None:
+        """Take all the free space but ``leave_bytes`` (rounded down to whole pages)."""
+        self.free()
+        available = shutil.disk_usage(self.folder).free - leave_bytes
+        with open(self.filler, "wb") as out:
+            chunk = b"\0" * (1 << 20)
+            while available > 0:
+                try:
+                    available -= out.write(chunk[: min(len(chunk), available)])
+                except OSError:
+                    break
+
+    def free(self) -> None:
+        self.filler.unlink(missing_ok=True)
+
+    def close(self) -> None:
+        _unmount(self.folder)
+
+
+class ReadOnlyView:
+    """``source`` seen read-only at ``target`` (a read-only bind mount)."""
+
+    def __init__(self, source: Path, target: Path):
+        self.target = target
+        target.mkdir(parents=True, exist_ok=True)
+        _mount("--bind", str(source), str(target))
+        try:
+            _mount("-o", "remount,bind,ro", str(target))
+        except BaseException:
+            _unmount(target)
+            raise
+
+    def close(self) -> None:
+        _unmount(self.target)

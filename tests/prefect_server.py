@@ -95,3 +95,57 @@ def artifacts_of(client, flow_run_id) -> dict[str, object]:
 
     found = client.read_artifacts(artifact_filter=ArtifactFilter(flow_run_id=ArtifactFilterFlowRunId(any_=[flow_run_id])))
     return {artifact.key: artifact.data for artifact in found}
+
+
+def run_job(home: Path, data_dir: Path, api_url: str, timeout: float = 1800, **env: str) -> subprocess.CompletedProcess:
+    """`withsense run` as a user runs it, its runs recorded on the server at ``api_url``."""
+    return subprocess.run([*WITHSENSE, "run", "--home", str(home), "--data-dir", str(data_dir)], capture_output=True,
+                          text=True, timeout=timeout, env=clean_environment(PREFECT_API_URL=api_url, **env))
+
+
+class RunningJob:
+    """`withsense run` in its own process group, its output read line by line, killable at a chosen line."""
+
+    def __init__(self, home: Path, data_dir: Path, api_url: str, **env: str):
+        import threading
+
+        self.lines: list[str] = []
+        self.process = subprocess.Popen([*WITHSENSE, "run", "--home", str(home), "--data-dir", str(data_dir)],
+                                        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                                        env=clean_environment(PREFECT_API_URL=api_url, **env), start_new_session=True)
+        self._reader = threading.Thread(target=self._read, daemon=True)
+        self._reader.start()
+
+    def _read(self) -> None:
+        for line in self.process.stdout:
+            self.lines.append(line.rstrip("\n"))
+
+    def output(self) -> str:
+        return "\n".join(self.lines)
+
+    def wait_for(self, condition, seconds: float = 900, what: str = "the awaited moment") -> None:
+        """Poll ``condition()`` until true; fail if the run ends first or time runs out."""
+        deadline = time.monotonic() + seconds
+        while not condition():
+            if self.process.poll() is not None:
+                self._reader.join(5)
+                raise AssertionError(f"the run ended (code {self.process.returncode}) before {what}:\n"
+                                     + self.output()[-4000:])
+            if time.monotonic() > deadline:
+                self.kill()
+                raise AssertionError(f"{what} did not come within {seconds} s:\n" + self.output()[-4000:])
+            time.sleep(0.05)
+
+    def saw(self, text: str) -> bool:
+        return any(text in line for line in list(self.lines))
+
+    def kill(self) -> None:
+        """SIGKILL to the whole process group: the job dies mid-write, with no chance to clean up."""
+        import signal
+
+        try:
+            os.killpg(self.process.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        self.process.wait(30)
+        self._reader.join(5)

@@ -93,9 +93,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def command_run(settings: Settings) -> int:
-    from storage.prefect_env import configure_prefect
+    from storage.files import HomeNotWritableError, check_writable
+    from storage.prefect_env import api_url_in_use, configure_prefect, server_address_of
 
-    server = configure_prefect(settings)  # HOME's running server (`withsense server`), else an ephemeral one
+    try:
+        check_writable(settings.home)  # before Prefect: its ephemeral server keeps its database under HOME
+    except HomeNotWritableError as error:
+        print(f"withsense: {error.strerror}; nothing was changed.", file=sys.stderr)
+        return 4
+    configure_prefect(settings)  # HOME's running server (`withsense server`), else an ephemeral one
     from flows.nightly import nightly_flow  # imported after Prefect's environment is set
     from flows.stage import StageFailed
 
@@ -104,11 +110,16 @@ def command_run(settings: Settings) -> int:
     except HomeLockedError as error:
         print(f"withsense: {error}", file=sys.stderr)
         return 3
+    except HomeNotWritableError as error:
+        print(f"withsense: {error.strerror}; nothing was changed.", file=sys.stderr)
+        return 4
     except StageFailed as error:
-        print(f"withsense: {error}", file=sys.stderr)
+        unusable = isinstance(error.__cause__, (DeliveryStructureError, DeliveryChangedError))
+        print(f"withsense: the delivery is unusable: {error.__cause__}" if unusable else f"withsense: {error}",
+              file=sys.stderr)
         print("withsense: the previous outputs are intact (each is replaced only when its stage succeeds).",
               file=sys.stderr)
-        return 2 if isinstance(error.__cause__, (DeliveryStructureError, DeliveryChangedError)) else 1
+        return 2 if unusable else 1
     catalog = settings.catalog
     print("\n".join(summary.lines()))
     print(f"\noutputs under {settings.home}:")
@@ -119,8 +130,9 @@ def command_run(settings: Settings) -> int:
     print(f"  gallery (HTML)    {catalog.gallery_page}")
     print(f"  ranking (Parquet) {summary.ranking_path}")
     print(f"  fit models        {catalog.fit_models} (registry: tables models, metrics)")
-    if server is not None:
-        print(f"  Prefect runs      {server.ui_url}/runs (HOME's server)")
+    api_url = api_url_in_use()
+    if api_url is not None:
+        print(f"  Prefect runs      {server_address_of(api_url).ui_url}/runs")
     else:
         print(f"  Prefect runs      PREFECT_HOME={catalog.prefect_home} (`withsense server` shows them in the UI)")
     return 0

@@ -4,6 +4,7 @@ the last training (the stage memo), and the registry (model files, figures, cham
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 
 from models.encoders import TextEncoder
 from storage import model_store, vectors, warehouse
@@ -48,10 +49,22 @@ def current_champion(catalog: Catalog) -> str | None:
 def register_run(catalog: Catalog, encoder_versions: tuple[str, str], run_id: str, trained: list[TrainedModel],
                  inputs: str, created_at: datetime) -> tuple[str | None, str]:
     """Save and register every model; promote the challenger if it is not worse. Returns (champion, why)."""
-    image_version, text_version = encoder_versions
     challenger_kind = pick_challenger({m.kind: m.metrics for m in trained})
     versions = {m.kind: f"{run_id}-{m.kind}" for m in trained}
-    paths = {m.kind: model_store.save_model(catalog, versions[m.kind], m.model) for m in trained}
+    try:
+        paths = {m.kind: model_store.save_model(catalog, versions[m.kind], m.model) for m in trained}
+        return _register(catalog, encoder_versions, run_id, trained, inputs, created_at, versions, paths,
+                         challenger_kind)
+    except BaseException:
+        for version in versions.values():  # none of them was registered: the transaction rolled back
+            model_store.discard_model(catalog, version)
+        raise
+
+
+def _register(catalog: Catalog, encoder_versions: tuple[str, str], run_id: str, trained: list[TrainedModel],
+              inputs: str, created_at: datetime, versions: dict[str, str], paths: dict[str, Path],
+              challenger_kind: str) -> tuple[str | None, str]:
+    image_version, text_version = encoder_versions
     with warehouse.transaction(catalog.warehouse) as con:
         model_store.create_registry(con)
         current = model_store.champion(con)
