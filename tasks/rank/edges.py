@@ -146,6 +146,8 @@ def write_nightly_ranking(catalog: Catalog, ranking: pa.Table, scorer: Scorer, i
     """Parquet partition, LanceDB ``rankings`` and the gallery of one night's ranking."""
     ranking = ranking.append_column("run_id", pa.array([run_id] * ranking.num_rows, pa.string()))
     path = files.write_parquet(catalog.ranking_partition(run_date, run_id), ranking)
+    log.info("ranking partition written: %s (%d rows); next the LanceDB rankings table and the gallery", path,
+             ranking.num_rows)
     vectors.replace_ranking(vectors.connect(catalog.vector_index), with_query_vectors(ranking, scorer))
     write_gallery(catalog, ranking, images, scorer.model_version)
     return path
