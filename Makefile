@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 RUN_ARGS ?=
 PYTEST_ARGS ?=
 
-.PHONY: setup browser run test bench clean lock
+.PHONY: setup browser run test bench clean lock server serve
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -32,7 +32,16 @@ setup: $(STAMP)
 run: setup
 	$(BIN)/withsense run $(RUN_ARGS)
 
-# Headless Chromium (Debian packages) renders the HTML gallery in the tests.
+# Operate it (README, "Operate it"): the Prefect server of HOME, then the nightly deployment served on it.
+# make server SERVER_ARGS="--home DIR --port 4200"; make serve RUN_ARGS="--data-dir DIR --home DIR"
+SERVER_ARGS ?=
+server: setup
+	$(BIN)/withsense server $(SERVER_ARGS)
+
+serve: setup
+	$(BIN)/withsense serve $(RUN_ARGS)
+
+# Headless Chromium (Debian packages chromium + chromium-driver): the gallery and Prefect UI tests.
 browser:
 	command -v chromium >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq chromium chromium-driver >/dev/null)
 
