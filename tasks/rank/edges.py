@@ -14,6 +14,7 @@ import pyarrow as pa
 from PIL import Image
 
 from models.encoders import encoder_versions_for, image_encoder_for, text_encoder_for
+from models.encoders.cached import CachedTextEncoder
 from models.fit.features import features_of_rows
 from storage import files, model_store, vectors, warehouse
 from storage.catalog import Catalog
@@ -68,9 +69,26 @@ def scoring_model(catalog: Catalog, encoder_versions: tuple[str, str]) -> dict:
 
 
 def load_scorer(settings: Settings) -> Scorer:
+    """The scoring model with a text encoder that encodes each text once, and takes the vectors of texts the
+    index already holds (captions, test queries) from the index when they were made by the same encoder."""
     found = scoring_model(settings.catalog, encoder_versions_for(settings))
     model = model_store.load_model(found["kind"], Path(found["path"]))
-    return Scorer(model, found["model_version"], text_encoder_for(settings))
+    text_encoder = CachedTextEncoder(text_encoder_for(settings))
+    text_encoder.remember(*indexed_text_vectors(settings.catalog, text_encoder.version))
+    return Scorer(model, found["model_version"], text_encoder)
+
+
+def indexed_text_vectors(catalog: Catalog, encoder_version: str) -> tuple[list[str], list]:
+    """(texts, vectors) of the index's ``texts`` table made by that encoder version (empty without one)."""
+    if not catalog.vector_index.exists():
+        return [], []
+    db = vectors.connect(catalog.vector_index)
+    if vectors.existing_table(db, vectors.TEXTS_TABLE) is None:
+        return [], []
+    rows = vectors.read_table_columns(db, vectors.TEXTS_TABLE, ["text", "vector", "encoder_version"])
+    same = [i for i, version in enumerate(rows.column("encoder_version").to_pylist()) if version == encoder_version]
+    texts, vectors_ = rows.column("text").to_pylist(), rows.column("vector").to_pylist()
+    return [texts[i] for i in same], [vectors_[i] for i in same]
 
 
 def image_files(folder: Path) -> list[Path]:

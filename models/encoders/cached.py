@@ -1,0 +1,34 @@
+"""A text encoder that encodes each distinct text once: a ranking encodes the same test queries for the
+legal filter, the scores and the stored query vectors, and they are captions the index already holds."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from models.encoders.base import TextEncoder
+
+
+class CachedTextEncoder:
+    """Wraps a :class:`TextEncoder`; vectors already known (``remember``) or encoded once are not encoded
+    again. The cache lives as long as the object (one command, one task): it is keyed by text only, so it
+    must never be shared between encoders — ``remember`` takes vectors of this encoder's version alone."""
+
+    def __init__(self, encoder: TextEncoder):
+        self.encoder = encoder
+        self.name, self.version = encoder.name, encoder.version
+        self.dimension, self.normalized = encoder.dimension, encoder.normalized
+        self._vectors: dict[str, np.ndarray] = {}
+        self.n_encoded = 0  # texts actually sent to the model (the others came from the cache)
+
+    def remember(self, texts: list[str], vectors) -> None:
+        for text, vector in zip(texts, vectors):
+            self._vectors[text] = np.asarray(vector, dtype=np.float32)
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        missing = list(dict.fromkeys(text for text in texts if text not in self._vectors))
+        if missing:
+            self.remember(missing, self.encoder.encode(missing))
+            self.n_encoded += len(missing)
+        if not texts:
+            return np.zeros((0, self.dimension), dtype=np.float32)
+        return np.stack([self._vectors[text] for text in texts])

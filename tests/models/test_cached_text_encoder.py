@@ -1,0 +1,35 @@
+"""The cached text encoder gives the wrapped encoder's vectors and encodes each distinct text once."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from models.encoders import load_text_encoder
+from models.encoders.cached import CachedTextEncoder
+
+
+@pytest.fixture(scope="module")
+def minilm():
+    return load_text_encoder("all-MiniLM-L6-v2")
+
+
+def test_vectors_are_the_encoders_and_each_text_is_encoded_once(minilm):
+    cached = CachedTextEncoder(minilm)
+    texts = ["a dog runs on the grass", "two children play in the sand", "a dog runs on the grass"]
+    first = cached.encode(texts)
+    assert cached.n_encoded == 2
+    np.testing.assert_allclose(first, minilm.encode(texts), atol=1e-5)
+    again = cached.encode(list(reversed(texts)))
+    assert cached.n_encoded == 2
+    np.testing.assert_array_equal(again, first[::-1])
+    assert (cached.name, cached.version, cached.dimension) == (minilm.name, minilm.version, minilm.dimension)
+
+
+def test_remembered_vectors_are_used_instead_of_encoding(minilm):
+    cached = CachedTextEncoder(minilm)
+    stored = minilm.encode(["a man rides a bike"])
+    cached.remember(["a man rides a bike"], stored)
+    np.testing.assert_array_equal(cached.encode(["a man rides a bike"]), stored)
+    assert cached.n_encoded == 0
+    assert cached.encode([]).shape == (0, minilm.dimension)
