@@ -60,3 +60,37 @@ def test_a_run_on_a_home_another_run_holds_refuses_at_once_and_changes_nothing(s
     finally:
         holder.kill()
         holder.wait()
+
+
+def test_serve_trigger_and_runs_without_a_server_say_how_to_start_one(tmp_path: Path):
+    from tests.prefect_server import clean_environment
+
+    for command in (["serve"], ["trigger"], ["runs"]):
+        result = subprocess.run([sys.executable, "-m", "withsense.cli", *command, "--home", str(tmp_path)],
+                                capture_output=True, text=True, timeout=300, env=clean_environment())
+        assert result.returncode == 1, (command, result.stderr[-2000:])
+        assert f"no Prefect server answers for {tmp_path}" in result.stderr
+        assert "withsense server" in result.stderr
+
+
+def test_a_server_record_left_by_a_killed_server_is_ignored(tmp_path: Path):
+    from storage.prefect_env import ServerAddress, record_server, recorded_server
+    from storage.settings import load_settings
+    from tests.prefect_server import free_port
+
+    catalog = load_settings(home=tmp_path).catalog
+    record_server(catalog, ServerAddress("127.0.0.1", free_port()), pid=999999)
+    assert catalog.prefect_server_record.is_file()
+    assert recorded_server(catalog) is None  # nothing answers there: commands fall back to the ephemeral server
+
+
+def test_a_second_server_for_the_same_home_is_refused(tmp_path: Path):
+    from tests.prefect_server import clean_environment, free_port, running_server
+
+    with running_server(tmp_path, tmp_path / "server.log"):
+        second = subprocess.run([sys.executable, "-m", "withsense.cli", "server", "--home", str(tmp_path), "--port",
+                                 str(free_port())], capture_output=True, text=True, timeout=300,
+                                env=clean_environment())
+    assert second.returncode == 1
+    assert f"a Prefect server for {tmp_path} already runs at http://127.0.0.1:" in second.stderr
+    assert not (tmp_path / "prefect" / "server.json").exists()  # the first one's record went with it

@@ -22,7 +22,8 @@ def model_conclusions(metrics: dict[str, dict[str, float]]) -> list[str]:
         out.append(
             f"The linear baseline on concatenated vectors cannot rank: for one query its text part adds the same "
             f"amount to every image, so every query gets the same order. Measured: test R@1 "
-            f"{linear['test_R@1']:.1f}% (chance 1% over 100 images), out-of-fold R@1 {linear['oof_R@1']:.1f}%, "
+            f"{linear['test_R@1']:.1f}% (chance is one over the number of test images), out-of-fold R@1 "
+            f"{linear['oof_R@1']:.1f}%, "
             f"though its out-of-fold RMSE is {linear['oof_rmse']:.3f} — a fair RMSE says nothing about search."
         )
     if "dual_encoder" in metrics:
