@@ -17,7 +17,7 @@ from storage.settings import load_settings
 from tasks.ingest.summary import IngestSummary
 from tasks.legal.summary import LegalSummary
 from tasks.legal.tasks import run_legal_stage_task
-from tasks.rank.tasks import rank_test_queries_task
+from tasks.rank.tasks import rank_test_queries_task, write_search_table_task
 from tasks.report.tasks import write_run_summary_task
 from tasks.train.summary import TrainingSummary
 from tasks.upkeep.edges import UpkeepSummary
@@ -65,6 +65,7 @@ def nightly_flow(data_dir: Path | None = None, home: Path | None = None) -> Nigh
             legal = run_legal_stage_task(settings, training.run_id)
         with stage("rank", settings.home):
             ranking_path = rank_test_queries_task(settings, training.run_id, run_at)
+            write_search_table_task(settings)
         with stage("run summary", settings.home):
             run_summary = write_run_summary_task(settings, upkeep, ingest, embed.images, embed.texts, training,
                                                  legal, ranking_path)

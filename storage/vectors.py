@@ -18,6 +18,7 @@ if TYPE_CHECKING:  # lancedb costs ~1.3 s to import: only when the store is open
 IMAGES_TABLE = "images"
 TEXTS_TABLE = "texts"
 RANKINGS_TABLE = "rankings"
+SEARCH_TABLE = "image_search"  # the images in the champion's joint space: what `search` queries
 IMAGE_KEY = "image_id"
 TEXT_KEY = "query_id"
 _DELETE_CHUNK = 500
@@ -61,9 +62,32 @@ def texts_schema(dimension: int) -> pa.Schema:
     )
 
 
+def search_schema(dimension: int) -> pa.Schema:
+    return pa.schema(
+        [
+            pa.field(IMAGE_KEY, pa.string(), nullable=False),
+            pa.field("path", pa.string()),
+            pa.field("is_blocked", pa.bool_()),  # null: not decided yet (search treats it as blocked)
+            pa.field("model_version", pa.string()),  # the fit model whose joint space the vector is in
+            pa.field("vector", pa.list_(pa.float32(), dimension)),  # unit vector: dot product = cosine
+        ]
+    )
+
+
 def replace_ranking(db: lancedb.DBConnection, rows: pa.Table) -> None:
     """The latest nightly ranking (earlier ones stay reachable as table versions, and in Parquet)."""
-    db.create_table(RANKINGS_TABLE, data=rows, mode="overwrite")
+    replace_table(db, RANKINGS_TABLE, rows)
+
+
+def replace_table(db: lancedb.DBConnection, name: str, rows: pa.Table) -> lancedb.table.Table:
+    """The table's new content in one commit: a reader sees the old version or the new one."""
+    return db.create_table(name, data=rows, mode="overwrite")
+
+
+def nearest(table: lancedb.table.Table, vector, k: int, columns: list[str]) -> pa.Table:
+    """The ``k`` rows whose vectors have the largest dot product with ``vector`` (through the table's ANN
+    index when it has one, else exact), best first, with ``_distance`` = 1 - dot product."""
+    return table.search(vector).metric("dot").select([*columns, "_distance"]).limit(k).to_arrow()
 
 
 def vector_column(matrix, dimension: int) -> pa.FixedSizeListArray:
@@ -104,6 +128,10 @@ def open_table(db: lancedb.DBConnection, name: str, schema: pa.Schema) -> lanced
 
 def read_columns(table: lancedb.table.Table, columns: list[str]) -> pa.Table:
     return table.search().select(columns).limit(None).to_arrow()
+
+
+def read_columns_limited(table: lancedb.table.Table, columns: list[str], limit: int) -> list[dict]:
+    return table.search().select(columns).limit(limit).to_arrow().to_pylist()
 
 
 def read_table_columns(db: lancedb.DBConnection, name: str, columns: list[str]) -> pa.Table:

@@ -231,7 +231,7 @@ def command_search(settings: Settings, words: list[str], top_k: int) -> int:
     first = index.search(query, top_k)
     result = index.search(query, top_k)  # the same query again, warm: what a served search costs
     print("\n".join(result.lines()))
-    print(f"\n({len(index.image_ids)} images; warm-up {warm:.1f}s; query {first.milliseconds:.0f} ms cold, "
+    print(f"\n({index.n_images} images; warm-up {warm:.1f}s; query {first.milliseconds:.0f} ms cold, "
           f"{result.milliseconds:.0f} ms warm; model {index.scorer.model_version})")
     return 0
 

@@ -18,7 +18,7 @@ from storage import model_store, vectors, warehouse
 from storage.settings import Settings
 from tasks.rank import edges as rank_edges
 from tasks.rank.scoring import ImageSet, Scorer, rank_images, score_pairs as score_pair_rows
-from tasks.rank.search import SearchIndex
+from tasks.rank.search import Neighbour, SearchIndex, TableSearch
 
 
 class UsageError(Exception):
@@ -58,14 +58,33 @@ def score_pairs(settings: Settings, image_paths: list[str], query_texts: list[st
 
 # --- search ---------------------------------------------------------------------------------------------
 
-def open_search(settings: Settings) -> SearchIndex:
-    """The index of every indexed image for the scoring model, built once; then each query is cheap."""
-    from models.fit.features import features_of_rows
+def open_search(settings: Settings) -> SearchIndex | TableSearch:
+    """Search with the scoring model. When the nightly wrote the search table for that model, a query is
+    its text tower plus a LanceDB nearest-neighbour lookup (nothing built here); otherwise (a model without
+    a joint space, or no table yet) every indexed image is featurised once, here, then each query is cheap."""
     from tasks.legal import edges as legal_edges
 
-    scorer = rank_edges.load_scorer(settings)
+    scorer = rank_edges.load_scorer(settings, reuse_indexed_texts=False)
     query_filter = legal_edges.load_query_filter(settings.catalog, scorer.text_encoder)
-    table = vectors.existing_table(vectors.connect(settings.catalog.vector_index), vectors.IMAGES_TABLE)
+    db = vectors.connect(settings.catalog.vector_index)
+    table = vectors.existing_table(db, vectors.SEARCH_TABLE)
+    if table is not None and hasattr(scorer.model, "embed_texts"):
+        first = vectors.read_columns_limited(table, ["model_version"], 1)
+        if first and first[0]["model_version"] == scorer.model_version:
+            return TableSearch(scorer, query_filter, lambda vector, k: _nearest(table, vector, k),
+                               table.count_rows())
+    return _built_search(settings, scorer, query_filter, db)
+
+
+def _nearest(table, vector, k: int) -> list[Neighbour]:
+    found = vectors.nearest(table, vector, k, ["image_id", "path", "is_blocked"]).to_pylist()
+    return [Neighbour(r["image_id"], r["path"], r["is_blocked"], 1.0 - r["_distance"]) for r in found]
+
+
+def _built_search(settings: Settings, scorer, query_filter, db) -> SearchIndex:
+    from models.fit.features import features_of_rows
+
+    table = vectors.existing_table(db, vectors.IMAGES_TABLE)
     if table is None:
         raise FileNotFoundError(f"no image index at {settings.catalog.vector_index}: run `withsense run` first")
     rows = vectors.read_columns(table, ["image_id", "path", "vector", "top_labels", "top_scores", "is_blocked"]).to_pylist()

@@ -18,6 +18,7 @@ from models.encoders.cached import CachedTextEncoder
 from models.fit.features import features_of_rows
 from storage import files, model_store, vectors, warehouse
 from storage.catalog import Catalog
+from storage.memo import code_fingerprint, fingerprint
 from storage.settings import Settings
 from tasks.embed.pipeline import read_batches
 from tasks.embed.plan import ImageJob
@@ -68,13 +69,15 @@ def scoring_model(catalog: Catalog, encoder_versions: tuple[str, str]) -> dict:
     return chosen
 
 
-def load_scorer(settings: Settings) -> Scorer:
-    """The scoring model with a text encoder that encodes each text once, and takes the vectors of texts the
-    index already holds (captions, test queries) from the index when they were made by the same encoder."""
+def load_scorer(settings: Settings, reuse_indexed_texts: bool = True) -> Scorer:
+    """The scoring model with a text encoder that encodes each text once, and (``reuse_indexed_texts``)
+    takes the vectors of texts the index already holds (captions, test queries) from the index when they
+    were made by the same encoder."""
     found = scoring_model(settings.catalog, encoder_versions_for(settings))
     model = model_store.load_model(found["kind"], Path(found["path"]))
     text_encoder = CachedTextEncoder(text_encoder_for(settings))
-    text_encoder.remember(*indexed_text_vectors(settings.catalog, text_encoder.version))
+    if reuse_indexed_texts:
+        text_encoder.remember(*indexed_text_vectors(settings.catalog, text_encoder.version))
     return Scorer(model, found["model_version"], text_encoder)
 
 
@@ -188,3 +191,44 @@ def thumbnail_bytes(source: str) -> bytes:
         buffer = io.BytesIO()
         image.save(buffer, "JPEG", quality=85)
     return buffer.getvalue()
+
+
+# --- the search table: every indexed image in the champion's joint space ------------------------------------
+
+def search_table_inputs(catalog: Catalog, model_version: str) -> str | None:
+    """What the search table is a function of: the scoring model, each image's content, encoder, path and
+    legal flag, and this code. None when there is no image index yet."""
+    db = vectors.connect(catalog.vector_index)
+    if vectors.existing_table(db, vectors.IMAGES_TABLE) is None:
+        return None
+    rows = vectors.read_table_columns(db, vectors.IMAGES_TABLE,
+                                      ["image_id", "sha256", "encoder_version", "path", "is_blocked"])
+    return fingerprint(model_version, sorted(map(tuple, (r.values() for r in rows.to_pylist())), key=str),
+                       code_fingerprint("tasks/rank/edges.py", "models/fit", "storage/vectors.py"))
+
+
+def search_table_exists(catalog: Catalog) -> bool:
+    return vectors.existing_table(vectors.connect(catalog.vector_index), vectors.SEARCH_TABLE) is not None
+
+
+def write_search_table(catalog: Catalog, scorer: Scorer) -> int:
+    """Project every indexed image into the scoring model's joint space and replace the search table with
+    them (one commit). Returns its rows; 0 (and no table) for a model without a joint space."""
+    if not hasattr(scorer.model, "embed_images"):
+        log.warning("the scoring model %s has no joint space (not a dual encoder): no search table",
+                    scorer.model_version)
+        return 0
+    db = vectors.connect(catalog.vector_index)
+    rows = vectors.read_table_columns(db, vectors.IMAGES_TABLE,
+                                      ["image_id", "path", "vector", "top_labels", "top_scores", "is_blocked"])
+    listed = rows.to_pylist()
+    joint = scorer.model.embed_images(features_of_rows(listed, scorer.text_encoder).matrix) if listed else \
+        np.zeros((0, 1), dtype=np.float32)
+    dimension = joint.shape[1]
+    table = pa.table({
+        vectors.IMAGE_KEY: rows.column("image_id"), "path": rows.column("path"),
+        "is_blocked": rows.column("is_blocked"),
+        "model_version": pa.array([scorer.model_version] * len(listed), pa.string()),
+        "vector": vectors.vector_column(joint, dimension)}, schema=vectors.search_schema(dimension))
+    vectors.replace_table(db, vectors.SEARCH_TABLE, table)
+    return table.num_rows

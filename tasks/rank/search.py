@@ -42,6 +42,7 @@ class SearchIndex:
         self.scorer = scorer
         self.query_filter = query_filter
         self.image_ids = image_ids
+        self.n_images = len(image_ids)
         self.paths = paths
         # An image the legal stage has not decided yet is treated as blocked: never shown by mistake.
         self.blocked = np.array([flag is not False for flag in is_blocked], dtype=bool)
@@ -65,4 +66,39 @@ class SearchIndex:
         hits = [SearchHit(rank, float(scores[i]), None if self.blocked[i] else self.image_ids[i],
                           None if self.blocked[i] else self.paths[i], bool(self.blocked[i]))
                 for rank, i in enumerate(order, start=1)]
+        return SearchResult(query, False, "", hits, (time.perf_counter() - started) * 1000)
+
+
+@dataclass
+class Neighbour:
+    image_id: str
+    path: str
+    is_blocked: bool | None
+    cosine: float
+
+
+class TableSearch:
+    """Search over the search table (every image already in the model's joint space): a query needs only
+    the text tower and a nearest-neighbour lookup, so nothing is built per process. ``nearest(vector, k)``
+    returns the k images with the largest cosine, best first (LanceDB, through ``withsense.services``)."""
+
+    def __init__(self, scorer: Scorer, query_filter: QueryFilter, nearest, n_images: int):
+        self.scorer = scorer
+        self.query_filter = query_filter
+        self.nearest = nearest
+        self.n_images = n_images
+
+    def search(self, query: str, top_k: int = 10) -> SearchResult:
+        started = time.perf_counter()
+        [decision] = self.query_filter.decide([query])
+        if decision.blocked:
+            return SearchResult(query, True, decision.reason, [], (time.perf_counter() - started) * 1000)
+        model = self.scorer.model
+        vector = model.embed_texts(self.scorer.text_encoder.encode([query]))[0]
+        found: list[Neighbour] = self.nearest(vector, top_k)
+        scores = model.calibrated(np.array([n.cosine for n in found], dtype=np.float32))
+        # An image the legal stage has not decided yet is treated as blocked: never shown by mistake.
+        hits = [SearchHit(rank, float(score), None if n.is_blocked is not False else n.image_id,
+                          None if n.is_blocked is not False else n.path, n.is_blocked is not False)
+                for rank, (n, score) in enumerate(zip(found, scores), start=1)]
         return SearchResult(query, False, "", hits, (time.perf_counter() - started) * 1000)

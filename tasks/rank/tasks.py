@@ -8,6 +8,7 @@ from datetime import datetime
 from prefect import get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 
+from models.encoders import encoder_versions_for
 from storage.delivery import image_dir
 from storage.retry import TRANSIENT_IO_RETRIES
 from storage.settings import Settings
@@ -24,3 +25,21 @@ def rank_test_queries_task(settings: Settings, run_id: str, run_at: datetime) ->
                                        run_at.strftime("%Y-%m-%d"), run_id)
     get_run_logger().info("ranking: %d rows → %s", ranked.ranking.num_rows, path)
     return str(path)
+
+
+@task(name="write the search table", cache_policy=NO_CACHE, **TRANSIENT_IO_RETRIES)
+def write_search_table_task(settings: Settings) -> int:
+    """Every indexed image in the scoring model's joint space, for `search` and downstream teams; kept when
+    the model, the images and their legal flags are the ones it was written from."""
+    catalog = settings.catalog
+    model_version = edges.scoring_model(catalog, encoder_versions_for(settings))["model_version"]
+    inputs = edges.search_table_inputs(catalog, model_version)
+    memo = catalog.memo("search_table")
+    kept = memo.recall(inputs) if inputs is not None else None
+    if kept is not None and (kept["rows"] == 0 or edges.search_table_exists(catalog)):
+        get_run_logger().info("search table unchanged (%d rows, model %s): kept", kept["rows"], model_version)
+        return kept["rows"]
+    rows = edges.write_search_table(catalog, edges.load_scorer(settings, reuse_indexed_texts=False))
+    memo.remember(inputs, {"rows": rows})
+    get_run_logger().info("search table: %d images in the joint space of %s", rows, model_version)
+    return rows

@@ -1,0 +1,63 @@
+"""The search table: every indexed image in the champion's joint space, written by the nightly, queried by
+`search` with only the text tower and a LanceDB nearest-neighbour lookup."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import lancedb
+import numpy as np
+import pyarrow as pa
+
+from storage import vectors
+from storage.settings import load_settings
+from tasks.rank.search import SearchIndex, TableSearch
+from withsense import services
+
+QUERIES = ["a dog runs on the grass", "a man rides a bike down a hill", "people walk in a busy city street",
+           "a surfer rides a wave", "a black and white dog jumps"]
+
+
+def _tables(home: Path) -> tuple[pa.Table, pa.Table]:
+    db = lancedb.connect(str(home / "lancedb"))
+    return db.open_table("image_search").to_arrow(), db.open_table("images").to_arrow()
+
+
+def test_the_nightly_writes_every_indexed_image_in_the_champions_joint_space(sample_home: Path):
+    search, images = _tables(sample_home)
+    champion, _ = services.champion_metrics(load_settings(home=sample_home))
+    assert sorted(search.column("image_id").to_pylist()) == sorted(images.column("image_id").to_pylist())
+    assert set(search.column("model_version").to_pylist()) == {champion["model_version"]}
+    matrix = np.stack(search.column("vector").to_numpy(zero_copy_only=False))
+    np.testing.assert_allclose(np.linalg.norm(matrix, axis=1), 1.0, atol=1e-4)
+    flags = dict(zip(images.column("image_id").to_pylist(), images.column("is_blocked").to_pylist()))
+    assert all(flags[i] == b for i, b in zip(search.column("image_id").to_pylist(),
+                                              search.column("is_blocked").to_pylist()))
+
+
+def test_table_search_ranks_like_the_search_built_in_process(sample_home: Path):
+    settings = load_settings(home=sample_home)
+    from_table = services.open_search(settings)
+    assert isinstance(from_table, TableSearch) and from_table.n_images == 50
+    built = services._built_search(settings, from_table.scorer, from_table.query_filter,
+                                   vectors.connect(settings.catalog.vector_index))
+    for query in QUERIES:
+        a, b = from_table.search(query, 10), built.search(query, 10)
+        assert a.blocked == b.blocked
+        np.testing.assert_allclose([h.score for h in a.hits], [h.score for h in b.hits], atol=1e-5)
+        # Equal scores may swap places; every hit of one is a hit of the other at the same score.
+        assert sorted((round(h.score, 5), h.image_id or "") for h in a.hits) == \
+            sorted((round(h.score, 5), h.image_id or "") for h in b.hits)
+        assert [h.blocked for h in a.hits if h.blocked] == [h.blocked for h in b.hits if h.blocked]
+
+
+def test_a_search_table_of_another_model_is_not_used(sample_home: Path, tmp_path: Path):
+    home = tmp_path / "home"
+    shutil.copytree(sample_home, home, ignore=shutil.ignore_patterns(".lock"))
+    db = lancedb.connect(str(home / "lancedb"))
+    stale = db.open_table("image_search").to_arrow()
+    stale = stale.set_column(stale.schema.get_field_index("model_version"), "model_version",
+                             pa.array(["another-model"] * stale.num_rows))
+    vectors.replace_table(db, "image_search", stale)
+    assert isinstance(services.open_search(load_settings(home=home)), SearchIndex)
