@@ -12,11 +12,12 @@ builds a path under HOME.
 | nightly ranking        | parquet/rankings/run_date=YYYY-MM-DD/<run_id>.parquet   | storage.files           |
 | fit model files        | models/fit/<model_version>/                             | storage.model_store     |
 | image encoder export   | models/onnx/                                            | models.encoders         |
+| search text side       | models/search/<model_version>/text_tower.npz; models/onnx/<text encoder>-text.onnx | storage.files |
 | legal filter files     | models/legal/query_filter.json, image_classifier.pkl    | storage.files           |
 | data report            | reports/data_report.html                                | storage.files           |
 | run summary            | reports/run_summary.md                                  | storage.files           |
 | gallery                | reports/gallery/index.html, reports/gallery/thumbs/     | storage.files           |
-| bench report           | reports/bench.md, reports/bench.json                    | storage.files           |
+| bench report           | reports/bench.md, reports/bench.json, reports/bench_search.md | storage.files     |
 | stage memos            | state/<stage>.json (input fingerprint + kept result)    | storage.memo            |
 | the writer's lock      | .lock (who holds HOME)                                  | storage.lock            |
 | Prefect's own database | prefect/                                                | Prefect                 |
@@ -66,6 +67,14 @@ class Catalog:
     def onnx_cache(self) -> Path:
         return self.home / "models" / "onnx"
 
+    def text_encoder_onnx(self, encoder_version: str) -> Path:
+        """The text encoder exported to ONNX once (what a search process runs without torch)."""
+        return self.onnx_cache / f"{encoder_version.replace('/', '_').replace('@', '-').replace(':', '_')}-text.onnx"
+
+    def search_text_tower(self, model_version: str) -> Path:
+        """The text side of a dual encoder as numpy arrays (models.fit.text_tower), beside its search table."""
+        return self.home / "models" / "search" / model_version / "text_tower.npz"
+
     @property
     def legal_query_filter(self) -> Path:
         return self.home / "models" / "legal" / "query_filter.json"
@@ -97,6 +106,10 @@ class Catalog:
     @property
     def bench_markdown(self) -> Path:
         return self.reports / "bench.md"
+
+    @property
+    def search_bench_markdown(self) -> Path:
+        return self.reports / "bench_search.md"
 
     @property
     def bench_json(self) -> Path:

@@ -87,6 +87,11 @@ def build_parser() -> argparse.ArgumentParser:
     runs.add_argument("--home", type=Path, default=None)
     runs.add_argument("--limit", type=int, default=10)
 
+    bench_search = commands.add_parser("bench-search", help="search latency: cold start of a new process and warm "
+                                                            "p50/p99 over captions of the index (not a test)")
+    bench_search.add_argument("--home", type=Path, default=None)
+    bench_search.add_argument("--queries", type=int, default=250)
+
     tables = commands.add_parser("tables", help="list the warehouse tables at HOME with their row counts")
     tables.add_argument("--home", type=Path, default=None)
     return parser
@@ -232,7 +237,7 @@ def command_search(settings: Settings, words: list[str], top_k: int) -> int:
     result = index.search(query, top_k)  # the same query again, warm: what a served search costs
     print("\n".join(result.lines()))
     print(f"\n({index.n_images} images; warm-up {warm:.1f}s; query {first.milliseconds:.0f} ms cold, "
-          f"{result.milliseconds:.0f} ms warm; model {index.scorer.model_version})")
+          f"{result.milliseconds:.0f} ms warm; model {index.model_version})")
     return 0
 
 
@@ -340,6 +345,9 @@ def main(argv: list[str] | None = None) -> int:
             return command_cf_analysis(settings)
         if args.command == "tables":
             return command_tables(settings)
+        if args.command == "bench-search":
+            print(services.bench_search(settings, args.queries).markdown())
+            return 0
         if args.command == "server":
             return command_server(settings, args.host, args.port)
         if args.command == "serve":

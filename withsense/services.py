@@ -60,20 +60,28 @@ def score_pairs(settings: Settings, image_paths: list[str], query_texts: list[st
 
 def open_search(settings: Settings) -> SearchIndex | TableSearch:
     """Search with the scoring model. When the nightly wrote the search table for that model, a query is
-    its text tower plus a LanceDB nearest-neighbour lookup (nothing built here); otherwise (a model without
-    a joint space, or no table yet) every indexed image is featurised once, here, then each query is cheap."""
+    the text encoder (ONNX when exported), the model's text side (numpy) and a LanceDB nearest-neighbour
+    lookup: no torch, nothing built here. Otherwise (a model without a joint space, or no table yet) every
+    indexed image is featurised once, here, then each query is cheap."""
+    from models.encoders import encoder_versions_for, search_text_encoder
+    from models.fit.text_tower import TextTower
     from tasks.legal import edges as legal_edges
 
-    scorer = rank_edges.load_scorer(settings, reuse_indexed_texts=False)
-    query_filter = legal_edges.load_query_filter(settings.catalog, scorer.text_encoder)
-    db = vectors.connect(settings.catalog.vector_index)
+    catalog = settings.catalog
+    image_version, text_version = encoder_versions_for(settings)
+    model_version = rank_edges.scoring_model(catalog, (image_version, text_version))["model_version"]
+    tower = catalog.search_text_tower(model_version)
+    db = vectors.connect(catalog.vector_index)
     table = vectors.existing_table(db, vectors.SEARCH_TABLE)
-    if table is not None and hasattr(scorer.model, "embed_texts"):
+    if table is not None and tower.is_file():
         first = vectors.read_columns_limited(table, ["model_version"], 1)
-        if first and first[0]["model_version"] == scorer.model_version:
-            return TableSearch(scorer, query_filter, lambda vector, k: _nearest(table, vector, k),
-                               table.count_rows())
-    return _built_search(settings, scorer, query_filter, db)
+        if first and first[0]["model_version"] == model_version:
+            text_encoder = search_text_encoder(settings, catalog.text_encoder_onnx(text_version))
+            return TableSearch(text_encoder, TextTower.from_bytes(tower.read_bytes()), model_version,
+                               legal_edges.load_query_filter(catalog, text_encoder),
+                               lambda vector, k: _nearest(table, vector, k), table.count_rows())
+    scorer = rank_edges.load_scorer(settings, reuse_indexed_texts=False)
+    return _built_search(settings, scorer, legal_edges.load_query_filter(catalog, scorer.text_encoder), db)
 
 
 def _nearest(table, vector, k: int) -> list[Neighbour]:
@@ -173,6 +181,38 @@ def cf_analysis(settings: Settings) -> tuple[int, dict[str, float]]:
         return out_of_fold_breakdown(corpus, settings.cv_folds, settings.seed)
     except ValueError as error:
         raise UsageError(f"cf-analysis: {error}") from None
+
+
+def bench_search(settings: Settings, n_queries: int):
+    """Search latency over ``n_queries`` captions of the index (the first by query id), warm, and the cold
+    start of a new `withsense search` process; the report goes to the catalog's search bench file."""
+    import subprocess
+    import sys
+    import time
+
+    from storage import files
+    from tasks.rank.search_bench import summarize
+
+    db = vectors.connect(settings.catalog.vector_index)
+    captions = vectors.read_table_columns(db, vectors.TEXTS_TABLE, ["query_id", "text"]).to_pylist()
+    queries = [row["text"] for row in sorted(captions, key=lambda row: row["query_id"])][:n_queries]
+    if len(queries) < n_queries:
+        raise UsageError(f"the index holds {len(queries)} captions; ask for at most that many queries")
+    started = time.perf_counter()
+    cold = subprocess.run([sys.executable, "-m", "withsense.cli", "search", "--home", str(settings.home),
+                           queries[0]], capture_output=True, text=True)
+    cold_seconds = time.perf_counter() - started
+    if cold.returncode != 0:
+        raise RuntimeError(f"`withsense search` failed: {cold.stderr[-2000:]}")
+    started = time.perf_counter()
+    index = open_search(settings)
+    open_seconds = time.perf_counter() - started
+    index.search(queries[0])  # the first query pays lazy initialisation; the rest are warm
+    results = [index.search(query) for query in queries]
+    report = summarize("table" if isinstance(index, TableSearch) else "built", index.n_images, results,
+                       cold_seconds, open_seconds)
+    files.write_text(settings.catalog.search_bench_markdown, report.markdown() + "\n")
+    return report
 
 
 def bench(settings: Settings, limit: int | None, batch_size: int, skip: tuple[str, ...]):

@@ -92,6 +92,30 @@ def text_encoder_for(settings) -> TextEncoder:
     return load_text_encoder(settings.text_encoder, folder=settings.encoder_folder, threads=settings.torch_threads)
 
 
+def sentence_transformer_folder(settings) -> Path | None:
+    """The folder of the settings' text encoder when it is a sentence-transformers model (it can then run
+    as ONNX: models.encoders.onnx_text), else None."""
+    if settings.text_encoder == "all-MiniLM-L6-v2":
+        from models.encoders.sentence_text import packaged_minilm_folder
+
+        return packaged_minilm_folder()
+    if settings.text_encoder == "sentence-transformers":
+        return _required_folder(settings.text_encoder, settings.encoder_folder)
+    return None
+
+
+def search_text_encoder(settings, onnx_path: Path) -> TextEncoder:
+    """The text encoder a search process uses: the ONNX export when there is one (no torch to import),
+    else the regular one."""
+    folder = sentence_transformer_folder(settings)
+    if folder is not None and onnx_path.is_file():
+        from models.encoders.onnx_text import OnnxSentenceEncoder
+
+        _, version = encoder_versions_for(settings)
+        return OnnxSentenceEncoder(onnx_path, folder, settings.text_encoder, version, threads=settings.torch_threads)
+    return text_encoder_for(settings)
+
+
 def encoder_versions_for(settings) -> tuple[str, str]:
     """(image, text) encoder versions the settings give, from the weights' hashes, without loading them."""
     return (image_encoder_version(settings.image_encoder, folder=settings.encoder_folder),
@@ -100,4 +124,5 @@ def encoder_versions_for(settings) -> tuple[str, str]:
 
 __all__ = ["EncodedImages", "ImageEncoder", "TextEncoder", "load_image_encoder", "load_text_encoder",
            "image_encoder_version", "text_encoder_version", "image_encoder_for", "text_encoder_for",
-           "encoder_versions_for", "IMAGE_ENCODERS", "TEXT_ENCODERS"]
+           "encoder_versions_for", "sentence_transformer_folder", "search_text_encoder", "IMAGE_ENCODERS",
+           "TEXT_ENCODERS"]

@@ -13,9 +13,11 @@ import numpy as np
 import pyarrow as pa
 from PIL import Image
 
-from models.encoders import encoder_versions_for, image_encoder_for, text_encoder_for
+from models.encoders import (encoder_versions_for, image_encoder_for, sentence_transformer_folder,
+                             text_encoder_for)
 from models.encoders.cached import CachedTextEncoder
 from models.fit.features import features_of_rows
+from models.fit.text_tower import TextTower
 from storage import files, model_store, vectors, warehouse
 from storage.catalog import Catalog
 from storage.memo import code_fingerprint, fingerprint
@@ -230,5 +232,22 @@ def write_search_table(catalog: Catalog, scorer: Scorer) -> int:
         "is_blocked": rows.column("is_blocked"),
         "model_version": pa.array([scorer.model_version] * len(listed), pa.string()),
         "vector": vectors.vector_column(joint, dimension)}, schema=vectors.search_schema(dimension))
+    # The text side a search process needs, written before the table that refers to it.
+    files.write_bytes(catalog.search_text_tower(scorer.model_version), TextTower.of(scorer.model).to_bytes())
     vectors.replace_table(db, vectors.SEARCH_TABLE, table)
     return table.num_rows
+
+
+def export_search_text_encoder(catalog: Catalog, settings: Settings) -> Path | None:
+    """The settings' text encoder exported to ONNX for search processes (once per encoder version); None
+    for an encoder that is not a sentence-transformers model."""
+    folder = sentence_transformer_folder(settings)
+    if folder is None:
+        return None
+    _, version = encoder_versions_for(settings)
+    path = catalog.text_encoder_onnx(version)
+    if not path.is_file():
+        from models.encoders.onnx_text import export_sentence_transformer
+
+        export_sentence_transformer(folder, path)
+    return path

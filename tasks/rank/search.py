@@ -43,6 +43,7 @@ class SearchIndex:
         self.query_filter = query_filter
         self.image_ids = image_ids
         self.n_images = len(image_ids)
+        self.model_version = scorer.model_version
         self.paths = paths
         # An image the legal stage has not decided yet is treated as blocked: never shown by mistake.
         self.blocked = np.array([flag is not False for flag in is_blocked], dtype=bool)
@@ -79,11 +80,14 @@ class Neighbour:
 
 class TableSearch:
     """Search over the search table (every image already in the model's joint space): a query needs only
-    the text tower and a nearest-neighbour lookup, so nothing is built per process. ``nearest(vector, k)``
-    returns the k images with the largest cosine, best first (LanceDB, through ``withsense.services``)."""
+    the text encoder, the model's text side (``tower``: ``embed_texts``, ``calibrated``) and a nearest-
+    neighbour lookup, so nothing is built per process. ``nearest(vector, k)`` returns the k images with the
+    largest cosine, best first (LanceDB, through ``withsense.services``)."""
 
-    def __init__(self, scorer: Scorer, query_filter: QueryFilter, nearest, n_images: int):
-        self.scorer = scorer
+    def __init__(self, text_encoder, tower, model_version: str, query_filter: QueryFilter, nearest, n_images: int):
+        self.text_encoder = text_encoder
+        self.tower = tower
+        self.model_version = model_version
         self.query_filter = query_filter
         self.nearest = nearest
         self.n_images = n_images
@@ -93,10 +97,9 @@ class TableSearch:
         [decision] = self.query_filter.decide([query])
         if decision.blocked:
             return SearchResult(query, True, decision.reason, [], (time.perf_counter() - started) * 1000)
-        model = self.scorer.model
-        vector = model.embed_texts(self.scorer.text_encoder.encode([query]))[0]
+        vector = self.tower.embed_texts(self.text_encoder.encode([query]))[0]
         found: list[Neighbour] = self.nearest(vector, top_k)
-        scores = model.calibrated(np.array([n.cosine for n in found], dtype=np.float32))
+        scores = self.tower.calibrated(np.array([n.cosine for n in found], dtype=np.float32))
         # An image the legal stage has not decided yet is treated as blocked: never shown by mistake.
         hits = [SearchHit(rank, float(score), None if n.is_blocked is not False else n.image_id,
                           None if n.is_blocked is not False else n.path, n.is_blocked is not False)

@@ -36,7 +36,9 @@ def write_search_table_task(settings: Settings) -> int:
     inputs = edges.search_table_inputs(catalog, model_version)
     memo = catalog.memo("search_table")
     kept = memo.recall(inputs) if inputs is not None else None
-    if kept is not None and (kept["rows"] == 0 or edges.search_table_exists(catalog)):
+    edges.export_search_text_encoder(catalog, settings)  # once per text encoder version
+    if kept is not None and (kept["rows"] == 0 or (edges.search_table_exists(catalog)
+                                                   and catalog.search_text_tower(model_version).is_file())):
         get_run_logger().info("search table unchanged (%d rows, model %s): kept", kept["rows"], model_version)
         return kept["rows"]
     rows = edges.write_search_table(catalog, edges.load_scorer(settings, reuse_indexed_texts=False))

@@ -12,6 +12,7 @@ import pyarrow as pa
 
 from storage import vectors
 from storage.settings import load_settings
+from tasks.rank import edges as rank_edges
 from tasks.rank.search import SearchIndex, TableSearch
 from withsense import services
 
@@ -40,7 +41,9 @@ def test_table_search_ranks_like_the_search_built_in_process(sample_home: Path):
     settings = load_settings(home=sample_home)
     from_table = services.open_search(settings)
     assert isinstance(from_table, TableSearch) and from_table.n_images == 50
-    built = services._built_search(settings, from_table.scorer, from_table.query_filter,
+    assert type(from_table.text_encoder).__name__ == "OnnxSentenceEncoder"  # no torch in a search process
+    scorer = rank_edges.load_scorer(settings, reuse_indexed_texts=False)
+    built = services._built_search(settings, scorer, from_table.query_filter,
                                    vectors.connect(settings.catalog.vector_index))
     for query in QUERIES:
         a, b = from_table.search(query, 10), built.search(query, 10)
@@ -60,4 +63,12 @@ def test_a_search_table_of_another_model_is_not_used(sample_home: Path, tmp_path
     stale = stale.set_column(stale.schema.get_field_index("model_version"), "model_version",
                              pa.array(["another-model"] * stale.num_rows))
     vectors.replace_table(db, "image_search", stale)
+    assert isinstance(services.open_search(load_settings(home=home)), SearchIndex)
+
+
+def test_without_its_text_side_the_table_is_not_used(sample_home: Path, tmp_path: Path):
+    home = tmp_path / "home"
+    shutil.copytree(sample_home, home, ignore=shutil.ignore_patterns(".lock"))
+    for tower in (home / "models" / "search").rglob("text_tower.npz"):
+        tower.unlink()
     assert isinstance(services.open_search(load_settings(home=home)), SearchIndex)
