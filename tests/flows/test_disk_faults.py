@@ -34,7 +34,7 @@ def _champion(home: Path) -> str:
 
 @pytest.fixture
 def small_disk(tmp_path):
-    disk = SmallDisk(tmp_path / "disk", megabytes=120)
+    disk = SmallDisk(tmp_path / "disk", megabytes=250)  # a sample HOME holds ~140 MB (two ONNX exports)
     yield disk
     disk.close()
 
