@@ -58,12 +58,16 @@ def score_pairs(settings: Settings, image_paths: list[str], query_texts: list[st
 
 # --- search ---------------------------------------------------------------------------------------------
 
+SEARCH_CACHE_TEXTS = 10_000  # recent query vectors a search process keeps (~15 MB at 384 dimensions)
+
+
 def open_search(settings: Settings) -> SearchIndex | TableSearch:
     """Search with the scoring model. When the nightly wrote the search table for that model, a query is
     the text encoder (ONNX when exported), the model's text side (numpy) and a LanceDB nearest-neighbour
     lookup: no torch, nothing built here. Otherwise (a model without a joint space, or no table yet) every
     indexed image is featurised once, here, then each query is cheap."""
     from models.encoders import encoder_versions_for, search_text_encoder
+    from models.encoders.cached import CachedTextEncoder
     from models.fit.text_tower import TextTower
     from tasks.legal import edges as legal_edges
 
@@ -76,7 +80,9 @@ def open_search(settings: Settings) -> SearchIndex | TableSearch:
     if table is not None and tower.is_file():
         first = vectors.read_columns_limited(table, ["model_version"], 1)
         if first and first[0]["model_version"] == model_version:
-            text_encoder = search_text_encoder(settings, catalog.text_encoder_onnx(text_version))
+            # The legal check and the joint space read the same query vector: encoded once.
+            text_encoder = CachedTextEncoder(search_text_encoder(settings, catalog.text_encoder_onnx(text_version)),
+                                             max_texts=SEARCH_CACHE_TEXTS)
             return TableSearch(text_encoder, TextTower.from_bytes(tower.read_bytes()), model_version,
                                legal_edges.load_query_filter(catalog, text_encoder),
                                lambda vector, k: _nearest(table, vector, k), table.count_rows())

@@ -13,8 +13,9 @@ class CachedTextEncoder:
     again. The cache lives as long as the object (one command, one task): it is keyed by text only, so it
     must never be shared between encoders — ``remember`` takes vectors of this encoder's version alone."""
 
-    def __init__(self, encoder: TextEncoder):
+    def __init__(self, encoder: TextEncoder, max_texts: int | None = None):
         self.encoder = encoder
+        self.max_texts = max_texts  # a long-lived search process forgets its oldest texts past this many
         self.name, self.version = encoder.name, encoder.version
         self.dimension, self.normalized = encoder.dimension, encoder.normalized
         self._vectors: dict[str, np.ndarray] = {}
@@ -23,6 +24,9 @@ class CachedTextEncoder:
     def remember(self, texts: list[str], vectors) -> None:
         for text, vector in zip(texts, vectors):
             self._vectors[text] = np.asarray(vector, dtype=np.float32)
+        if self.max_texts is not None:
+            for oldest in list(self._vectors)[: max(0, len(self._vectors) - self.max_texts)]:
+                del self._vectors[oldest]
 
     def encode(self, texts: list[str]) -> np.ndarray:
         missing = list(dict.fromkeys(text for text in texts if text not in self._vectors))
@@ -31,4 +35,6 @@ class CachedTextEncoder:
             self.n_encoded += len(missing)
         if not texts:
             return np.zeros((0, self.dimension), dtype=np.float32)
+        if self.max_texts is not None and len(set(texts)) > self.max_texts:
+            return self.encoder.encode(texts)  # more texts than the cache holds: nothing to share
         return np.stack([self._vectors[text] for text in texts])

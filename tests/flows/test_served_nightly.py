@@ -120,6 +120,9 @@ def test_the_ui_shows_the_run_its_stages_and_its_artifacts(served, first_run):
         browser.find_element(By.ID, "artifacts").click()
         wait_for_text(browser, *MORNING_ARTIFACTS)
         browser.save_screenshot(str(ARTIFACTS / "ui_flow_run_artifacts.png"))
+        browser.get(f"{api_url.removesuffix('/api')}/deployments")
+        wait_for_text(browser, "nightly", "At 02:00 AM every day")  # the cron schedule, as the UI words it
+        browser.save_screenshot(str(ARTIFACTS / "ui_deployments.png"))
 
 
 def test_a_second_run_over_the_unchanged_delivery_embeds_and_trains_nothing(served, first_run):

@@ -33,3 +33,15 @@ def test_remembered_vectors_are_used_instead_of_encoding(minilm):
     np.testing.assert_array_equal(cached.encode(["a man rides a bike"]), stored)
     assert cached.n_encoded == 0
     assert cached.encode([]).shape == (0, minilm.dimension)
+
+
+def test_a_bounded_cache_forgets_its_oldest_texts(minilm):
+    cached = CachedTextEncoder(minilm, max_texts=2)
+    cached.encode(["one", "two"])
+    cached.encode(["three"])
+    assert cached.n_encoded == 3
+    cached.encode(["two", "three"])
+    assert cached.n_encoded == 3  # both still held
+    cached.encode(["one"])
+    assert cached.n_encoded == 4  # "one" was forgotten
+    np.testing.assert_allclose(cached.encode(["a", "b", "c"]), minilm.encode(["a", "b", "c"]), atol=1e-5)
