@@ -41,7 +41,7 @@ def test_table_search_ranks_like_the_search_built_in_process(sample_home: Path):
     settings = load_settings(home=sample_home)
     from_table = services.open_search(settings)
     assert isinstance(from_table, TableSearch) and from_table.n_images == 50
-    assert type(from_table.text_encoder).__name__ == "OnnxSentenceEncoder"  # no torch in a search process
+    assert type(from_table.text_encoder.encoder).__name__ == "OnnxSentenceEncoder"  # no torch in a search process
     scorer = rank_edges.load_scorer(settings, reuse_indexed_texts=False)
     built = services._built_search(settings, scorer, from_table.query_filter,
                                    vectors.connect(settings.catalog.vector_index))
