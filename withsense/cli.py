@@ -131,7 +131,7 @@ def command_run(settings: Settings) -> int:
     print(f"  DuckDB warehouse  {catalog.warehouse}")
     print(f"  data report       {catalog.data_report}")
     print(f"  run summary       {summary.run_summary_path}")
-    print(f"  LanceDB index     {catalog.vector_index} (tables images, texts, rankings)")
+    print(f"  LanceDB index     {catalog.vector_index} (tables images, texts, rankings, image_search)")
     print(f"  gallery (HTML)    {catalog.gallery_page}")
     print(f"  ranking (Parquet) {summary.ranking_path}")
     print(f"  fit models        {catalog.fit_models} (registry: tables models, metrics)")
