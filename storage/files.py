@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pyarrow as pa
 
+from storage.errors import error_chain
+
 
 def _atomically(path: Path, write) -> Path:
     """``write(temporary_path)``, then rename the temporary file over ``path``."""
@@ -74,8 +76,7 @@ def disk_trouble(error: BaseException, home: Path) -> str | None:
     import errno
     import shutil
 
-    link: BaseException | None = error
-    while link is not None:
+    for link in error_chain(error):
         text = str(link).lower()
         code = getattr(link, "errno", None)
         if code in (errno.ENOSPC, errno.EDQUOT) or any(mark in text for mark in _DISK_FULL):
@@ -87,7 +88,6 @@ def disk_trouble(error: BaseException, home: Path) -> str | None:
             return f"the disk of HOME {home} is full ({space}); free some space and run again"
         if code == errno.EROFS or any(mark in text for mark in _READ_ONLY):
             return f"HOME {home} is on a read-only filesystem; give the run a writable HOME"
-        link = link.__cause__ or link.__context__
     return None
 
 

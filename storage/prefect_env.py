@@ -74,14 +74,13 @@ def recorded_server(catalog: Catalog) -> ServerAddress | None:
     return address if server_is_healthy(address.api_url) else None
 
 
-def configure_prefect(settings: Settings) -> ServerAddress | None:
+def configure_prefect(settings: Settings) -> None:
     """Point Prefect at this HOME: at the running server of this HOME if there is one, else at an
-    ephemeral server whose database lives under HOME. Returns the running server's address, or None."""
+    ephemeral server whose database lives under HOME (``api_url_in_use`` says which)."""
     catalog = settings.catalog
     # A user who points PREFECT_HOME or PREFECT_API_URL elsewhere (another server) keeps that choice.
     os.environ.setdefault("PREFECT_HOME", str(catalog.prefect_home))
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
-    server = None
     if "PREFECT_API_URL" not in os.environ:
         server = recorded_server(catalog)
         if server is not None:
@@ -95,7 +94,6 @@ def configure_prefect(settings: Settings) -> ServerAddress | None:
     for name in CORE_LOGGERS:
         logging.getLogger(name).setLevel(logging.INFO)  # their progress lines are INFO, the root's level WARNING
     catalog.prefect_home.mkdir(parents=True, exist_ok=True)
-    return server
 
 
 def api_url_in_use() -> str | None:
@@ -108,4 +106,3 @@ def server_address_of(api_url: str) -> ServerAddress:
 
     parsed = urlparse(api_url)
     return ServerAddress(host=parsed.hostname or "127.0.0.1", port=parsed.port or 4200)
-

@@ -12,6 +12,8 @@ from __future__ import annotations
 import errno
 import re
 
+from storage.errors import error_chain
+
 TRANSIENT_ERRNOS = frozenset({errno.EIO, errno.EAGAIN, errno.EBUSY, errno.EINTR, errno.ETIMEDOUT, errno.ECONNRESET,
                               errno.ECONNREFUSED, errno.ECONNABORTED, errno.ENETUNREACH, errno.EHOSTUNREACH,
                               errno.EPIPE, errno.ESTALE})
@@ -23,17 +25,9 @@ _TRANSIENT_TEXT = re.compile(
     re.IGNORECASE)
 
 
-def _chain(error: BaseException):
-    seen = set()
-    while error is not None and id(error) not in seen:
-        seen.add(id(error))
-        yield error
-        error = error.__cause__ or error.__context__
-
-
 def is_transient(error: BaseException) -> bool:
     """Whether ``error`` (or what caused it) is I/O that may succeed if tried again."""
-    for link in _chain(error):
+    for link in error_chain(error):
         if isinstance(link, OSError) and link.errno is not None:
             return link.errno in TRANSIENT_ERRNOS
         if isinstance(link, (TimeoutError, ConnectionError)):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -85,8 +86,7 @@ def task_run_names(client, flow_run_id) -> list[str]:
     from prefect.client.schemas.filters import FlowRunFilter, FlowRunFilterId
 
     runs = client.read_task_runs(flow_run_filter=FlowRunFilter(id=FlowRunFilterId(any_=[flow_run_id])))
-    return sorted({run.name.rsplit("-", 1)[0] if run.name.rsplit("-", 1)[-1].isalnum() and "-" in run.name
-                   and len(run.name.rsplit("-", 1)[-1]) == 3 else run.name for run in runs})
+    return sorted({re.sub(r"-[0-9A-Za-z]{3}$", "", run.name) for run in runs})
 
 
 def artifacts_of(client, flow_run_id) -> dict[str, object]:

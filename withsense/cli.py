@@ -101,16 +101,13 @@ def command_run(settings: Settings) -> int:
     from storage.files import HomeNotWritableError, check_writable
     from storage.prefect_env import api_url_in_use, configure_prefect, server_address_of
 
-    try:
-        check_writable(settings.home)  # before Prefect: its ephemeral server keeps its database under HOME
-    except HomeNotWritableError as error:
-        print(f"withsense: {error.strerror}; nothing was changed.", file=sys.stderr)
-        return 4
-    configure_prefect(settings)  # HOME's running server (`withsense server`), else an ephemeral one
-    from flows.nightly import nightly_flow  # imported after Prefect's environment is set
     from flows.stage import StageFailed
 
     try:
+        check_writable(settings.home)  # before Prefect: its ephemeral server keeps its database under HOME
+        configure_prefect(settings)  # HOME's running server (`withsense server`), else an ephemeral one
+        from flows.nightly import nightly_flow  # imported after Prefect's environment is set
+
         summary = nightly_flow(data_dir=settings.data_dir, home=settings.home)
     except HomeLockedError as error:
         print(f"withsense: {error}", file=sys.stderr)

@@ -11,8 +11,8 @@ import time
 from dataclasses import dataclass
 from datetime import datetime
 
-from storage.prefect_env import (ServerAddress, configure_prefect, forget_server, record_server, recorded_server,
-                                 server_address_of, server_environment, server_is_healthy)
+from storage.prefect_env import (ServerAddress, api_url_in_use, configure_prefect, forget_server, record_server,
+                                 recorded_server, server_address_of, server_environment, server_is_healthy)
 from storage.settings import Settings
 
 DEPLOYMENT = "nightly/nightly"  # <flow name>/<deployment name>, as the UI and `prefect deployment run` name it
@@ -62,7 +62,7 @@ def connect(settings: Settings) -> ServerAddress:
     """Point this process's Prefect at the server of this HOME (or at $PREFECT_API_URL); refuses without one:
     Prefect cannot schedule on its ephemeral server."""
     configure_prefect(settings)
-    api_url = os.environ.get("PREFECT_API_URL")
+    api_url = api_url_in_use()
     if not api_url or not server_is_healthy(api_url):
         raise ServerError(f"no Prefect server answers for {settings.home}"
                           + (f" at {api_url}" if api_url else "")

@@ -81,7 +81,8 @@ def open_search(settings: Settings) -> SearchIndex | TableSearch:
         first = vectors.read_columns_limited(table, ["model_version"], 1)
         if first and first[0]["model_version"] == model_version:
             # The legal check and the joint space read the same query vector: encoded once.
-            text_encoder = CachedTextEncoder(search_text_encoder(settings, catalog.text_encoder_onnx(text_version)),
+            onnx = catalog.text_encoder_onnx(text_version)
+            text_encoder = CachedTextEncoder(search_text_encoder(settings, onnx, text_version),
                                              max_texts=SEARCH_CACHE_TEXTS)
             return TableSearch(text_encoder, TextTower.from_bytes(tower.read_bytes()), model_version,
                                legal_edges.load_query_filter(catalog, text_encoder),

@@ -104,14 +104,13 @@ def sentence_transformer_folder(settings) -> Path | None:
     return None
 
 
-def search_text_encoder(settings, onnx_path: Path) -> TextEncoder:
-    """The text encoder a search process uses: the ONNX export when there is one (no torch to import),
-    else the regular one."""
+def search_text_encoder(settings, onnx_path: Path, version: str) -> TextEncoder:
+    """The text encoder a search process uses: the ONNX export of ``version`` (the settings' text encoder)
+    when there is one (no torch to import), else the regular one."""
     folder = sentence_transformer_folder(settings)
     if folder is not None and onnx_path.is_file():
         from models.encoders.onnx_text import OnnxSentenceEncoder
 
-        _, version = encoder_versions_for(settings)
         return OnnxSentenceEncoder(onnx_path, folder, settings.text_encoder, version, threads=settings.torch_threads)
     return text_encoder_for(settings)
 

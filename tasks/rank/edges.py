@@ -238,14 +238,13 @@ def write_search_table(catalog: Catalog, scorer: Scorer) -> int:
     return table.num_rows
 
 
-def export_search_text_encoder(catalog: Catalog, settings: Settings) -> Path | None:
-    """The settings' text encoder exported to ONNX for search processes (once per encoder version); None
-    for an encoder that is not a sentence-transformers model."""
+def export_search_text_encoder(catalog: Catalog, settings: Settings, text_version: str) -> Path | None:
+    """The settings' text encoder (of version ``text_version``) exported to ONNX for search processes, once
+    per version; None for an encoder that is not a sentence-transformers model."""
     folder = sentence_transformer_folder(settings)
     if folder is None:
         return None
-    _, version = encoder_versions_for(settings)
-    path = catalog.text_encoder_onnx(version)
+    path = catalog.text_encoder_onnx(text_version)
     if not path.is_file():
         from models.encoders.onnx_text import export_sentence_transformer
 

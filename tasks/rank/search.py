@@ -36,7 +36,32 @@ class SearchResult:
                 for h in self.hits]
 
 
-class SearchIndex:
+def _withheld(is_blocked: bool | None) -> bool:
+    """An image the legal stage has not decided yet (None) is treated as blocked: never shown by mistake."""
+    return is_blocked is not False
+
+
+class _Search:
+    """What every search does around its ranking: the legal check of the query first, then each hit shown,
+    or the disclaimer in its place for a blocked image."""
+
+    query_filter: QueryFilter
+
+    def _ranked(self, query: str, top_k: int) -> list[tuple[float, str, str, bool]]:
+        """(calibrated score, image id, path, withheld) of the ``top_k`` best images, best first."""
+        raise NotImplementedError
+
+    def search(self, query: str, top_k: int = 10) -> SearchResult:
+        started = time.perf_counter()
+        [decision] = self.query_filter.decide([query])
+        if decision.blocked:
+            return SearchResult(query, True, decision.reason, [], (time.perf_counter() - started) * 1000)
+        hits = [SearchHit(rank, score, None if withheld else image_id, None if withheld else path, withheld)
+                for rank, (score, image_id, path, withheld) in enumerate(self._ranked(query, top_k), start=1)]
+        return SearchResult(query, False, "", hits, (time.perf_counter() - started) * 1000)
+
+
+class SearchIndex(_Search):
     def __init__(self, scorer: Scorer, query_filter: QueryFilter, image_ids: list[str], paths: list[str],
                  features: np.ndarray, is_blocked: list[bool | None]):
         self.scorer = scorer
@@ -45,18 +70,13 @@ class SearchIndex:
         self.n_images = len(image_ids)
         self.model_version = scorer.model_version
         self.paths = paths
-        # An image the legal stage has not decided yet is treated as blocked: never shown by mistake.
-        self.blocked = np.array([flag is not False for flag in is_blocked], dtype=bool)
+        self.blocked = np.array([_withheld(flag) for flag in is_blocked], dtype=bool)
         self.features = features
         model = self.scorer.model
         # A dual encoder's image side does not depend on the query: project every image once, here.
         self.image_joint = model.embed_images(self.features) if hasattr(model, "embed_images") else None
 
-    def search(self, query: str, top_k: int = 10) -> SearchResult:
-        started = time.perf_counter()
-        [decision] = self.query_filter.decide([query])
-        if decision.blocked:
-            return SearchResult(query, True, decision.reason, [], (time.perf_counter() - started) * 1000)
+    def _ranked(self, query: str, top_k: int) -> list[tuple[float, str, str, bool]]:
         text = self.scorer.text_encoder.encode([query])
         model = self.scorer.model
         if self.image_joint is not None:
@@ -64,10 +84,7 @@ class SearchIndex:
         else:
             scores = model.score_matrix(self.features, text)[0]
         order = np.argsort(-scores, kind="stable")[:top_k]
-        hits = [SearchHit(rank, float(scores[i]), None if self.blocked[i] else self.image_ids[i],
-                          None if self.blocked[i] else self.paths[i], bool(self.blocked[i]))
-                for rank, i in enumerate(order, start=1)]
-        return SearchResult(query, False, "", hits, (time.perf_counter() - started) * 1000)
+        return [(float(scores[i]), self.image_ids[i], self.paths[i], bool(self.blocked[i])) for i in order]
 
 
 @dataclass
@@ -78,7 +95,7 @@ class Neighbour:
     cosine: float
 
 
-class TableSearch:
+class TableSearch(_Search):
     """Search over the search table (every image already in the model's joint space): a query needs only
     the text encoder, the model's text side (``tower``: ``embed_texts``, ``calibrated``) and a nearest-
     neighbour lookup, so nothing is built per process. ``nearest(vector, k)`` returns the k images with the
@@ -92,16 +109,8 @@ class TableSearch:
         self.nearest = nearest
         self.n_images = n_images
 
-    def search(self, query: str, top_k: int = 10) -> SearchResult:
-        started = time.perf_counter()
-        [decision] = self.query_filter.decide([query])
-        if decision.blocked:
-            return SearchResult(query, True, decision.reason, [], (time.perf_counter() - started) * 1000)
+    def _ranked(self, query: str, top_k: int) -> list[tuple[float, str, str, bool]]:
         vector = self.tower.embed_texts(self.text_encoder.encode([query]))[0]
         found: list[Neighbour] = self.nearest(vector, top_k)
         scores = self.tower.calibrated(np.array([n.cosine for n in found], dtype=np.float32))
-        # An image the legal stage has not decided yet is treated as blocked: never shown by mistake.
-        hits = [SearchHit(rank, float(score), None if n.is_blocked is not False else n.image_id,
-                          None if n.is_blocked is not False else n.path, n.is_blocked is not False)
-                for rank, (n, score) in enumerate(zip(found, scores), start=1)]
-        return SearchResult(query, False, "", hits, (time.perf_counter() - started) * 1000)
+        return [(float(score), n.image_id, n.path, _withheld(n.is_blocked)) for n, score in zip(found, scores)]

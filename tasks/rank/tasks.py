@@ -32,11 +32,12 @@ def write_search_table_task(settings: Settings) -> int:
     """Every indexed image in the scoring model's joint space, for `search` and downstream teams; kept when
     the model, the images and their legal flags are the ones it was written from."""
     catalog = settings.catalog
-    model_version = edges.scoring_model(catalog, encoder_versions_for(settings))["model_version"]
+    versions = encoder_versions_for(settings)
+    model_version = edges.scoring_model(catalog, versions)["model_version"]
     inputs = edges.search_table_inputs(catalog, model_version)
     memo = catalog.memo("search_table")
     kept = memo.recall(inputs) if inputs is not None else None
-    edges.export_search_text_encoder(catalog, settings)  # once per text encoder version
+    edges.export_search_text_encoder(catalog, settings, versions[1])  # once per text encoder version
     if kept is not None and (kept["rows"] == 0 or (edges.search_table_exists(catalog)
                                                    and catalog.search_text_tower(model_version).is_file())):
         get_run_logger().info("search table unchanged (%d rows, model %s): kept", kept["rows"], model_version)

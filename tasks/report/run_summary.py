@@ -66,8 +66,10 @@ def stage_row_counts(ingest, images, texts, training, legal, ranking_rows: int) 
         return {"stage": stage, "read": read, "quarantined": quarantined, "written": written,
                 "unchanged": unchanged, "note": note}
 
-    index_note = lambda s: (f"{s.n_rows} rows in the table; moved {s.n_relocated}, deleted {s.n_deleted}"  # noqa: E731
-                            + (f", repaired {s.n_repaired} duplicates" if s.n_repaired else ""))
+    def index_note(s) -> str:
+        return (f"{s.n_rows} rows in the table; moved {s.n_relocated}, deleted {s.n_deleted}"
+                + (f", repaired {s.n_repaired} duplicates" if s.n_repaired else ""))
+
     return [
         row("ingest", sum(ingest.loaded_rows.values()), ingest.n_quarantined, sum(ingest.mart_rows.values()), 0,
             f"{ingest.n_image_files} image files, {ingest.n_images_undecodable} do not decode; "
