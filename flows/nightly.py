@@ -48,8 +48,10 @@ def nightly_run_name() -> str:
 
 
 @flow(name="nightly", flow_run_name=nightly_run_name)
-def nightly_flow(data_dir: Path | None = None, home: Path | None = None) -> NightlySummary:
-    settings = load_settings(data_dir=data_dir, home=home)  # read once, passed down
+def nightly_flow(data_dir: Path | None = None, home: Path | None = None, task_runner: str | None = None,
+                 dask_address: str | None = None) -> NightlySummary:
+    settings = load_settings(data_dir=data_dir, home=home, task_runner=task_runner,
+                             dask_address=dask_address)  # read once, passed down
     run_at = datetime.now(timezone.utc)
     get_run_logger().info("data: %s; home: %s", settings.data_dir, settings.home)
     with exclusive_home(settings.catalog.lock, settings.lock_wait_seconds):  # one writer at a time

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from storage.locations import Location
+
 
 def publish_markdown(key: str, markdown: str, description: str) -> None:
     from prefect.artifacts import create_markdown_artifact
@@ -17,8 +19,10 @@ def publish_table(key: str, rows: list[dict], description: str) -> None:
     create_table_artifact(key=key, table=rows, description=description)
 
 
-def publish_link(key: str, path: Path, description: str) -> None:
-    """A link to a file under HOME (file:// URI: the operator opens it on the machine that ran the job)."""
+def publish_link(key: str, place: Path | Location, description: str) -> None:
+    """A link to an output: a file:// URI for a file under HOME (the operator opens it on the machine that
+    ran the job), the object's s3:// URI for one on an object store."""
     from prefect.artifacts import create_link_artifact
 
-    create_link_artifact(key=key, link=path.resolve().as_uri(), link_text=str(path), description=description)
+    place = place if isinstance(place, Location) else Location.of(place)
+    create_link_artifact(key=key, link=place.as_link(), link_text=str(place), description=description)

@@ -8,8 +8,8 @@ builds a path under HOME.
 | dataset                | where under HOME                                        | read / written with     |
 |------------------------|---------------------------------------------------------|-------------------------|
 | warehouse              | withsense.duckdb (tables: sql/raw, staging, marts, ...) | storage.warehouse       |
-| vector index           | lancedb/ (tables images, texts, rankings)               | storage.vectors         |
-| nightly ranking        | parquet/rankings/run_date=YYYY-MM-DD/<run_id>.parquet   | storage.files           |
+| vector index           | lancedb/ (tables images, texts, rankings, image_search), or WITHSENSE_INDEX_URI | storage.vectors |
+| nightly ranking        | parquet/rankings/run_date=YYYY-MM-DD/<run_id>.parquet, or under WITHSENSE_OUTPUT_URI | storage.files |
 | fit model files        | models/fit/<model_version>/                             | storage.model_store     |
 | image encoder export   | models/onnx/                                            | models.encoders         |
 | search text side       | models/search/<model_version>/text_tower.npz; models/onnx/<text encoder>-text.onnx | storage.files |
@@ -29,12 +29,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from storage.locations import Location, ObjectStoreAccess
 from storage.memo import Memo
 
 
 @dataclass(frozen=True)
 class Catalog:
     home: Path
+    # The shared outputs may live on an object store (workers on other machines share no disk); the
+    # warehouse, models, reports and memos are the job's own state and stay under HOME.
+    index_uri: str | None = None
+    output_uri: str | None = None
+    object_store: ObjectStoreAccess | None = None
 
     # --- the warehouse and the vector index ------------------------------------------------------------
     @property
@@ -42,18 +48,24 @@ class Catalog:
         return self.home / "withsense.duckdb"
 
     @property
-    def vector_index(self) -> Path:
-        return self.home / "lancedb"
+    def vector_index(self) -> Location:
+        """HOME/lancedb, or WITHSENSE_INDEX_URI."""
+        return Location.of(self.index_uri or self.home / "lancedb", self.object_store)
 
     # --- Parquet for downstream teams ----------------------------------------------------------------------
     @property
-    def rankings_parquet(self) -> Path:
-        """The folder of every nightly ranking (hive-partitioned by run date)."""
-        return self.home / "parquet" / "rankings"
+    def rankings_parquet(self) -> Location:
+        """The folder of every nightly ranking (hive-partitioned by run date): HOME/parquet/rankings, or
+        <WITHSENSE_OUTPUT_URI>/rankings."""
+        return Location.of(self.output_uri or self.home / "parquet", self.object_store).join("rankings")
 
-    def ranking_partition(self, run_date: str, run_id: str) -> Path:
-        """HOME/parquet/rankings/run_date=YYYY-MM-DD/<run_id>.parquet."""
-        return self.rankings_parquet / f"run_date={run_date}" / f"{run_id}.parquet"
+    def ranking_partition(self, run_date: str, run_id: str) -> Location:
+        """<rankings>/run_date=YYYY-MM-DD/<run_id>.parquet."""
+        return self.rankings_parquet.join(f"run_date={run_date}", f"{run_id}.parquet")
+
+    def location(self, uri: str) -> Location:
+        """A URI this catalog handed out (e.g. a ranking partition's), with the access it needs."""
+        return Location.of(uri, self.object_store)
 
     # --- model files ------------------------------------------------------------------------------------
     def fit_model_folder(self, model_version: str) -> Path:

@@ -10,6 +10,7 @@ from pathlib import Path
 import pyarrow as pa
 
 from storage.errors import error_chain
+from storage.locations import Location, unreachable
 
 
 def _atomically(path: Path, write) -> Path:
@@ -47,17 +48,32 @@ def read_json(path: Path) -> dict:
     return value if isinstance(value, dict) else {}
 
 
-def write_parquet(path: Path, rows: pa.Table) -> Path:
+def write_parquet(target: Path | Location, rows: pa.Table) -> Path | Location:
+    """A local file is written beside and renamed over; an object is uploaded in one PUT (or a multipart
+    upload completed at the end), so a reader never sees half a file either way."""
     import pyarrow.parquet as pq
 
-    return _atomically(path, lambda temporary: pq.write_table(rows, temporary))
+    if isinstance(target, Location) and not target.is_local:
+        filesystem, path = target.filesystem()
+        try:
+            pq.write_table(rows, path, filesystem=filesystem)
+        except OSError as error:
+            raise unreachable(target, error) from error
+        return target
+    path = target.path if isinstance(target, Location) else target
+    _atomically(path, lambda temporary: pq.write_table(rows, temporary))
+    return target
 
 
-def parquet_rows(path: Path) -> int:
+def parquet_rows(target: Path | Location) -> int:
     """Rows of a Parquet file, from its footer (the data is not read)."""
     import pyarrow.parquet as pq
 
-    return pq.read_metadata(path).num_rows
+    if isinstance(target, Location):
+        filesystem, path = target.filesystem()
+        with filesystem.open_input_file(path) as handle:
+            return pq.read_metadata(handle).num_rows
+    return pq.read_metadata(target).num_rows
 
 
 class HomeNotWritableError(OSError):

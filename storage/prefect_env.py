@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import logging
+from contextlib import contextmanager
 import os
 import urllib.error
 import urllib.request
@@ -94,6 +95,31 @@ def configure_prefect(settings: Settings) -> None:
     for name in CORE_LOGGERS:
         logging.getLogger(name).setLevel(logging.INFO)  # their progress lines are INFO, the root's level WARNING
     catalog.prefect_home.mkdir(parents=True, exist_ok=True)
+
+
+@contextmanager
+def api_shared_with_workers(settings: Settings):
+    """For a run whose tasks go to Dask workers: the workers report their task runs to the API this process
+    uses. Without a server (PREFECT_API_URL unset) every worker process would start an ephemeral server of
+    its own (~8 s each, runs invisible to this one): start Prefect's ephemeral server here once instead and
+    hand its address to the workers (LocalCluster processes inherit the environment). Workers on other
+    machines need PREFECT_API_URL of a real server (`withsense server`)."""
+    if settings.task_runner != "dask" or api_url_in_use() is not None:
+        yield
+        return
+    from prefect.server.api.server import SubprocessASGIServer
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+
+    server = SubprocessASGIServer()
+    server.start(timeout=int(os.environ.get("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "180")))
+    os.environ["PREFECT_API_URL"] = server.api_url  # for the worker processes started from here
+    try:
+        with temporary_settings(updates={PREFECT_API_URL: server.api_url}):  # for this process's Prefect
+            yield
+    finally:
+        # The server stops at exit (start() registered that), after Prefect's log worker has sent the
+        # last lines: stopping it here leaves that worker retrying a closed port for a minute.
+        del os.environ["PREFECT_API_URL"]
 
 
 def api_url_in_use() -> str | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from pydantic import Field, model_validator
+from pydantic import AliasChoices, Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 if TYPE_CHECKING:
@@ -23,7 +23,7 @@ DEFAULT_HOME = PROJECT_ROOT / "var"
 
 
 class Settings(BaseSettings):
-    model_config = SettingsConfigDict(env_prefix="WITHSENSE_", frozen=True)
+    model_config = SettingsConfigDict(env_prefix="WITHSENSE_", frozen=True, populate_by_name=True)
 
     data_dir: Path = Field(SAMPLE_DATA_DIR, description="Folder holding one delivery in its published layout.")
     home: Path = Field(DEFAULT_HOME, description="Folder that receives everything the job writes.")
@@ -54,6 +54,25 @@ class Settings(BaseSettings):
     query_false_block_rate: float = Field(0.02, ge=0.0, le=0.5)
     image_filter_recall: float = Field(0.97, gt=0.5, le=1.0)
 
+    # Where the embed stage's image work runs: "local" (this process's reader → encoder pipeline) or "dask"
+    # (chunks of images mapped to the workers of a Dask cluster through prefect-dask): the cluster at
+    # dask_address (tcp://HOST:PORT), or without one a LocalCluster of dask_workers processes on this machine.
+    task_runner: Literal["local", "dask"] = "local"
+    dask_address: str | None = None
+    dask_workers: int = Field(2, ge=1)
+    dask_worker_threads: int = Field(1, ge=1)  # ONNX Runtime threads per worker process: one process per core
+    dask_chunk_images: int = Field(128, ge=1)  # images per Dask task (each worker reads and writes its own)
+
+    # The LanceDB index and the Parquet outputs on an object store (s3://bucket/prefix) instead of under
+    # HOME; reached with the usual AWS variables (read here once, the secrets never printed or logged).
+    index_uri: str | None = None
+    output_uri: str | None = None
+    aws_endpoint_url: str | None = Field(None, validation_alias=AliasChoices("AWS_ENDPOINT_URL_S3", "AWS_ENDPOINT_URL"))
+    aws_region: str | None = Field(None, validation_alias=AliasChoices("AWS_REGION", "AWS_DEFAULT_REGION"))
+    aws_access_key_id: str | None = Field(None, validation_alias=AliasChoices("AWS_ACCESS_KEY_ID"))
+    aws_secret_access_key: SecretStr | None = Field(None, validation_alias=AliasChoices("AWS_SECRET_ACCESS_KEY"))
+    aws_session_token: SecretStr | None = Field(None, validation_alias=AliasChoices("AWS_SESSION_TOKEN"))
+
     # One writer at a time per HOME: a run that finds HOME in use waits this long for it, then refuses.
     lock_wait_seconds: float = Field(0.0, ge=0.0)
 
@@ -67,8 +86,13 @@ class Settings(BaseSettings):
     def catalog(self) -> "Catalog":
         """Where everything the job writes lives under HOME (the only map of HOME)."""
         from storage.catalog import Catalog
+        from storage.locations import ObjectStoreAccess
 
-        return Catalog(self.home)
+        access = ObjectStoreAccess(
+            endpoint_url=self.aws_endpoint_url, region=self.aws_region, access_key_id=self.aws_access_key_id,
+            secret_access_key=self.aws_secret_access_key.get_secret_value() if self.aws_secret_access_key else None,
+            session_token=self.aws_session_token.get_secret_value() if self.aws_session_token else None)
+        return Catalog(self.home, index_uri=self.index_uri, output_uri=self.output_uri, object_store=access)
 
 
 def load_settings(**overrides: object) -> Settings:

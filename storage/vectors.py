@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 
 import pyarrow as pa
 
+from storage.locations import Location, unreachable
+
 if TYPE_CHECKING:  # lancedb costs ~1.3 s to import: only when the store is opened
     import lancedb
 
@@ -98,11 +100,18 @@ def vector_column(matrix, dimension: int) -> pa.FixedSizeListArray:
     return pa.FixedSizeListArray.from_arrays(pa.array(flat, pa.float32()), dimension)
 
 
-def connect(lancedb_dir: Path) -> lancedb.DBConnection:
+def connect(index: Location | Path) -> lancedb.DBConnection:
+    """The LanceDB index at a local folder or an object-store URI (storage.locations)."""
     import lancedb
 
-    lancedb_dir.mkdir(parents=True, exist_ok=True)
-    return lancedb.connect(str(lancedb_dir))
+    index = index if isinstance(index, Location) else Location.of(index)
+    if index.is_local:
+        index.path.mkdir(parents=True, exist_ok=True)
+        return lancedb.connect(index.uri)
+    try:
+        return lancedb.connect(index.uri, storage_options=index.lance_options())
+    except (OSError, ValueError, RuntimeError) as error:
+        raise unreachable(index, error) from error
 
 
 def existing_table(db: lancedb.DBConnection, name: str) -> lancedb.table.Table | None:
@@ -214,12 +223,12 @@ def _chunks(values: list[str], size: int):
         yield values[start : start + size]
 
 
-def damaged_tables(lancedb_dir: Path) -> dict[str, str]:
+def damaged_tables(index: Location) -> dict[str, str]:
     """Tables of the index that do not open or read in full, with why (a missing or truncated data or
     manifest file); {} when every table reads (or there is no index yet)."""
-    if not lancedb_dir.is_dir():
+    if index.is_local and not index.path.is_dir():
         return {}
-    db = connect(lancedb_dir)
+    db = connect(index)
     damaged = {}
     for name in db.list_tables().tables:
         try:
@@ -229,8 +238,13 @@ def damaged_tables(lancedb_dir: Path) -> dict[str, str]:
     return damaged
 
 
-def set_aside_table(lancedb_dir: Path, name: str, stamp: str) -> Path:
+def set_aside_table(index: Location, name: str, stamp: str) -> Path:
     """Move a damaged table's folder aside (no longer a table of the index), kept for inspection."""
+    if not index.is_local:
+        # An object store cannot rename a prefix in one step, and a copy could be half made: say so.
+        raise RuntimeError(f"the LanceDB table {name} at {index.uri} does not read; move or delete the prefix "
+                           f"{index.uri}/{name}.lance by hand, and the next run embeds it again")
+    lancedb_dir = index.path
     folder = lancedb_dir / f"{name}.lance"
     target = lancedb_dir / f"{name}.lance.corrupt-{stamp}"
     folder.rename(target)

@@ -27,6 +27,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     run = commands.add_parser("run", help="run the nightly job once (ingest, verify, embed, train, legal filter, rank, report)")
     _add_location_arguments(run)
+    run.add_argument("--task-runner", choices=["local", "dask"], default=None,
+                     help="where the images are embedded: this process (local, the default) or a Dask cluster "
+                          "(prefect-dask; $WITHSENSE_TASK_RUNNER)")
+    run.add_argument("--dask-address", default=None,
+                     help="the Dask scheduler, tcp://HOST:PORT (default: a LocalCluster of $WITHSENSE_DASK_WORKERS "
+                          "processes on this machine)")
 
     rank = commands.add_parser("rank", help="rank the images of a folder for each query with the champion model")
     rank.add_argument("--home", type=Path, default=None)
@@ -99,7 +105,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def command_run(settings: Settings) -> int:
     from storage.files import HomeNotWritableError, check_writable
-    from storage.prefect_env import api_url_in_use, configure_prefect, server_address_of
+    from storage.prefect_env import api_shared_with_workers, api_url_in_use, configure_prefect, server_address_of
 
     from flows.stage import StageFailed
 
@@ -108,7 +114,9 @@ def command_run(settings: Settings) -> int:
         configure_prefect(settings)  # HOME's running server (`withsense server`), else an ephemeral one
         from flows.nightly import nightly_flow  # imported after Prefect's environment is set
 
-        summary = nightly_flow(data_dir=settings.data_dir, home=settings.home)
+        with api_shared_with_workers(settings):
+            summary = nightly_flow(data_dir=settings.data_dir, home=settings.home, task_runner=settings.task_runner,
+                                   dask_address=settings.dask_address)
     except HomeLockedError as error:
         print(f"withsense: {error}", file=sys.stderr)
         return 3
@@ -322,7 +330,9 @@ def command_tables(settings: Settings) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    settings = load_settings(data_dir=getattr(args, "data_dir", None), home=args.home)
+    settings = load_settings(data_dir=getattr(args, "data_dir", None), home=args.home,
+                             task_runner=getattr(args, "task_runner", None),
+                             dask_address=getattr(args, "dask_address", None))
     if args.command == "run":
         return command_run(settings)
     try:

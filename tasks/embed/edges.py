@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -43,20 +44,45 @@ def text_jobs_from_warehouse(con) -> list[TextJob]:
 def index_images(db: lancedb.DBConnection, jobs: list[ImageJob], encoder_version: str,
                  load_encoder: Callable[[], ImageEncoder], batch_size: int, workers: int,
                  progress: bool = True) -> tuple[IndexSummary, list[ImageFailure]]:
-    """Bring the images table in step with ``jobs``; the encoder is loaded only if something needs embedding."""
-    started = time.perf_counter()
-    table, indexed, repaired = _indexed_state(db, vectors.IMAGES_TABLE, vectors.IMAGE_KEY, vectors.images_schema(1),
-                                              ["image_id", "sha256", "encoder_version", "path", "split"])
+    """Bring the images table in step with ``jobs`` in this process; the encoder is loaded only if
+    something needs embedding."""
+    work = plan_image_index(db, jobs, encoder_version)
+    stats = EmbedStats()
+    if work.plan.to_embed:
+        encoder = load_encoder()
+        table = open_images_table(db, encoder.dimension)
+        stats = embed_images(work.plan.to_embed, encoder, lambda rows: vectors.upsert(table, vectors.IMAGE_KEY, rows),
+                             table.schema, batch_size=batch_size, workers=workers, progress=progress)
+        log.info(stats.describe())
+    return finish_image_index(db, work, stats), stats.failures
+
+
+@dataclass
+class ImageIndexWork:
+    """What the images table needs this run (the plan), the encoder it is for, duplicates repaired."""
+    plan: Plan
+    encoder_version: str
+    n_repaired: int
+    planned_at: float  # time.time() (wall clock: the finish may run in another process)
+
+
+def plan_image_index(db: lancedb.DBConnection, jobs: list[ImageJob], encoder_version: str) -> ImageIndexWork:
+    _, indexed, repaired = _indexed_state(db, vectors.IMAGES_TABLE, vectors.IMAGE_KEY, vectors.images_schema(1),
+                                          ["image_id", "sha256", "encoder_version", "path", "split"])
     plan = plan_images(jobs, indexed, encoder_version)
     log.info(plan.describe("images"))
-    stats = EmbedStats()
-    if plan.to_embed:
-        encoder = load_encoder()
-        schema = vectors.images_schema(encoder.dimension)
-        table = vectors.open_table(db, vectors.IMAGES_TABLE, schema)
-        stats = embed_images(plan.to_embed, encoder, lambda rows: vectors.upsert(table, vectors.IMAGE_KEY, rows),
-                             schema, batch_size=batch_size, workers=workers, progress=progress)
-        log.info(stats.describe())
+    return ImageIndexWork(plan=plan, encoder_version=encoder_version, n_repaired=repaired, planned_at=time.time())
+
+
+def open_images_table(db: lancedb.DBConnection, dimension: int):
+    """The images table for vectors of ``dimension`` (created, or recreated for another dimension)."""
+    return vectors.open_table(db, vectors.IMAGES_TABLE, vectors.images_schema(dimension))
+
+
+def finish_image_index(db: lancedb.DBConnection, work: ImageIndexWork, stats: EmbedStats) -> IndexSummary:
+    """After the embedding: rewrite moved rows, delete gone and unreadable images, compact, summarise."""
+    plan = work.plan
+    table = vectors.existing_table(db, vectors.IMAGES_TABLE)
     if table is not None:
         _relocate(table, vectors.IMAGE_KEY, plan, lambda job: job.image_id,
                   lambda job: {"path": job.path, "split": job.split})
@@ -65,15 +91,14 @@ def index_images(db: lancedb.DBConnection, jobs: list[ImageJob], encoder_version
         vectors.delete_keys(table, vectors.IMAGE_KEY, plan.to_delete + failed_ids)
         if plan.to_embed or plan.to_delete or plan.to_relocate:
             vectors.compact(table)
-    summary = IndexSummary(
-        table=vectors.IMAGES_TABLE, encoder_version=encoder_version, n_embedded=stats.n_embedded,
+    return IndexSummary(
+        table=vectors.IMAGES_TABLE, encoder_version=work.encoder_version, n_embedded=stats.n_embedded,
         n_relocated=len(plan.to_relocate), n_deleted=len(plan.to_delete), n_unchanged=plan.n_unchanged,
-        n_failed=stats.n_failed, n_repaired=repaired, n_rows=table.count_rows() if table is not None else 0,
-        seconds=time.perf_counter() - started,
+        n_failed=stats.n_failed, n_repaired=work.n_repaired, n_rows=table.count_rows() if table is not None else 0,
+        seconds=time.time() - work.planned_at,
         timings={"read": stats.read_seconds, "wait": stats.wait_seconds, "inference": stats.inference_seconds,
                  "write": stats.write_seconds, "pipeline": stats.wall_seconds},
     )
-    return summary, stats.failures
 
 
 def index_texts(db: lancedb.DBConnection, jobs: list[TextJob], encoder_version: str,

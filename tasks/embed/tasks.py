@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from datetime import datetime, timezone
 
 from prefect import get_run_logger, task
@@ -10,7 +11,8 @@ from prefect.cache_policies import NO_CACHE
 from models.encoders import encoder_versions_for, image_encoder_for, text_encoder_for
 from storage.retry import TRANSIENT_IO_RETRIES
 from storage.settings import Settings
-from tasks.embed import edges
+from tasks.embed import distributed, edges
+from tasks.embed.pipeline import EmbedStats
 from tasks.embed.plan import ImageJob, IndexSummary, TextJob
 
 
@@ -36,6 +38,38 @@ def index_images_task(settings: Settings, jobs: list[ImageJob]) -> IndexSummary:
     logger.info(summary.describe())
     if summary.n_embedded:
         logger.info("timings: " + ", ".join(f"{k} {v:.1f}s" for k, v in summary.timings.items()))
+    return summary
+
+
+# --- the same work on a Dask cluster: plan here, chunks on the workers, finish here ---------------------
+
+@task(name="plan image embedding", cache_policy=NO_CACHE, **TRANSIENT_IO_RETRIES)
+def plan_image_index_task(settings: Settings, jobs: list[ImageJob]) -> edges.ImageIndexWork:
+    image_version, _ = encoder_versions_for(settings)
+    db = edges.open_index(settings.catalog)
+    work = edges.plan_image_index(db, jobs, image_version)
+    if work.plan.to_embed:
+        # Loaded once here so that its ONNX export exists before the workers look for it (two workers must
+        # not export into one file), and so that the table has the encoder's dimension before they write.
+        edges.open_images_table(db, _loaded(image_encoder_for(settings)).dimension)
+    get_run_logger().info(work.plan.describe("images"))
+    return work
+
+
+@task(name="embed image chunk", cache_policy=NO_CACHE, **TRANSIENT_IO_RETRIES)
+def embed_image_chunk_task(settings: Settings, jobs: list[ImageJob], encoder_version: str) -> EmbedStats:
+    stats = distributed.embed_chunk_into_index(settings, jobs, encoder_version)
+    get_run_logger().info("%s — on %s", stats.describe(), distributed.this_worker())
+    return stats
+
+
+@task(name="finish image index", cache_policy=NO_CACHE, **TRANSIENT_IO_RETRIES)
+def finish_image_index_task(settings: Settings, work: edges.ImageIndexWork,
+                            chunk_stats: list[EmbedStats]) -> IndexSummary:
+    stats = distributed.merged(chunk_stats, wall_seconds=time.time() - work.planned_at)
+    summary = edges.finish_image_index(edges.open_index(settings.catalog), work, stats)
+    edges.quarantine_failures(settings.catalog, stats.failures, datetime.now(timezone.utc))
+    get_run_logger().info(summary.describe())
     return summary
 
 

@@ -20,6 +20,7 @@ from models.fit.features import features_of_rows
 from models.fit.text_tower import TextTower
 from storage import files, model_store, vectors, warehouse
 from storage.catalog import Catalog
+from storage.locations import Location
 from storage.memo import code_fingerprint, fingerprint
 from storage.settings import Settings
 from tasks.embed.pipeline import read_batches
@@ -165,7 +166,7 @@ def with_query_vectors(ranking: pa.Table, scorer: Scorer) -> pa.Table:
 
 
 def write_nightly_ranking(catalog: Catalog, ranking: pa.Table, scorer: Scorer, images: ImageSet, run_date: str,
-                          run_id: str) -> Path:
+                          run_id: str) -> Location:
     """Parquet partition, LanceDB ``rankings`` and the gallery of one night's ranking."""
     ranking = ranking.append_column("run_id", pa.array([run_id] * ranking.num_rows, pa.string()))
     path = files.write_parquet(catalog.ranking_partition(run_date, run_id), ranking)

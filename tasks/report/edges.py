@@ -7,6 +7,7 @@ from pathlib import Path
 
 from storage import files, warehouse
 from storage.catalog import Catalog
+from storage.locations import Location
 from storage.memo import code_fingerprint, fingerprint
 from storage.settings import Settings
 from tasks.ingest.summary import IngestSummary
@@ -75,7 +76,7 @@ def latest_model_metrics(catalog: Catalog) -> dict[str, dict[str, float]]:
     return {model["kind"]: model["metrics"] for model in latest_models(catalog)}
 
 
-def ranking_rows(path: Path) -> int:
+def ranking_rows(path: Location) -> int:
     """Rows of a written ranking partition (from its Parquet footer)."""
     return files.parquet_rows(path)
 

@@ -34,7 +34,7 @@ def write_run_summary_task(settings: Settings, upkeep: UpkeepSummary, ingest: In
     """The run summary file, and what the operator reads on the run's page in the morning: rows per stage,
     the models' figures and the champion decision, the legal filter's figures, links to the outputs."""
     catalog = settings.catalog
-    ranking = Path(ranking_path)
+    ranking = catalog.location(ranking_path)
     stage_lines = [upkeep.describe(), *ingest.lines(), images.describe(), texts.describe(), training.describe()]
     outputs = {"data report": str(catalog.data_report), "gallery": str(catalog.gallery_page),
                "ranking (Parquet)": ranking_path, "vector index (LanceDB)": str(catalog.vector_index),
