@@ -17,7 +17,7 @@ builds a path under HOME.
 | data report            | reports/data_report.html                                | storage.files           |
 | run summary            | reports/run_summary.md                                  | storage.files           |
 | gallery                | reports/gallery/index.html, reports/gallery/thumbs/     | storage.files           |
-| bench report           | reports/bench.md, reports/bench.json, reports/bench_search.md | storage.files     |
+| bench report           | reports/bench.md, bench.json, bench_search.md, bench_scale.md | storage.files     |
 | stage memos            | state/<stage>.json (input fingerprint + kept result)    | storage.memo            |
 | the writer's lock      | .lock (who holds HOME)                                  | storage.lock            |
 | Prefect's own database | prefect/                                                | Prefect                 |
@@ -122,6 +122,10 @@ class Catalog:
     @property
     def search_bench_markdown(self) -> Path:
         return self.reports / "bench_search.md"
+
+    @property
+    def scale_bench_markdown(self) -> Path:
+        return self.reports / "bench_scale.md"
 
     @property
     def bench_json(self) -> Path:

@@ -73,6 +73,9 @@ class Settings(BaseSettings):
     aws_secret_access_key: SecretStr | None = Field(None, validation_alias=AliasChoices("AWS_SECRET_ACCESS_KEY"))
     aws_session_token: SecretStr | None = Field(None, validation_alias=AliasChoices("AWS_SESSION_TOKEN"))
 
+    # The search table gets an ANN index (storage.vectors.ann_index_plan) from this many rows on.
+    search_ann_min_rows: int = Field(100_000, ge=1)
+
     # One writer at a time per HOME: a run that finds HOME in use waits this long for it, then refuses.
     lock_wait_seconds: float = Field(0.0, ge=0.0)
 

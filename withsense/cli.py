@@ -73,6 +73,11 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--limit", type=int, default=None, help="use only the first N images")
     bench.add_argument("--batch-size", type=int, default=32)
     bench.add_argument("--skip", default="", help="comma-separated words: skip variants whose name has one")
+    bench.add_argument("--scale", action="store_true",
+                       help="instead: embedding RSS/throughput at 1,000 and 10,000 images and the search table's ANN "
+                            "index at 1,000,000 rows (needs a HOME the nightly ran in)")
+    bench.add_argument("--scale-rows", type=int, default=1_000_000, help="rows of the --scale index bench")
+    bench.add_argument("--scale-images", default="1000,10000", help="image counts of the --scale embedding bench")
 
     server = commands.add_parser("server", help="start the Prefect server (API, UI, scheduler) of HOME on a loopback "
                                                 "port, in the foreground")
@@ -375,6 +380,13 @@ def main(argv: list[str] | None = None) -> int:
             print(f"withsense: {error}", file=sys.stderr)
             return 1
         raise
+    if args.command == "bench" and args.scale:
+        import logging
+
+        logging.basicConfig(level=logging.INFO, format="%(message)s")  # the bench's progress, on stderr
+        print(services.bench_scale(settings, args.scale_rows, tuple(int(n) for n in args.scale_images.split(","))))
+        print(f"written to {settings.catalog.scale_bench_markdown}")
+        return 0
     if args.command == "bench":
         return command_bench(settings, args.limit, args.batch_size, args.skip)
     raise AssertionError(args.command)

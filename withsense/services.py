@@ -84,15 +84,18 @@ def open_search(settings: Settings) -> SearchIndex | TableSearch:
             onnx = catalog.text_encoder_onnx(text_version)
             text_encoder = CachedTextEncoder(search_text_encoder(settings, onnx, text_version),
                                              max_texts=SEARCH_CACHE_TEXTS)
+            n_rows = table.count_rows()
+            plan = (vectors.ann_index_plan(n_rows, table.schema.field("vector").type.list_size, min_rows=1)
+                    if vectors.has_vector_index(table) else None)  # the query settings of the index it has
             return TableSearch(text_encoder, TextTower.from_bytes(tower.read_bytes()), model_version,
                                legal_edges.load_query_filter(catalog, text_encoder),
-                               lambda vector, k: _nearest(table, vector, k), table.count_rows())
+                               lambda vector, k: _nearest(table, vector, k, plan), n_rows)
     scorer = rank_edges.load_scorer(settings, reuse_indexed_texts=False)
     return _built_search(settings, scorer, legal_edges.load_query_filter(catalog, scorer.text_encoder), db)
 
 
-def _nearest(table, vector, k: int) -> list[Neighbour]:
-    found = vectors.nearest(table, vector, k, ["image_id", "path", "is_blocked"]).to_pylist()
+def _nearest(table, vector, k: int, plan=None) -> list[Neighbour]:
+    found = vectors.nearest(table, vector, k, ["image_id", "path", "is_blocked"], plan).to_pylist()
     return [Neighbour(r["image_id"], r["path"], r["is_blocked"], 1.0 - r["_distance"]) for r in found]
 
 
@@ -234,4 +237,42 @@ def bench(settings: Settings, limit: int | None, batch_size: int, skip: tuple[st
                            batch_size=batch_size, workers=settings.io_workers, limit=limit, skip=skip)
     files.write_json(catalog.bench_json, report.to_dict())
     files.write_text(catalog.bench_markdown, report.markdown() + "\n")
+    return report
+
+
+def bench_scale(settings: Settings, n_rows: int, image_counts: tuple[int, ...], n_queries: int = 200) -> str:
+    """`withsense bench --scale`: embedding peak RSS and throughput at each of ``image_counts`` images, and
+    the search table at ``n_rows`` rows with its ANN index (build, latency, recall@10, size). Needs a HOME
+    the nightly has run in (its search table, text side and captions); the report goes to the catalog."""
+    import numpy as np
+
+    from models.fit.text_tower import TextTower
+    from storage import files
+    from tasks.embed.scale_bench import embed_in_fresh_process, make_distinct_images
+    from tasks.embed.scale_bench import markdown as embed_markdown
+    from tasks.rank.index_bench import run_index_bench
+
+    catalog = settings.catalog
+    db = vectors.connect(catalog.vector_index)
+    table = vectors.existing_table(db, vectors.SEARCH_TABLE)
+    if table is None:
+        raise UsageError(f"no search table at {catalog.vector_index}: run `withsense run` on this HOME first")
+    search_rows = vectors.read_columns(table, ["model_version", "vector"])
+    real = np.stack(search_rows.column("vector").to_numpy(zero_copy_only=False)).astype(np.float32)
+    tower = TextTower.from_bytes(catalog.search_text_tower(search_rows.column("model_version")[0].as_py()).read_bytes())
+    captions = vectors.read_table_columns(db, vectors.TEXTS_TABLE, ["query_id", "vector"]).sort_by("query_id")
+    caption_vectors = np.stack(captions.column("vector").to_numpy(zero_copy_only=False)[:n_queries]).astype(np.float32)
+    queries = tower.embed_texts(caption_vectors).astype(np.float32)
+    sources = sorted({Path(p) for p in vectors.read_table_columns(db, vectors.IMAGES_TABLE, ["path"])
+                      .column("path").to_pylist()})
+    catalog.scratch.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=catalog.scratch, prefix="bench-scale-") as work_dir:
+        work = Path(work_dir)
+        images = make_distinct_images(sources, max(image_counts), work / "images", seed=settings.seed)
+        embedding = [embed_in_fresh_process(settings, images[:n], work / f"index-{n}") for n in image_counts]
+        index = run_index_bench(work / "scale", real, queries, n_rows, seed=settings.seed)
+    report = (f"# Scale bench\n\nencoder {settings.image_encoder} ({settings.image_backend}), "
+              f"{settings.torch_threads} threads; images made from the {len(sources)} of the index\n\n"
+              f"{embed_markdown(embedding)}\n\n{index.markdown()}\n")
+    files.write_text(catalog.scale_bench_markdown, report)
     return report

@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import io
 import logging
+import time
 from pathlib import Path
 
 import numpy as np
@@ -198,15 +199,15 @@ def thumbnail_bytes(source: str) -> bytes:
 
 # --- the search table: every indexed image in the champion's joint space ------------------------------------
 
-def search_table_inputs(catalog: Catalog, model_version: str) -> str | None:
+def search_table_inputs(catalog: Catalog, model_version: str, ann_min_rows: int) -> str | None:
     """What the search table is a function of: the scoring model, each image's content, encoder, path and
-    legal flag, and this code. None when there is no image index yet."""
+    legal flag, from how many rows it is indexed, and this code. None when there is no image index yet."""
     db = vectors.connect(catalog.vector_index)
     if vectors.existing_table(db, vectors.IMAGES_TABLE) is None:
         return None
     rows = vectors.read_table_columns(db, vectors.IMAGES_TABLE,
                                       ["image_id", "sha256", "encoder_version", "path", "is_blocked"])
-    return fingerprint(model_version, sorted(map(tuple, (r.values() for r in rows.to_pylist())), key=str),
+    return fingerprint(model_version, ann_min_rows, sorted(map(tuple, (r.values() for r in rows.to_pylist())), key=str),
                        code_fingerprint("tasks/rank/edges.py", "models/fit", "storage/vectors.py"))
 
 
@@ -214,9 +215,11 @@ def search_table_exists(catalog: Catalog) -> bool:
     return vectors.existing_table(vectors.connect(catalog.vector_index), vectors.SEARCH_TABLE) is not None
 
 
-def write_search_table(catalog: Catalog, scorer: Scorer) -> int:
+def write_search_table(catalog: Catalog, scorer: Scorer, ann_min_rows: int = vectors.ANN_MIN_ROWS) -> int:
     """Project every indexed image into the scoring model's joint space and replace the search table with
-    them (one commit). Returns its rows; 0 (and no table) for a model without a joint space."""
+    them (one commit); from ``ann_min_rows`` rows on, give it its ANN index. The table is rewritten whole
+    when the model or the images change (a new model moves every vector), so the index is rebuilt then and
+    never goes stale. Returns its rows; 0 (and no table) for a model without a joint space."""
     if not hasattr(scorer.model, "embed_images"):
         log.warning("the scoring model %s has no joint space (not a dual encoder): no search table",
                     scorer.model_version)
@@ -235,7 +238,12 @@ def write_search_table(catalog: Catalog, scorer: Scorer) -> int:
         "vector": vectors.vector_column(joint, dimension)}, schema=vectors.search_schema(dimension))
     # The text side a search process needs, written before the table that refers to it.
     files.write_bytes(catalog.search_text_tower(scorer.model_version), TextTower.of(scorer.model).to_bytes())
-    vectors.replace_table(db, vectors.SEARCH_TABLE, table)
+    written = vectors.replace_table(db, vectors.SEARCH_TABLE, table)
+    plan = vectors.ann_index_plan(table.num_rows, dimension, ann_min_rows)
+    if plan is not None:  # until it is built, a reader's query scans exactly: slower, never wrong
+        started = time.perf_counter()
+        vectors.build_ann_index(written, plan)
+        log.info("search table: %s built in %.1f s", plan.describe(), time.perf_counter() - started)
     return table.num_rows
 
 

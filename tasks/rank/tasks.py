@@ -34,7 +34,7 @@ def write_search_table_task(settings: Settings) -> int:
     catalog = settings.catalog
     versions = encoder_versions_for(settings)
     model_version = edges.scoring_model(catalog, versions)["model_version"]
-    inputs = edges.search_table_inputs(catalog, model_version)
+    inputs = edges.search_table_inputs(catalog, model_version, settings.search_ann_min_rows)
     memo = catalog.memo("search_table")
     kept = memo.recall(inputs) if inputs is not None else None
     edges.export_search_text_encoder(catalog, settings, versions[1])  # once per text encoder version
@@ -42,7 +42,8 @@ def write_search_table_task(settings: Settings) -> int:
                                                    and catalog.search_text_tower(model_version).is_file())):
         get_run_logger().info("search table unchanged (%d rows, model %s): kept", kept["rows"], model_version)
         return kept["rows"]
-    rows = edges.write_search_table(catalog, edges.load_scorer(settings, reuse_indexed_texts=False))
+    rows = edges.write_search_table(catalog, edges.load_scorer(settings, reuse_indexed_texts=False),
+                                    settings.search_ann_min_rows)
     memo.remember(inputs, {"rows": rows})
     get_run_logger().info("search table: %d images in the joint space of %s", rows, model_version)
     return rows

@@ -72,3 +72,34 @@ def test_without_its_text_side_the_table_is_not_used(sample_home: Path, tmp_path
     for tower in (home / "models" / "search").rglob("text_tower.npz"):
         tower.unlink()
     assert isinstance(services.open_search(load_settings(home=home)), SearchIndex)
+
+
+def test_a_large_search_table_gets_an_ann_index_that_search_uses(sample_home: Path, tmp_path: Path):
+    home = tmp_path / "home"
+    shutil.copytree(sample_home, home, ignore=shutil.ignore_patterns(".lock"))
+    settings = load_settings(home=home, search_ann_min_rows=10)  # 50 rows count as "large" here
+    scorer = rank_edges.load_scorer(settings, reuse_indexed_texts=False)
+    assert rank_edges.write_search_table(settings.catalog, scorer, settings.search_ann_min_rows) == 50
+    table = vectors.connect(settings.catalog.vector_index).open_table("image_search")
+    assert vectors.has_vector_index(table)
+    [index] = table.list_indices()
+    assert index.index_type == "IvfHnswSq"
+
+    search = services.open_search(settings)
+    assert isinstance(search, TableSearch)
+    for query in QUERIES:
+        found = search.search(query, 5)
+        if found.blocked:
+            continue
+        vector = search.tower.embed_texts(search.text_encoder.encode([query]))[0]
+        exact = vectors.nearest(table, vector, 5, ["image_id"], exact=True).column("image_id").to_pylist()
+        shown = [h.image_id for h in found.hits if h.image_id]  # blocked images are shown as the disclaimer
+        assert len(set(shown) & set(exact)) >= len(shown) - 1  # the ANN answer is (nearly) the exact one
+
+
+def test_below_the_threshold_no_index_is_built_and_the_plan_follows_the_rows():
+    assert vectors.ann_index_plan(99_999, 768) is None
+    plan = vectors.ann_index_plan(1_000_000, 768)
+    assert plan.index_type == "IVF_HNSW_SQ" and plan.num_partitions == 4 and plan.nprobes == 4
+    large = vectors.ann_index_plan(10_000_000, 768)
+    assert large.num_partitions == 40 and large.nprobes == 10
