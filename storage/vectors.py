@@ -89,18 +89,20 @@ def replace_table(db: lancedb.DBConnection, name: str, rows: pa.Table) -> lanced
 
 
 # --- an ANN index on a large search table ----------------------------------------------------------------
-# LanceDB's brute-force scan is fine to ~100k rows (336 ms for 100k × 768 here, 2 cores); past that the
-# search table gets an IVF_HNSW_SQ index: an HNSW graph over 8-bit scalar-quantised vectors in each of
-# ~rows/250k IVF partitions (smaller graphs build faster; HNSW keeps a query logarithmic in the rows). A
-# query probes every partition up to four (then a quarter of them), walks the graph with a candidate list
-# of ``ANN_EF`` and re-ranks ``ANN_REFINE_FACTOR`` × k candidates on the full vectors. Chosen on synthetic
-# tables (tasks/rank/index_bench.py; never on the test split): at 100k rows IVF_PQ built in 128 s and
-# reached recall@10 0.85 (0.99 with refine ×10 at 11 ms), IVF_SQ 0.96 at 9.5 ms but scans grow with the
-# rows; IVF_HNSW_SQ built in 38 s, recall 0.979 at 9.6 ms with ef 200 and refine ×5.
+# LanceDB's brute-force scan is fine to ~100k rows (340 ms for 100k × 768 here, 2 cores); past that the
+# search table gets an IVF_HNSW_SQ index: an HNSW graph over 8-bit scalar-quantised vectors per IVF
+# partition, one partition per ~2M rows (one graph walk answers a query; more partitions build faster but
+# a query walks every probed graph). A query walks the graph with a candidate list of ``ANN_EF`` and
+# re-ranks ``ANN_REFINE_FACTOR`` × k candidates on the full vectors. Chosen on synthetic tables
+# (tasks/rank/index_bench.py; never on the test split). At 100k rows: IVF_PQ built in 128 s and reached
+# recall@10 0.85 (0.99 with refine ×10, 11 ms); IVF_SQ 0.96 at 9.5 ms but its scan grows with the rows;
+# IVF_HNSW_SQ built in 39 s, recall 0.91 at ef 200 (4.0 ms), 0.98 at ef 400 + refine ×10 (6.5 ms). At 1M:
+# 4 partitions of 250k made every query walk 4 graphs (14 ms p50); one graph (493 s to build) gave recall
+# 0.89 at ef 400 (9.7 ms), 0.953 at ef 800 (12.9 ms), 0.906 at ef 1000 without refine (9.1 ms): recall first.
 ANN_MIN_ROWS = 100_000
-ANN_ROWS_PER_PARTITION = 250_000
-ANN_EF = 200
-ANN_REFINE_FACTOR = 5
+ANN_ROWS_PER_PARTITION = 2_000_000
+ANN_EF = 800
+ANN_REFINE_FACTOR = 10
 
 
 @dataclass(frozen=True)
@@ -121,7 +123,7 @@ def ann_index_plan(n_rows: int, dimension: int, min_rows: int = ANN_MIN_ROWS) ->
     if n_rows < min_rows:
         return None
     partitions = max(1, math.ceil(n_rows / ANN_ROWS_PER_PARTITION))
-    return AnnIndexPlan("IVF_HNSW_SQ", partitions, nprobes=partitions if partitions <= 4 else max(4, partitions // 4))
+    return AnnIndexPlan("IVF_HNSW_SQ", partitions, nprobes=partitions if partitions <= 2 else max(2, partitions // 4))
 
 
 def build_ann_index(table: lancedb.table.Table, plan: AnnIndexPlan) -> None:

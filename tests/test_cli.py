@@ -94,3 +94,26 @@ def test_a_second_server_for_the_same_home_is_refused(tmp_path: Path):
     assert second.returncode == 1
     assert f"a Prefect server for {tmp_path} already runs at http://127.0.0.1:" in second.stderr
     assert not (tmp_path / "prefect" / "server.json").exists()  # the first one's record went with it
+
+
+def test_run_takes_the_task_runner_and_the_dask_scheduler():
+    args = build_parser().parse_args(["run", "--task-runner", "dask", "--dask-address", "tcp://10.0.0.5:8786"])
+    assert (args.task_runner, args.dask_address) == ("dask", "tcp://10.0.0.5:8786")
+
+
+def test_the_scale_bench_without_a_nightly_says_what_to_do(tmp_path: Path):
+    result = withsense("bench", "--scale", "--home", str(tmp_path))
+    assert result.returncode == 1 and "no search table at" in result.stderr and "run `withsense run`" in result.stderr
+
+
+def test_the_scale_bench_reports_embedding_and_index_figures(sample_home: Path, tmp_path: Path):
+    import shutil
+
+    home = tmp_path / "home"
+    shutil.copytree(sample_home, home, ignore=shutil.ignore_patterns(".lock"))
+    result = withsense("bench", "--scale", "--home", str(home), "--scale-rows", "2000", "--scale-images", "8,16")
+    assert result.returncode == 0, result.stderr[-3000:]
+    report = (home / "reports" / "bench_scale.md").read_text()
+    assert "| 16 |" in report and "16 vs 8 images: peak RSS" in report
+    assert "| rows × dimension | 2,000 × 768" in report and "recall@10 against the exact scan" in report
+    assert not list(home.glob("bench-scale-*"))  # its scratch folder is gone

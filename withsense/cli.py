@@ -333,6 +333,15 @@ def command_tables(settings: Settings) -> int:
     return 0
 
 
+def command_bench_scale(settings: Settings, n_rows: int, image_counts: str) -> int:
+    import logging
+
+    logging.basicConfig(level=logging.INFO, format="%(message)s")  # the bench's progress, on stderr
+    print(services.bench_scale(settings, n_rows, tuple(int(n) for n in image_counts.split(","))))
+    print(f"written to {settings.catalog.scale_bench_markdown}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     settings = load_settings(data_dir=getattr(args, "data_dir", None), home=args.home,
@@ -360,6 +369,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "bench-search":
             print(services.bench_search(settings, args.queries).markdown())
             return 0
+        if args.command == "bench" and args.scale:
+            return command_bench_scale(settings, args.scale_rows, args.scale_images)
         if args.command == "server":
             return command_server(settings, args.host, args.port)
         if args.command == "serve":
@@ -380,13 +391,6 @@ def main(argv: list[str] | None = None) -> int:
             print(f"withsense: {error}", file=sys.stderr)
             return 1
         raise
-    if args.command == "bench" and args.scale:
-        import logging
-
-        logging.basicConfig(level=logging.INFO, format="%(message)s")  # the bench's progress, on stderr
-        print(services.bench_scale(settings, args.scale_rows, tuple(int(n) for n in args.scale_images.split(","))))
-        print(f"written to {settings.catalog.scale_bench_markdown}")
-        return 0
     if args.command == "bench":
         return command_bench(settings, args.limit, args.batch_size, args.skip)
     raise AssertionError(args.command)

@@ -30,3 +30,13 @@ def test_the_bench_measures_model_only_pipeline_and_incremental_run(tmp_path: Pa
 def test_the_bench_refuses_an_encoder_it_cannot_compare(tmp_path: Path):
     with pytest.raises(ValueError, match="EfficientNet-Lite execution variants"):
         run_bench(SAMPLE_DATA_DIR, tmp_path, encoder_name="clip", limit=4)
+
+
+def test_the_static_int8_variant_is_calibrated_on_train_images_and_measured_against_fp32(tmp_path: Path):
+    report = run_bench(SAMPLE_DATA_DIR, tmp_path, encoder_name="efficientnet-lite0", batch_size=8, limit=24,
+                       skip=("1 thread", "compile", "dynamic", "channels_last", "onnxruntime fp32"))
+    assert [v.name for v in report.variants] == [BASELINE, "onnxruntime static int8 (QDQ), 2 threads"]
+    static = report.variants[1]
+    assert "activations calibrated on 24 train images" in static.note  # the sample's first 24 are train images
+    assert 0.0 < static.min_cosine_to_fp32_eager <= 1.0 and static.model_images_per_second > 0
+    assert static.faithful == (static.min_cosine_to_fp32_eager >= 0.995)

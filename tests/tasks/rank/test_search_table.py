@@ -100,6 +100,7 @@ def test_a_large_search_table_gets_an_ann_index_that_search_uses(sample_home: Pa
 def test_below_the_threshold_no_index_is_built_and_the_plan_follows_the_rows():
     assert vectors.ann_index_plan(99_999, 768) is None
     plan = vectors.ann_index_plan(1_000_000, 768)
-    assert plan.index_type == "IVF_HNSW_SQ" and plan.num_partitions == 4 and plan.nprobes == 4
-    large = vectors.ann_index_plan(10_000_000, 768)
-    assert large.num_partitions == 40 and large.nprobes == 10
+    assert plan.index_type == "IVF_HNSW_SQ" and plan.num_partitions == 1 and plan.nprobes == 1
+    assert vectors.ann_index_plan(4_000_000, 768).nprobes == 2
+    large = vectors.ann_index_plan(40_000_000, 768)
+    assert large.num_partitions == 20 and large.nprobes == 5
