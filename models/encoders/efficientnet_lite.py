@@ -117,11 +117,14 @@ class EfficientNetLiteEncoder:
 
 
 def export_onnx(module: torch.nn.Module, image_size: int, path: Path) -> Path:
-    """Export once, to a temporary name first: a half-written model file is never picked up."""
+    """Export once, to a temporary name first: a half-written model file is never picked up. The temporary
+    name is this process's own: two Dask workers on one machine that both find no export write two files,
+    and the second rename replaces an identical model."""
+    import os
     import warnings
 
     path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_suffix(".tmp")
+    temporary = path.with_suffix(f".{os.getpid()}.tmp")
     example = torch.zeros(2, image_size, image_size, 3, dtype=torch.uint8)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # the exporter's notes on constant folding are not actionable here
