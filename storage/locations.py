@@ -76,10 +76,6 @@ class Location:
             return Location(str(Path(self.uri, *parts)))
         return Location("/".join([self.uri, *parts]), self.access)
 
-    @property
-    def name(self) -> str:
-        return self.uri.rstrip("/").rsplit("/", 1)[-1]
-
     def exists(self) -> bool:
         """Local: the path exists. An object store has no folders: a prefix "exists" once reachable, and
         the tables or files under it say whether anything was written."""

@@ -52,8 +52,7 @@ def plan_image_index_task(settings: Settings, jobs: list[ImageJob]) -> edges.Ima
         # Loaded once here so that its ONNX export exists before the workers look for it (two workers must
         # not export into one file), and so that the table has the encoder's dimension before they write.
         edges.open_images_table(db, _loaded(image_encoder_for(settings)).dimension)
-    get_run_logger().info(work.plan.describe("images"))
-    return work
+    return work  # the plan itself is logged by edges.plan_image_index (its logger reaches the run's logs)
 
 
 @task(name="embed image chunk", cache_policy=NO_CACHE, **TRANSIENT_IO_RETRIES)

@@ -215,7 +215,7 @@ def search_table_exists(catalog: Catalog) -> bool:
     return vectors.existing_table(vectors.connect(catalog.vector_index), vectors.SEARCH_TABLE) is not None
 
 
-def write_search_table(catalog: Catalog, scorer: Scorer, ann_min_rows: int = vectors.ANN_MIN_ROWS) -> int:
+def write_search_table(catalog: Catalog, scorer: Scorer, ann_min_rows: int) -> int:
     """Project every indexed image into the scoring model's joint space and replace the search table with
     them (one commit); from ``ann_min_rows`` rows on, give it its ANN index. The table is rewritten whole
     when the model or the images change (a new model moves every vector), so the index is rebuilt then and
