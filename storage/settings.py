@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SQL_DIR = PROJECT_ROOT / "sql"
 SAMPLE_DATA_DIR = PROJECT_ROOT / "data" / "sample"
-LABELLED_QUERIES = PROJECT_ROOT / "data" / "legal" / "labelled_queries.csv"
+WRITTEN_QUERIES = PROJECT_ROOT / "data" / "legal" / "written_queries.csv"
 DEFAULT_HOME = PROJECT_ROOT / "var"
 
 

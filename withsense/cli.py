@@ -273,13 +273,18 @@ def command_cf_analysis(settings: Settings) -> int:
 
 def command_legal_eval(settings: Settings) -> int:
     report = services.legal_report(settings)
-    print(f"written queries ({report.n_written}: {report.n_written_child} about children, "
-          f"{report.n_written - report.n_written_child} hard negatives); semantic threshold {report.threshold:.3f}")
-    for name, figures in report.written.items():
-        print(f"  {name:10} recall {figures['recall']:6.1%}  precision {figures['precision']:6.1%}  "
-              f"false blocks {figures['false_block_rate']:6.1%}")
-    for text, reason in report.wrong:
-        print(f"    wrong: {text!r} {('blocked: ' + reason) if reason else '(not blocked)'}")
+    print(f"written queries, semantic threshold {report.threshold:.3f} (design half: rules and threshold fitted "
+          f"to it; validation half: written before any tuning, only measured)")
+    for half, figures in report.halves.items():
+        combined = figures["figures"]["combined"]
+        print(f"  {half} half ({figures['n']}: {figures['n_child']} about children, "
+              f"{figures['n'] - figures['n_child']} hard negatives; animal queries blocked "
+              f"{combined['animals_blocked']} of {combined['n_animal']})")
+        for name, part in figures["figures"].items():
+            print(f"    {name:10} recall {part['recall']:6.1%}  precision {part['precision']:6.1%}  "
+                  f"false blocks {part['false_block_rate']:6.1%}")
+    for half, kind, text, reason in report.wrong:
+        print(f"    wrong ({half}, {kind}): {text!r} {('blocked: ' + reason) if reason else '(not blocked)'}")
     print(f"dataset test queries: {report.n_test_mentioning} of {report.n_test_queries} mention a child, "
           f"{report.n_test_mentioning_blocked} of those blocked; {report.n_test_blocked} blocked in all")
     m = report.latest

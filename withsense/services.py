@@ -150,10 +150,8 @@ def warehouse_tables(settings: Settings) -> list[tuple[str, int]]:
 @dataclass
 class LegalReport:
     threshold: float
-    n_written: int
-    n_written_child: int
-    written: dict[str, dict]  # vocabulary / semantic / combined → precision_recall figures
-    wrong: list[tuple[str, str]]  # (written query, why it was decided wrongly)
+    halves: dict[str, dict]  # design / validation → {"n", "n_child", "figures" (vocabulary/semantic/combined)}
+    wrong: list[tuple[str, str, str, str]]  # (half, kind, written query, why it was decided wrongly)
     n_test_queries: int
     n_test_mentioning: int
     n_test_mentioning_blocked: int
@@ -167,16 +165,21 @@ def legal_report(settings: Settings) -> LegalReport:
     from tasks.legal.decisions import evaluate_query_filter
 
     query_filter = legal_edges.load_query_filter(settings.catalog, text_encoder_for(settings))
-    texts, labels = legal_edges.load_labelled_queries()
-    figures = evaluate_query_filter(query_filter, texts, labels)
-    wrong = [(t, d.reason) for t, d, l in zip(texts, query_filter.decide(texts), labels) if d.blocked != l]
+    written = legal_edges.load_written_queries()
+    halves, wrong = {}, []
+    for name in ("design", "validation"):
+        half = written.half(name)
+        figures = evaluate_query_filter(query_filter, half.texts, half.about_children, half.kinds)
+        halves[name] = {"n": len(half.texts), "n_child": int(half.about_children.sum()), "figures": figures}
+        wrong += [(name, kind, text, decision.reason) for text, decision, label, kind
+                  in zip(half.texts, query_filter.decide(half.texts), half.about_children, half.kinds)
+                  if decision.blocked != label]
     test_texts = [q["query_text"] for q in rank_edges.test_queries(settings.catalog)]
     decisions = query_filter.decide(test_texts)
     mentioning = [i for i, t in enumerate(test_texts) if child_terms_in(t)]
     return LegalReport(
-        threshold=query_filter.threshold, n_written=len(texts), n_written_child=int(labels.sum()), written=figures,
-        wrong=wrong, n_test_queries=len(test_texts), n_test_mentioning=len(mentioning),
-        n_test_mentioning_blocked=sum(decisions[i].blocked for i in mentioning),
+        threshold=query_filter.threshold, halves=halves, wrong=wrong, n_test_queries=len(test_texts),
+        n_test_mentioning=len(mentioning), n_test_mentioning_blocked=sum(decisions[i].blocked for i in mentioning),
         n_test_blocked=sum(d.blocked for d in decisions), latest=legal_edges.latest_legal_metrics(settings.catalog))
 
 

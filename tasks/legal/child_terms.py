@@ -1,8 +1,11 @@
 """Words that say a text is about children (anyone under 16): the vocabulary floor of the legal filter.
 
 Handles case, plurals, hyphenation and spacing ("cub-scouts", "boy scouts"), ages written in digits or
-words ("a 6-year-old", "3 yr old", "a ten year old"), and leaves out what only looks similar: compounds
-("girlfriend", "boyish"), "a young man", a goat, "baby carrots", an adult son.
+words ("a 6-year-old", "3 yr old", "an 18-month-old"), school years ("first-graders", "a 4th grade
+class", "middle schoolers"), youth sport ("under-10s", "a U12 team", "junior golfers", "little leaguers")
+and leaves out what only looks similar: compounds ("girlfriend", "boyish"), "a young man", young animals
+("a baby giraffe", "a goat kid", "a juvenile eagle"), an adult or grown son, "baby carrots", bands
+("the Beach Boys"), "a girls' night out", "minor league".
 """
 
 from __future__ import annotations
@@ -13,26 +16,97 @@ CHILD_WORDS = (
     "child", "children", "childs", "kid", "kids", "kiddo", "kiddos", "kiddie", "kiddies", "boy", "boys", "girl",
     "girls", "baby", "babies", "toddler", "toddlers", "infant", "infants", "newborn", "newborns", "youngster",
     "youngsters", "preteen", "preteens", "pre-teen", "pre-teens", "tween", "tweens", "teen", "teens", "teenage",
-    "teenager", "teenagers", "schoolchild", "schoolchildren", "schoolboy", "schoolboys", "schoolgirl",
-    "schoolgirls", "schoolkid", "schoolkids", "pupil", "pupils", "son", "sons", "daughter", "daughters", "youth",
-    "youths", "juvenile", "juveniles", "minor", "minors", "tot", "tots", "little one", "little ones",
-    "cub scout", "cub scouts", "boy scout", "boy scouts", "girl scout", "girl scouts", "brownie scout",
-    "elementary school", "kindergarten", "kindergartner", "kindergartners", "nursery school", "daycare",
-    "brother and sister", "brothers and sisters", "siblings", "twins",
+    "teenager", "teenagers", "adolescent", "adolescents", "schoolchild", "schoolchildren", "schoolboy",
+    "schoolboys", "schoolgirl", "schoolgirls", "schoolkid", "schoolkids", "pupil", "pupils", "son", "sons",
+    "daughter", "daughters", "grandson", "grandsons", "granddaughter", "granddaughters", "grandchild",
+    "grandchildren", "grandkid", "grandkids", "nephew", "nephews", "niece", "nieces", "youth", "youths",
+    "juvenile", "juveniles", "minor", "minors", "tot", "tots", "little one", "little ones", "lass", "lasses",
+    "lassie", "laddie", "young lad", "young lads", "wee one", "wee ones", "bairn", "bairns", "munchkin",
+    "munchkins", "rugrat", "rugrats", "ankle biter", "ankle biters", "nipper", "nippers", "sprog", "sprogs",
+    "lil one", "lil ones", "lil guy", "lil man", "lil girl", "lil boy", "lil dude", "little man", "little lady",
+    "little princess", "little prince", "little angel", "bambino", "bambini", "nino", "ninos", "niño", "niños",
+    "niña", "niñas",
+    # youth groups
+    "cub scout", "cub scouts", "boy scout", "boy scouts", "girl scout", "girl scouts", "brownie scout", "scouts",
+    "scout troop", "scout troops", "cub pack", "girl guide", "girl guides", "brownie troop", "4-h club",
+    "4-h clubs", "boys' brigade", "boys brigade",
+    # schooling below 16
+    "elementary school", "elementary student", "elementary students", "elementary schooler",
+    "elementary schoolers", "grade school", "grade schooler", "grade schoolers", "middle school",
+    "middle schooler", "middle schoolers", "junior high", "kindergarten", "kindergartner", "kindergartners",
+    "kindergartener", "kindergarteners", "preschool", "preschooler", "preschoolers", "pre-school", "pre-k",
+    "nursery school", "daycare", "day care",
+    # youth sport
+    "little league", "little leaguer", "little leaguers", "pony league", "pop warner", "babe ruth league",
+    "mini rugby", "pee wee", "peewee", "tee ball", "t-ball",
+    # families and occasions
+    "brother and sister", "brothers and sisters", "siblings", "twins", "trick or treater", "trick or treaters",
 )
-_AGE_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
-_AGE = rf"\b(?:1[0-5]|[0-9]|{_AGE_WORDS})[\s-]*(?:years?|yrs?|months?|mos?)[\s-]*olds?\b"
-# What a child word means something else in: an adult relative, baby vegetables and animals.
+_NUMBER_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+                 "sixteen|seventeen|eighteen|nineteen|twenty|thirty")
+_UNDER_16 = r"(?:1[0-5]|[0-9]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen)"
+_ORDINAL_UNDER_16 = (r"(?:1[0-5]th|1st|2nd|3rd|[4-9]th|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
+                     r"tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth)")
+_SCHOOL_YEARS = r"(?:1st|2nd|3rd|[4-8]th|first|second|third|fourth|fifth|sixth|seventh|eighth)"
+CHILD_PATTERNS = (
+    # ages: under 16 in years, any number of months, weeks or days
+    rf"\b{_UNDER_16}[\s-]*(?:years?|yrs?)[\s-]*olds?\b",
+    rf"\b(?:\d{{1,3}}|{_NUMBER_WORDS})[\s-]*(?:months?|mos?|weeks?|wks?|days?)[\s-]*olds?\b",
+    rf"\b{_ORDINAL_UNDER_16}\s+birthday\b",
+    # school years: "first-graders", "a 4th grade class", "year 5 pupils" is caught by "pupils"
+    rf"\b{_SCHOOL_YEARS}[\s-]*grad(?:e|er|ers)\b",
+    # high school: the people in it (14–18 includes under 16), not the building
+    r"\bhigh[\s-]*school(?:er|ers|\s+(?:students?|kids|freshm[ae]n|sophomores?|team|teams|athletes?|players?|class|girls?|boys?))\b",
+    # youth teams: "under-10s", "under 12 football", "U12", "junior golfers"
+    r"\bunder[\s-]*(?:[5-9]|1[0-5])s\b",
+    r"\bunder[\s-]*(?:[5-9]|1[0-5])\s+(?:team|teams|league|squad|side|match|game|tournament|football|soccer|rugby|"
+    r"hockey|basketball|cricket|netball|players)\b",
+    r"\bu[\s-]?(?:[6-9]|1[0-5])s?\s+(?:team|teams|league|squad|side|match|game|tournament|football|soccer|rugby|"
+    r"hockey|basketball|cricket|netball|players|girls|boys)\b",
+    r"\bjuniors?\s+(?:team|teams|league|squad|football|soccer|rugby|hockey|basketball|baseball|cricket|tennis|golf|"
+    r"golfers?|swimmers?|swimming|gymnasts?|gymnastics|players?|athletes?|skaters?|skiers?|riders?|cyclists?|"
+    r"champions?|championship|tournament|camp)\b",
+)
+# Animals whose young carry a child word ("a baby giraffe", "a goat kid"): the word is about the animal.
+ANIMALS = (
+    "animal", "animals", "dog", "dogs", "puppy", "puppies", "pup", "pups", "cat", "cats", "kitten", "kittens",
+    "horse", "horses", "foal", "foals", "pony", "ponies", "cow", "cows", "calf", "calves", "goat", "goats",
+    "lamb", "lambs", "sheep", "pig", "pigs", "piglet", "piglets", "duck", "ducks", "duckling", "ducklings",
+    "goose", "geese", "gosling", "goslings", "chicken", "chickens", "chick", "chicks", "bird", "birds", "eagle",
+    "eagles", "hawk", "hawks", "owl", "owls", "swan", "swans", "penguin", "penguins", "elephant", "elephants",
+    "giraffe", "giraffes", "lion", "lions", "tiger", "tigers", "bear", "bears", "cub", "cubs", "seal", "seals",
+    "otter", "otters", "monkey", "monkeys", "gorilla", "gorillas", "chimp", "chimps", "panda", "pandas", "deer",
+    "fawn", "fawns", "rabbit", "rabbits", "bunny", "bunnies", "squirrel", "squirrels", "fox", "foxes", "wolf",
+    "wolves", "zebra", "zebras", "dolphin", "dolphins", "whale", "whales", "turtle", "turtles", "tortoise",
+    "kangaroo", "kangaroos", "joey", "koala", "koalas", "hippo", "hippos", "rhino", "rhinos", "camel", "camels",
+    "llama", "llamas", "alpaca", "alpacas", "donkey", "donkeys", "bull", "bulls", "hamster", "hamsters",
+    "mouse", "mice", "bat", "bats", "fish", "shark", "sharks", "frog", "frogs", "snake", "snakes", "lizard",
+    "lizards", "alligator", "alligators", "crocodile", "crocodiles", "raccoon", "raccoons", "beaver", "beavers",
+)
+_ANIMAL = "(?:" + "|".join(ANIMALS) + ")"
+# What a child word means something else in: an adult relative, the young of animals, vegetables and
+# things named "baby", bands and shows, women's nights out, minor leagues.
 _EXCLUSIONS = re.compile(
-    r"\badult\s+(?:son|sons|daughter|daughters|children|child)\b"
-    r"|\bbaby\s+(?:carrots?|spinach|corn|potatoes|shower|grand|back|blue|boomers?|goats?|lambs?|animals?)\b"
-    r"|\bminor\s+(?:league|key|injury|injuries|detail|details|road|repairs?)\b",
+    r"\b(?:adult|grown|grown[\s-]up|married|middle[\s-]aged|elderly)\s+(?:son|sons|daughter|daughters|children|"
+    r"child|kids|grandson|grandsons|granddaughter|granddaughters|grandchildren|nephew|nephews|niece|nieces)\b"
+    rf"|\b(?:baby|babies|infant|newborn|juvenile|juveniles|kid|young|little|tiny)\s+{_ANIMAL}\b"
+    r"|\b(?:goat|goats|billy\s+goat)\s+kids?\b"
+    r"|\bbaby\s+(?:carrots?|spinach|corn|potatoes|shower|grand|back|blue|boomers?|oil)\b"
+    r"|\bminor\s+(?:league|key|injury|injuries|detail|details|road|repairs?)\b"
+    r"|\b(?:backstreet|beach|beastie|pet\s+shop|jonas|jersey)\s+boys\b|\b(?:spice|golden|gilmore)\s+girls\b"
+    r"|\bgirls'?\s+(?:night|nite|trip|weekend|getaway)(?:\s+out)?\b"
+    r"|\b(?:son|sons|daughter|daughters)[\s-]+in[\s-]+law\b",
     re.IGNORECASE,
 )
 
+
+def _word_pattern(word: str) -> str:
+    return re.escape(word).replace(r"\ ", r"[\s-]+").replace(r"\-", r"[\s-]?")
+
+
 CHILD_PATTERN = re.compile(
-    r"\b(?:" + "|".join(re.escape(word).replace(r"\ ", r"[\s-]+").replace(r"\-", r"[\s-]?") for word in CHILD_WORDS)
-    + r")\b|" + _AGE,
+    r"\b(?:" + "|".join(_word_pattern(w) for w in sorted(CHILD_WORDS, key=len, reverse=True)) + r")\b|"
+    + "|".join(CHILD_PATTERNS),
     re.IGNORECASE,
 )
 
@@ -41,9 +115,15 @@ def child_terms_in(text: str | None) -> list[str]:
     """The child words found in ``text`` (after removing the exclusions), in order."""
     if not text:
         return []
+    text = re.sub(r"\blil'", "lil", text.replace("\u2019", "'"))  # "lil' guy", a typographic apostrophe
     cleaned = _EXCLUSIONS.sub(" ", text)
     return [match.group(0) for match in CHILD_PATTERN.finditer(cleaned)]
 
 
 def mentions_children(text: str | None) -> bool:
     return bool(child_terms_in(text))
+
+
+def names_an_animal(text: str | None) -> bool:
+    """Whether ``text`` names an animal (the semantic check leaves animal queries to the vocabulary)."""
+    return bool(text) and re.search(rf"\b{_ANIMAL}\b", text, re.IGNORECASE) is not None

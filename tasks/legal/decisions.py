@@ -10,8 +10,8 @@ import numpy as np
 
 from models.encoders import TextEncoder
 from tasks.legal.child_terms import child_terms_in
-from tasks.legal.rules import (ImageClassifier, ImageDecision, QueryFilter, build_query_filter, decide_images,
-                               precision_recall, train_image_classifier)
+from tasks.legal.rules import (ImageClassifier, ImageDecision, QueryFilter, WrittenQueries, build_query_filter,
+                               decide_images, precision_recall, train_image_classifier)
 
 log = logging.getLogger(__name__)
 
@@ -24,22 +24,43 @@ class LegalDecisions:
     metrics: dict[str, float]
 
 
-def evaluate_query_filter(query_filter: QueryFilter, texts: list[str], labels: np.ndarray) -> dict[str, dict]:
+def evaluate_query_filter(query_filter: QueryFilter, texts: list[str], labels: np.ndarray,
+                          kinds: list[str] | None = None) -> dict[str, dict]:
+    """Recall, precision and false blocks of the vocabulary, the semantic check and both together; with
+    ``kinds``, how many animal queries (kind ``animal``, not about children) were blocked."""
     keyword = np.array([bool(child_terms_in(t)) for t in texts])
-    semantic = query_filter.similarity(texts) >= query_filter.threshold
+    semantic = query_filter.semantic_blocks(texts)
     combined = np.array([d.blocked for d in query_filter.decide(texts)])
-    return {"vocabulary": precision_recall(keyword, labels), "semantic": precision_recall(semantic, labels),
-            "combined": precision_recall(combined, labels)}
+    figures = {"vocabulary": precision_recall(keyword, labels), "semantic": precision_recall(semantic, labels),
+               "combined": precision_recall(combined, labels)}
+    if kinds is not None:
+        animals = np.array([k == "animal" for k in kinds]) & ~np.asarray(labels, bool)
+        figures["combined"]["n_animal"] = int(animals.sum())
+        figures["combined"]["animals_blocked"] = int((combined & animals).sum())
+    return figures
+
+
+def written_query_metrics(query_filter: QueryFilter, written: WrittenQueries) -> dict[str, float]:
+    """Figures per half of the written queries, as flat metrics (``written_design_recall``, …)."""
+    metrics = {}
+    for name in ("design", "validation"):
+        half = written.half(name)
+        if not half.texts:
+            continue
+        figures = evaluate_query_filter(query_filter, half.texts, half.about_children, half.kinds)
+        metrics.update({f"written_{name}_{k}": v for k, v in figures["combined"].items()})
+        metrics.update({f"written_{name}_{part}_{k}": figures[part][k] for part in ("vocabulary", "semantic")
+                        for k in ("recall", "false_block_rate")})
+    return metrics
 
 
 def decide_legal(train_captions: list[str], descriptions: list[dict], features: np.ndarray,
-                 labelled: tuple[list[str], np.ndarray], text_encoder: TextEncoder, *, max_false_block_rate: float,
+                 written: WrittenQueries, text_encoder: TextEncoder, *, max_false_block_rate: float,
                  target_recall: float, n_folds: int, seed: int) -> LegalDecisions:
     """``descriptions``: per indexed image, its split and captions (row-aligned with ``features``);
-    ``labelled``: the hand-written queries and whether each is about children."""
-    # Queries: threshold from the dataset's train captions; measured on the queries written by hand.
-    query_filter = build_query_filter(train_captions, text_encoder, max_false_block_rate)
-    query_figures = evaluate_query_filter(query_filter, *labelled)
+    ``written``: the hand-written queries, about children or not, in a design and a validation half."""
+    # Queries: threshold from the train captions and the design half; measured on both halves.
+    query_filter = build_query_filter(train_captions, text_encoder, max_false_block_rate, written.half("design"))
 
     # Every caption decided in one batch (one pass of the text encoder), then grouped back by image.
     all_captions = [caption for d in descriptions for caption in (d["captions"] or [])]
@@ -69,9 +90,7 @@ def decide_legal(train_captions: list[str], descriptions: list[dict], features: 
     heldout = precision_recall(probability[held] >= classifier.threshold, mentions[held])
     metrics = {
         "query_threshold": query_filter.threshold, "image_threshold": classifier.threshold,
-        **{f"labelled_queries_{k}": v for k, v in query_figures["combined"].items()},
-        **{f"labelled_queries_vocabulary_{k}": v for k, v in query_figures["vocabulary"].items()},
-        **{f"labelled_queries_semantic_{k}": v for k, v in query_figures["semantic"].items()},
+        **written_query_metrics(query_filter, written),
         **{f"image_classifier_{k}": v for k, v in oof_figures.items()},
         "heldout_image_recall": heldout["recall"], "heldout_image_over_block_rate": heldout["false_block_rate"],
         "heldout_image_n_child": heldout["n_positive"], "heldout_image_n": heldout["n"],

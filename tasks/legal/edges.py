@@ -18,19 +18,24 @@ from models.fit.features import features_of_rows
 from storage import files, vectors, warehouse
 from storage.catalog import Catalog
 from storage.memo import code_fingerprint, fingerprint
-from storage.settings import LABELLED_QUERIES, Settings
+from storage.settings import WRITTEN_QUERIES, Settings
 from tasks.legal.decisions import LegalDecisions
-from tasks.legal.rules import ImageClassifier, QueryFilter, prototype_vectors
+from tasks.legal.rules import ImageClassifier, QueryFilter, WrittenQueries, prototype_vectors
 from tasks.legal.summary import LegalSummary
 
 # The code and hand-written data the decisions are a function of: a change to any of it decides again.
 LEGAL_CODE = ("tasks/legal", "sql/legal", "data/legal", "models/fit/features.py")
 
 
-def load_labelled_queries(path: Path = LABELLED_QUERIES) -> tuple[list[str], np.ndarray]:
+def load_written_queries(path: Path = WRITTEN_QUERIES) -> WrittenQueries:
+    """The queries written by hand (query, about_children 0/1, half design/validation, kind)."""
     with path.open(newline="", encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
-    return [r["query"] for r in rows], np.array([r["about_children"] == "1" for r in rows])
+    halves = {r["half"] for r in rows}
+    if not rows or not halves <= {"design", "validation"}:
+        raise ValueError(f"{path}: expected rows with half 'design' or 'validation', got {sorted(halves)}")
+    return WrittenQueries([r["query"] for r in rows], np.array([r["about_children"] == "1" for r in rows]),
+                          [r["half"] for r in rows], [r["kind"] for r in rows])
 
 
 # --- the filter's files -------------------------------------------------------------------------------

@@ -1,9 +1,9 @@
 """The legal filter: where the law applies, no text or image depicting a child (under 16) is shown.
 
 Queries: blocked when the child vocabulary finds a child word (tasks/legal/child_terms.py), or when the text
-encoder puts the query close to child-describing prototypes. The semantic threshold is chosen on the
-dataset's train captions (labelled by the vocabulary) as the lowest similarity that blocks at most
-``max_false_block_rate`` of the captions that are not about children.
+encoder puts the query closer to child-describing prototypes than to adult, animal and object ones. The
+semantic threshold is the lowest margin that blocks at most ``max_false_block_rate`` both of the dataset's
+train captions that do not mention children and of the design half of the written queries' negatives.
 
 Images: blocked when any description users gave the image (its captions) is about children, OR a
 classifier on the image features says it depicts a child. The classifier is trained on train images only,
@@ -19,7 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from models.encoders import TextEncoder
-from tasks.legal.child_terms import child_terms_in
+from tasks.legal.child_terms import child_terms_in, names_an_animal
 
 DISCLAIMER = "This image is unavailable in your country in compliance with local laws."
 CHILD_PROTOTYPES = (
@@ -32,6 +32,10 @@ CHILD_PROTOTYPES = (
 ADULT_PROTOTYPES = (
     "a man", "a woman", "a young man", "a young woman", "a couple", "a man and his girlfriend", "an adult",
     "a group of adults", "an old man", "a teenager's parents",
+    # Young animals and small things sit near children in a sentence encoder ("puppies playing with a toy"):
+    # they count on this side, so an animal query is only blocked for a child word.
+    "a puppy playing with a toy", "a small dog with a ball", "a kitten", "a baby animal next to its mother",
+    "young animals playing", "vegetables on a cutting board", "an empty classroom",
 )
 
 
@@ -51,14 +55,22 @@ class QueryFilter:
         """How much closer each text is to its nearest child prototype than to its nearest adult one."""
         return child_margin(self.text_encoder.encode(texts), self.prototypes) if texts else np.zeros(0)
 
+    def semantic_blocks(self, texts: list[str], similarity: np.ndarray | None = None) -> np.ndarray:
+        """Whether the semantic check blocks each text: its child margin reaches the threshold, and it names
+        no animal (young animals sit near children in the encoder's space; an animal query is left to the
+        vocabulary, which still blocks "a boy and his puppy")."""
+        similarity = self.similarity(texts) if similarity is None else similarity
+        return np.array([sim >= self.threshold and not names_an_animal(text) for text, sim in zip(texts, similarity)],
+                        dtype=bool)
+
     def decide(self, texts: list[str]) -> list[QueryDecision]:
         similarity = self.similarity(texts)
         decisions = []
-        for text, sim in zip(texts, similarity):
+        for text, sim, semantic in zip(texts, similarity, self.semantic_blocks(texts, similarity)):
             terms = child_terms_in(text)
             if terms:
                 decisions.append(QueryDecision(True, f"mentions children: {', '.join(dict.fromkeys(t.lower() for t in terms))}"))
-            elif sim >= self.threshold:
+            elif semantic:
                 decisions.append(QueryDecision(True, f"closer to child than adult descriptions (margin {sim:.2f} ≥ {self.threshold:.2f})"))
             else:
                 decisions.append(QueryDecision(False, ""))
@@ -82,11 +94,37 @@ def choose_semantic_threshold(similarity: np.ndarray, about_children: np.ndarray
     return float(negatives[allowed] + 1e-6) if len(negatives) > allowed else float(negatives.min())
 
 
-def build_query_filter(captions: list[str], text_encoder: TextEncoder, max_false_block_rate: float) -> QueryFilter:
+@dataclass
+class WrittenQueries:
+    """Queries written by hand, each labelled about children or not, in two halves: ``design`` (the rules
+    and the semantic threshold may be fitted to it) and ``validation`` (written before any tuning; only
+    measured)."""
+
+    texts: list[str]
+    about_children: np.ndarray  # bool
+    halves: list[str]
+    kinds: list[str]  # e.g. schooling, youth_sports, animal, young_adult, lookalike
+
+    def half(self, name: str) -> "WrittenQueries":
+        keep = [i for i, h in enumerate(self.halves) if h == name]
+        return WrittenQueries([self.texts[i] for i in keep], self.about_children[keep],
+                              [self.halves[i] for i in keep], [self.kinds[i] for i in keep])
+
+
+def build_query_filter(captions: list[str], text_encoder: TextEncoder, max_false_block_rate: float,
+                       design: WrittenQueries | None = None) -> QueryFilter:
+    """The semantic threshold blocks at most ``max_false_block_rate`` of the train captions that do not
+    mention children, and of the design half's hard negatives: the higher of the two thresholds. (Train
+    captions alone set it low: their "negatives" include unnamed children, and few are hard negatives.)"""
     prototypes = prototype_vectors(text_encoder)
     similarity = child_margin(text_encoder.encode(captions), prototypes)
     labels = np.array([bool(child_terms_in(c)) for c in captions])
-    return QueryFilter(choose_semantic_threshold(similarity, labels, max_false_block_rate), prototypes, text_encoder)
+    threshold = choose_semantic_threshold(similarity, labels, max_false_block_rate)
+    if design is not None and (~design.about_children).any():
+        design_similarity = child_margin(text_encoder.encode(design.texts), prototypes)
+        threshold = max(threshold, choose_semantic_threshold(design_similarity, design.about_children,
+                                                             max_false_block_rate))
+    return QueryFilter(threshold, prototypes, text_encoder)
 
 
 def precision_recall(predicted: np.ndarray, actual: np.ndarray) -> dict[str, float]:

@@ -18,5 +18,5 @@ class LegalSummary(BaseModel):
         kept = " (inputs unchanged: decisions kept)" if self.skipped else ""
         return (f"legal filter{kept}: {self.n_images_blocked} of {self.n_images} images blocked; held-out image recall "
                 f"{m['heldout_image_recall']:.1%}, over-blocking {m['heldout_image_over_block_rate']:.1%}; "
-                f"written queries recall {m['labelled_queries_recall']:.1%}, false blocks "
-                f"{m['labelled_queries_false_block_rate']:.1%}")
+                f"written queries (validation half) recall {m['written_validation_recall']:.1%}, false blocks "
+                f"{m['written_validation_false_block_rate']:.1%}")

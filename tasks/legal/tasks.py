@@ -22,7 +22,7 @@ def run_legal_stage(settings: Settings, run_id: str) -> LegalSummary:
         return LegalSummary(**kept, skipped=True)
     text_encoder = text_encoder_for(settings)
     train_captions, descriptions, features = edges.read_legal_inputs(catalog, text_encoder)
-    decided = decide_legal(train_captions, descriptions, features, edges.load_labelled_queries(), text_encoder,
+    decided = decide_legal(train_captions, descriptions, features, edges.load_written_queries(), text_encoder,
                            max_false_block_rate=settings.query_false_block_rate,
                            target_recall=settings.image_filter_recall, n_folds=settings.cv_folds, seed=settings.seed)
     summary = edges.store_decisions(catalog, run_id, descriptions, decided)

@@ -6,14 +6,21 @@ import pytest
 from models.encoders import load_text_encoder
 from tasks.legal.child_terms import child_terms_in, mentions_children
 from tasks.legal.decisions import evaluate_query_filter
-from tasks.legal.edges import load_labelled_queries
-from tasks.legal.rules import (DISCLAIMER, build_query_filter, choose_semantic_threshold, decide_images,
+from tasks.legal.edges import load_written_queries
+from tasks.legal.rules import (DISCLAIMER, QueryFilter, build_query_filter, choose_semantic_threshold, decide_images,
                                precision_recall, train_image_classifier)
 
 
 @pytest.mark.parametrize("text", [
     "A 6-year-old on a bike", "a 3 year old", "a ten-year-old girl", "Two BOYS", "kiddos", "toddlers",
     "schoolchildren", "boy-scouts", "a mother with her daughter", "pupils in class", "a newborn", "a tween",
+    # school years, youth sport and groups, ages in months, family words, slang
+    "kindergartners painting", "a preschool class", "first-graders reading", "a 4th grade spelling bee",
+    "seventh graders in a lab", "middle schoolers", "a high school freshman", "under-10s soccer practice",
+    "a U12 hockey team", "junior golfers on a green", "little leaguers in the dugout", "pee wee wrestling",
+    "a scout troop", "a 10-month-old crawling", "an 18-month-old", "his 6th birthday party",
+    "a granddaughter fishing with her grandpa", "trick or treaters", "adolescents", "a young lass",
+    "a lil' guy in a cape", "tee-ball game",
 ])
 def test_the_vocabulary_catches_children_in_many_forms(text):
     assert mentions_children(text)
@@ -22,6 +29,10 @@ def test_the_vocabulary_catches_children_in_many_forms(text):
 @pytest.mark.parametrize("text", [
     "a man and his girlfriend", "her boyfriend", "a young man", "a goat", "baby carrots", "a boyish haircut",
     "an adult son visiting", "a twenty year old", "minor league baseball",
+    # young animals, grown relatives, bands, women's nights out, adult juniors
+    "a baby giraffe next to its mother", "a goat kid on a farm", "a juvenile eagle in flight", "baby ducks",
+    "a father and his grown daughter", "his son-in-law", "a Backstreet Boys concert", "a girls' trip to Vegas",
+    "a junior doctor on a ward", "a 17 year old", "under 10 minutes by car", "a high school building",
 ])
 def test_the_vocabulary_leaves_look_alikes_alone(text):
     assert not mentions_children(text), child_terms_in(text)
@@ -48,11 +59,37 @@ def test_queries_are_blocked_with_a_reason(query_filter):
     assert not free.blocked and free.reason == ""
 
 
-def test_the_written_set_has_100_queries_half_about_children(query_filter):
-    texts, labels = load_labelled_queries()
-    assert len(texts) >= 100 and labels.sum() >= 50 and (~labels).sum() >= 50
-    figures = evaluate_query_filter(query_filter, texts, labels)
+def test_the_written_set_has_two_halves_of_150_each_half_about_children():
+    written = load_written_queries()
+    assert len(written.texts) >= 300 and len(set(t.lower() for t in written.texts)) == len(written.texts)
+    for name in ("design", "validation"):
+        half = written.half(name)
+        assert len(half.texts) >= 150 and half.about_children.sum() == (~half.about_children).sum()
+        assert sum(k == "animal" for k in half.kinds) >= 20  # the hard negatives include animals
+
+
+def test_the_vocabulary_catches_every_child_query_of_the_design_half(query_filter):
+    design = load_written_queries().half("design")
+    figures = evaluate_query_filter(query_filter, design.texts, design.about_children, design.kinds)
     assert figures["vocabulary"]["recall"] == 1.0 and figures["combined"]["recall"] == 1.0
+    assert figures["combined"]["animals_blocked"] == 0
+
+
+def test_the_semantic_check_leaves_animal_queries_to_the_vocabulary(query_filter):
+    everything = QueryFilter(-10.0, query_filter.prototypes, query_filter.text_encoder)  # blocks any margin
+    puppies, princess, boy = everything.decide(["puppies playing with a ball", "a princess in a tutu",
+                                                "a boy and his puppy"])
+    assert not puppies.blocked and princess.blocked and "closer to child" in princess.reason
+    assert boy.blocked and "boy" in boy.reason
+
+
+def test_the_design_half_raises_the_semantic_threshold_to_its_false_block_rate(query_filter):
+    design = load_written_queries().half("design")
+    captions = ["a dog runs on the grass", "a man rides a bike", "two kids play", "a woman sings"]
+    with_design = build_query_filter(captions, query_filter.text_encoder, 0.02, design)
+    margins = with_design.similarity([t for t, child in zip(design.texts, design.about_children) if not child])
+    assert (margins >= with_design.threshold).sum() <= int(0.02 * len(margins))
+    assert with_design.threshold >= build_query_filter(captions, query_filter.text_encoder, 0.02).threshold
 
 
 def test_an_image_is_blocked_by_a_child_caption_or_by_the_classifier():

@@ -45,7 +45,7 @@ def _summaries(train_skipped: bool):
     training = TrainingSummary(run_id="r", skipped=train_skipped, reason="why", champion="r-dual_encoder",
                                metrics={} if train_skipped else {"linear": {}, "mlp": {}, "dual_encoder": {}})
     legal = LegalSummary(query_threshold=0.3, image_threshold=0.25, n_images_blocked=13, n_images=50,
-                         metrics={"heldout_image_recall": 1.0, "labelled_queries_n": 104.0}, skipped=True)
+                         metrics={"heldout_image_recall": 1.0, "written_validation_n": 160.0}, skipped=True)
     return ingest, images, texts, training, legal
 
 
@@ -83,5 +83,5 @@ def test_model_rows_mark_the_champion_and_legal_rows_show_each_figure_once():
     assert rows[1]["oof_crowd_tau_b"] == 30.3 and "oof_crowd_tau_b" not in rows[0]
     figures = {r["figure"]: r["value"] for r in legal_rows(_summaries(True)[4])}
     assert figures["images blocked"] == "13 of 50"
-    assert figures["heldout image recall"] == "1" and figures["labelled queries n"] == "104"
+    assert figures["heldout image recall"] == "1" and figures["written validation n"] == "160"
     assert len(figures) == len(legal_rows(_summaries(True)[4]))
