@@ -91,7 +91,14 @@ def check_gallery(home: Path, screenshot: str) -> int:
     shown = rows[~rows["query_blocked"] & (rows["rank"] <= 5)]
     n_blocked_queries = rows[rows["query_blocked"]]["query_id"].nunique()
     n_blocked_tiles = int(shown["image_blocked"].sum())
-    assert dom.count(DISCLAIMER) == n_blocked_queries + n_blocked_tiles > 0
+    # The withheld queries share one collapsed section (the disclaimer once); each hidden result has its own.
+    assert dom.count(DISCLAIMER) == (n_blocked_queries > 0) + n_blocked_tiles > 0
+    assert f"<th>queries withheld</th><td>{n_blocked_queries}</td>" in dom
+    assert f"{n_blocked_queries} withheld queries" in dom
+    n_hidden = rows[rows["image_blocked"].fillna(False).astype(bool)]["image"].nunique()
+    assert f"<th>images hidden</th><td>{n_hidden} of {rows['image'].nunique()}</td>" in dom
+    if n_blocked_queries:  # results lead: every query with results comes before the withheld section
+        assert dom.rindex('class="result"') < dom.index('class="withheld"')
     # Not one blocked image, by name, by path or by its thumbnail (named by content hash), is on the page.
     import hashlib
 

@@ -71,4 +71,8 @@ def test_the_gallery_names_no_blocked_image_and_thumbnails_only_shown_ones(score
     assert "a.jpg" not in page and thumbnail_name("22" * 32) not in page and thumbnail_name("22" * 32) not in thumbnails
     assert set(thumbnails.values()) == {"b.jpg", "c.jpg", "d.jpg"}
     assert all(f"thumbs/{name}" in page for name in thumbnails)
-    assert QUERIES[1] not in page and page.count(DISCLAIMER) == 1 + 2  # the withheld query, a.jpg in q1 and q3
+    assert QUERIES[1] not in page and page.count(DISCLAIMER) == 1 + 2  # the withheld section, a.jpg in q1 and q3
+    # A summary first, the queries with results next, the withheld ones collapsed at the end.
+    assert "<th>queries withheld</th><td>1</td>" in page and "<th>images hidden</th><td>1 of 4</td>" in page
+    assert page.index("summary") < page.index(QUERIES[0]) < page.index(QUERIES[2]) < page.index("1 withheld queries")
+    assert page.count('class="result"') == 2
