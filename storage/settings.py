@@ -19,6 +19,8 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SQL_DIR = PROJECT_ROOT / "sql"
 SAMPLE_DATA_DIR = PROJECT_ROOT / "data" / "sample"
 WRITTEN_QUERIES = PROJECT_ROOT / "data" / "legal" / "written_queries.csv"
+# Images a person looked at: child / adult_only / no_person / unclear (train and test images, measured only).
+HAND_LABELS = (PROJECT_ROOT / "data" / "legal" / "hand_labels.csv", PROJECT_ROOT / "data" / "legal" / "hand_labels_test.csv")
 DEFAULT_HOME = PROJECT_ROOT / "var"
 
 
@@ -53,6 +55,11 @@ class Settings(BaseSettings):
     # the image classifier's threshold keeps this recall on out-of-fold child images.
     query_false_block_rate: float = Field(0.02, ge=0.0, le=0.5)
     image_filter_recall: float = Field(0.97, gt=0.5, le=1.0)
+    # Images with descriptions: recall the rule must keep (out of fold on train images, fuller labels)
+    # when descriptions that name only adults raise the classifier's bar.
+    described_image_recall: float = Field(0.99, gt=0.5, le=1.0)
+    # A caption written for another image describes this one too when the experts' mean grade reaches this.
+    legal_fitting_expert_mean: float = Field(3.34, ge=1.0, le=4.0)
 
     # Where the embed stage's image work runs: "local" (this process's reader → encoder pipeline) or "dask"
     # (chunks of images mapped to the workers of a Dask cluster through prefect-dask): the cluster at

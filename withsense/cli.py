@@ -288,10 +288,21 @@ def command_legal_eval(settings: Settings) -> int:
     print(f"dataset test queries: {report.n_test_mentioning} of {report.n_test_queries} mention a child, "
           f"{report.n_test_mentioning_blocked} of those blocked; {report.n_test_blocked} blocked in all")
     m = report.latest
-    print(f"image filter on held-out images (test split, never trained on): {int(m['heldout_image_n_child'])} of "
-          f"{int(m['heldout_image_n'])} have child captions; classifier recall {m['heldout_image_recall']:.1%}, "
-          f"over-blocking {m['heldout_image_over_block_rate']:.1%} (threshold {m['image_threshold']:.3f}, "
-          f"chosen out of fold on train images for recall {settings.image_filter_recall:.0%})")
+    print(f"images: recall / over-blocking per rule (classifier threshold {m['image_threshold']:.3f}, chosen out of "
+          f"fold for recall {settings.image_filter_recall:.0%}; images whose descriptions all name only adults need "
+          f"{m.get('image_clear_threshold', float('nan')):.3f}, chosen out of fold for recall "
+          f"{settings.described_image_recall:.0%} on fuller labels without losing a hand-checked child)")
+    columns = [("oof", "train, out of fold (fuller labels)"), ("oof_hand", "train, hand-checked"),
+               ("heldout", "test (query labels)"), ("heldout_hand", "test, hand-checked")]
+    print(f"  {'rule':34}" + "".join(f"{title:>38}" for _, title in columns))
+    for rule, title in (("classifier", "classifier alone"), ("any", "any child description, or classifier"),
+                        ("weighed", "weighed (adult-only descriptions)")):
+        cells = []
+        for prefix, _ in columns:
+            key = f"{prefix}_{rule}"
+            cells.append(f"{m[key + '_recall']:6.1%} / {m[key + '_over_block_rate']:6.1%}  "
+                         f"({int(m[key + '_n_child'])} of {int(m[key + '_n'])})" if key + "_recall" in m else "—")
+        print(f"  {title:34}" + "".join(f"{cell:>38}" for cell in cells))
     return 0
 
 

@@ -127,3 +127,20 @@ def mentions_children(text: str | None) -> bool:
 def names_an_animal(text: str | None) -> bool:
     """Whether ``text`` names an animal (the semantic check leaves animal queries to the vocabulary)."""
     return bool(text) and re.search(rf"\b{_ANIMAL}\b", text, re.IGNORECASE) is not None
+
+
+# Words that name an adult. A description with one of them and no child word says who is in the picture.
+ADULT_WORDS = (
+    "man", "men", "woman", "women", "lady", "ladies", "gentleman", "gentlemen", "guy", "guys", "adult",
+    "adults", "couple", "bride", "groom", "husband", "wife", "girlfriend", "boyfriend", "businessman",
+    "businessmen", "businesswoman", "father", "mother", "dad", "mom", "mum", "grandfather", "grandmother",
+    "grandpa", "grandma", "elderly", "senior", "seniors", "old man", "old woman", "policeman", "policemen",
+    "fireman", "firemen", "cowboy", "cowboys", "soldier", "soldiers", "bearded", "beard",
+)
+_ADULT_PATTERN = re.compile(r"\b(?:" + "|".join(_word_pattern(w) for w in ADULT_WORDS) + r")\b", re.IGNORECASE)
+
+
+def names_only_adults(text: str | None) -> bool:
+    """Whether ``text`` names an adult and no child ("a man rides a bike"; not "a man and his son", not
+    "a dog runs", which names nobody)."""
+    return bool(text) and not child_terms_in(text) and _ADULT_PATTERN.search(text) is not None

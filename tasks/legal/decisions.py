@@ -9,9 +9,9 @@ from dataclasses import dataclass
 import numpy as np
 
 from models.encoders import TextEncoder
-from tasks.legal.child_terms import child_terms_in
+from tasks.legal.child_terms import child_terms_in, names_only_adults
 from tasks.legal.rules import (ImageClassifier, ImageDecision, QueryFilter, WrittenQueries, build_query_filter,
-                               decide_images, precision_recall, train_image_classifier)
+                               choose_clear_threshold, decide_images, precision_recall, train_image_classifier)
 
 log = logging.getLogger(__name__)
 
@@ -54,11 +54,23 @@ def written_query_metrics(query_filter: QueryFilter, written: WrittenQueries) ->
     return metrics
 
 
+def _rule_figures(prefix: str, blocked: np.ndarray, about_children: np.ndarray) -> dict[str, float]:
+    figures = precision_recall(blocked, about_children)
+    return {f"{prefix}_recall": figures["recall"], f"{prefix}_over_block_rate": figures["false_block_rate"],
+            f"{prefix}_n_child": figures["n_positive"], f"{prefix}_n": figures["n"]}
+
+
 def decide_legal(train_captions: list[str], descriptions: list[dict], features: np.ndarray,
                  written: WrittenQueries, text_encoder: TextEncoder, *, max_false_block_rate: float,
-                 target_recall: float, n_folds: int, seed: int) -> LegalDecisions:
+                 target_recall: float, described_recall: float, n_folds: int, seed: int,
+                 fitting: dict[str, list[str]] | None = None,
+                 hand_labels: dict[str, str] | None = None) -> LegalDecisions:
     """``descriptions``: per indexed image, its split and captions (row-aligned with ``features``);
-    ``written``: the hand-written queries, about children or not, in a design and a validation half."""
+    ``written``: the hand-written queries, about children or not, in a design and a validation half;
+    ``fitting``: per image, captions the experts judged to fit it though written for another (fuller
+    labels for choosing how far adult-only descriptions clear an image); ``hand_labels``: image → child /
+    adult_only / no_person / unclear, looked at by a person (measured against, never learnt from)."""
+    fitting, hand_labels = fitting or {}, hand_labels or {}
     # Queries: threshold from the train captions and the design half; measured on both halves.
     query_filter = build_query_filter(train_captions, text_encoder, max_false_block_rate, written.half("design"))
 
@@ -70,29 +82,64 @@ def decide_legal(train_captions: list[str], descriptions: list[dict], features: 
         decided = [dec for dec in (next(caption_decisions) for _ in (d["captions"] or [])) if dec.blocked]
         child_caption.append(bool(decided))
         caption_reason.append(decided[0].reason if decided else "")
+    child_caption_array = np.array(child_caption, dtype=bool)
     # The classifier learns from, and is measured on, captions that *mention* children (the vocabulary:
     # precise labels); the semantic check only widens which captions block their image.
     mentions = np.array([any(child_terms_in(c) for c in (d["captions"] or [])) for d in descriptions], dtype=bool)
+    adults_only = np.array([bool(d["captions"]) and all(names_only_adults(c) for c in d["captions"])
+                            for d in descriptions], dtype=bool)
+    # Fuller labels: a child the image's own captions leave unnamed may be named by a caption that fits it.
+    fuller = mentions | np.array([any(child_terms_in(c) for c in fitting.get(d["image"], [])) for d in descriptions],
+                                 dtype=bool)
     is_train = np.array([d["split"] == "train" for d in descriptions], dtype=bool)
     try:
-        classifier, oof_figures = train_image_classifier(features[is_train], mentions[is_train], target_recall,
-                                                         n_folds, seed)
+        classifier, oof_figures, oof = train_image_classifier(features[is_train], mentions[is_train], target_recall,
+                                                              n_folds, seed)
+        classifier.clear_threshold = choose_clear_threshold(
+            oof, child_caption_array[is_train], adults_only[is_train], fuller[is_train], classifier.threshold,
+            described_recall, seen_child=np.array([hand_labels.get(d["image"]) == "child" for d in descriptions])[is_train])
     except ValueError as error:
         # Too few examples to learn from: fail safe toward blocking — every image the captions do not
         # clear is blocked, rather than trusting a classifier that could not be trained.
         log.warning("legal filter: %s; blocking every image without a caption that clears it", error)
-        classifier, oof_figures = ImageClassifier(model=None, threshold=0.0), {}
+        classifier, oof_figures, oof = ImageClassifier(model=None, threshold=0.0, clear_threshold=0.0), {}, None
     probability = classifier.probability(features)
-    decisions = decide_images(child_caption, caption_reason, probability, classifier.threshold)
+    decisions = decide_images(child_caption, caption_reason, probability, classifier.threshold, list(adults_only),
+                              classifier.clear_threshold)
 
-    # Held out: the test images, which the classifier never trained on (labelled by their own queries).
-    held = ~is_train
-    heldout = precision_recall(probability[held] >= classifier.threshold, mentions[held])
+    def blocked_by(rule: str, p: np.ndarray, rows: np.ndarray) -> np.ndarray:
+        alone = p >= classifier.threshold
+        if rule == "classifier":
+            return alone
+        if rule == "any":  # a description about children, or the classifier
+            return child_caption_array[rows] | alone
+        return child_caption_array[rows] | np.where(adults_only[rows], p >= classifier.clear_threshold, alone)
+
     metrics = {
         "query_threshold": query_filter.threshold, "image_threshold": classifier.threshold,
+        "image_clear_threshold": classifier.clear_threshold,
         **written_query_metrics(query_filter, written),
         **{f"image_classifier_{k}": v for k, v in oof_figures.items()},
-        "heldout_image_recall": heldout["recall"], "heldout_image_over_block_rate": heldout["false_block_rate"],
-        "heldout_image_n_child": heldout["n_positive"], "heldout_image_n": heldout["n"],
     }
+    held = ~is_train
+    hand = np.array([hand_labels.get(d["image"], "") for d in descriptions])
+    hand_child, hand_checked = hand == "child", np.isin(hand, ["child", "adult_only", "no_person"])
+    for rule in ("classifier", "any", "weighed"):
+        # Held out: the test images, which the classifier never trained on, labelled by their own queries
+        # (for the description rules this label is what the descriptions say: recall 1 by construction)
+        # and by hand where a person looked.
+        metrics.update(_rule_figures(f"heldout_{rule}", blocked_by(rule, probability[held], held), mentions[held]))
+        rows = held & hand_checked
+        metrics.update(_rule_figures(f"heldout_hand_{rule}", blocked_by(rule, probability[rows], rows), hand_child[rows]))
+        if oof is not None:  # train images, out of fold, against the fuller labels and the hand-checked ones
+            train_rows = np.flatnonzero(is_train)
+            blocked = blocked_by(rule, oof, is_train)
+            metrics.update(_rule_figures(f"oof_{rule}", blocked, fuller[is_train]))
+            checked = hand_checked[train_rows]
+            metrics.update(_rule_figures(f"oof_hand_{rule}", blocked[checked], hand_child[train_rows][checked]))
+    # The names the run summary and README have used since the first filter.
+    metrics.update({"heldout_image_recall": metrics["heldout_classifier_recall"],
+                    "heldout_image_over_block_rate": metrics["heldout_classifier_over_block_rate"],
+                    "heldout_image_n_child": metrics["heldout_classifier_n_child"],
+                    "heldout_image_n": metrics["heldout_classifier_n"]})
     return LegalDecisions(query_filter, classifier, decisions, metrics)

@@ -18,7 +18,7 @@ from models.fit.features import features_of_rows
 from storage import files, vectors, warehouse
 from storage.catalog import Catalog
 from storage.memo import code_fingerprint, fingerprint
-from storage.settings import WRITTEN_QUERIES, Settings
+from storage.settings import HAND_LABELS, WRITTEN_QUERIES, Settings
 from tasks.legal.decisions import LegalDecisions
 from tasks.legal.rules import ImageClassifier, QueryFilter, WrittenQueries, prototype_vectors
 from tasks.legal.summary import LegalSummary
@@ -36,6 +36,25 @@ def load_written_queries(path: Path = WRITTEN_QUERIES) -> WrittenQueries:
         raise ValueError(f"{path}: expected rows with half 'design' or 'validation', got {sorted(halves)}")
     return WrittenQueries([r["query"] for r in rows], np.array([r["about_children"] == "1" for r in rows]),
                           [r["half"] for r in rows], [r["kind"] for r in rows])
+
+
+def load_hand_labels(paths: tuple[Path, ...] = HAND_LABELS) -> dict[str, str]:
+    """image → child / adult_only / no_person / unclear, for every image a person looked at."""
+    labels: dict[str, str] = {}
+    for path in paths:
+        with path.open(newline="", encoding="utf-8") as handle:
+            for row in csv.DictReader(handle):
+                if row["label"] not in {"child", "adult_only", "no_person", "unclear"}:
+                    raise ValueError(f"{path}: unknown label {row['label']!r} for {row['image']}")
+                labels[row["image"]] = row["label"]
+    return labels
+
+
+def read_fitting_descriptions(catalog: Catalog, min_expert_mean: float) -> dict[str, list[str]]:
+    """image → captions the experts judged to fit it though written for another image."""
+    with warehouse.reading(catalog.warehouse) as con:
+        rows = warehouse.query_arrow(con, "legal/fitting_descriptions", {"min_expert_mean": min_expert_mean}).to_pylist()
+    return {r["image"]: list(r["fitting"]) for r in rows}
 
 
 # --- the filter's files -------------------------------------------------------------------------------
@@ -75,7 +94,8 @@ def legal_inputs(catalog: Catalog, settings: Settings, encoder_versions: tuple[s
     with warehouse.reading(catalog.warehouse) as con:
         data = warehouse.query_row(con, "legal/inputs_fingerprint")["fingerprint"]
     return fingerprint("legal", data, encoder_versions, settings.query_false_block_rate, settings.image_filter_recall,
-                       settings.cv_folds, settings.seed, code_fingerprint(*LEGAL_CODE))
+                       settings.described_image_recall, settings.legal_fitting_expert_mean, settings.cv_folds,
+                       settings.seed, code_fingerprint(*LEGAL_CODE))
 
 
 def decisions_still_in_place(catalog: Catalog) -> bool:

@@ -143,7 +143,10 @@ def precision_recall(predicted: np.ndarray, actual: np.ndarray) -> dict[str, flo
 @dataclass
 class ImageClassifier:
     model: object  # sklearn LogisticRegression
-    threshold: float
+    threshold: float  # for an image its descriptions do not vouch for (or that has none)
+    # For an image every description of which names only adults: strong evidence, so the classifier
+    # must be surer to block it (chosen out of fold on train images; = threshold when nothing may clear).
+    clear_threshold: float | None = None
 
     def probability(self, features: np.ndarray) -> np.ndarray:
         if self.model is None:  # untrainable (too few examples): every image counts as a possible child
@@ -158,9 +161,9 @@ def _logistic(seed: int):
 
 
 def train_image_classifier(features: np.ndarray, labels: np.ndarray, target_recall: float, n_folds: int,
-                           seed: int) -> tuple[ImageClassifier, dict[str, float]]:
+                           seed: int) -> tuple[ImageClassifier, dict[str, float], np.ndarray]:
     """Fit on all given (train) images; the threshold comes from out-of-fold probabilities: the highest
-    one that still catches ``target_recall`` of the child images."""
+    one that still catches ``target_recall`` of the child images. Also returns those probabilities."""
     from sklearn.model_selection import StratifiedKFold
 
     n_positive, n_negative = int(labels.sum()), int((~labels).sum())
@@ -175,7 +178,32 @@ def train_image_classifier(features: np.ndarray, labels: np.ndarray, target_reca
     threshold = float(positives[int(np.floor((1 - target_recall) * len(positives)))]) if len(positives) else 0.5
     model = _logistic(seed).fit(features, labels)
     oof_figures = precision_recall(oof >= threshold, labels)
-    return ImageClassifier(model, threshold), {f"oof_{k}": v for k, v in oof_figures.items()}
+    return ImageClassifier(model, threshold), {f"oof_{k}": v for k, v in oof_figures.items()}, oof
+
+
+def choose_clear_threshold(probability: np.ndarray, blocked_by_descriptions: np.ndarray, adults_only: np.ndarray,
+                           about_children: np.ndarray, threshold: float, target_recall: float,
+                           seen_child: np.ndarray | None = None) -> float:
+    """The highest classifier threshold for adult-only described images at which the whole rule (a blocked
+    description, else the classifier at ``threshold`` — or at the returned one for adult-only described
+    images) still blocks ``target_recall`` of the images ``about_children``, and still blocks every image a
+    person saw a child in (``seen_child``) that the plain rule blocks: captions leave children in the
+    background unnamed, and the hand-checked images are the only labels that see them. Out-of-fold
+    ``probability`` on train images. Never below ``threshold`` (descriptions only clear), never infinite
+    (the classifier always has the last word on a confident child)."""
+    plain = blocked_by_descriptions | (probability >= threshold)
+    seen_child = np.zeros_like(plain) if seen_child is None else seen_child
+
+    def acceptable(clear: float) -> bool:
+        blocked = blocked_by_descriptions | np.where(adults_only, probability >= clear, probability >= threshold)
+        recall = float(blocked[about_children].mean()) if about_children.any() else 1.0
+        return recall >= target_recall and bool(blocked[seen_child & plain].all())
+
+    best = threshold
+    for candidate in np.unique(probability[adults_only]):
+        if candidate > best and acceptable(candidate):
+            best = float(candidate)
+    return best
 
 
 @dataclass
@@ -187,13 +215,20 @@ class ImageDecision:
 
 
 def decide_images(child_caption: list[bool], caption_reasons: list[str], probability: np.ndarray,
-                  threshold: float) -> list[ImageDecision]:
+                  threshold: float, adults_only: list[bool] | None = None,
+                  clear_threshold: float | None = None) -> list[ImageDecision]:
+    """Blocked when a description is about children, or when the classifier's child probability reaches
+    ``threshold`` — ``clear_threshold`` for an image whose descriptions all name only adults."""
+    adults_only = adults_only if adults_only is not None else [False] * len(child_caption)
+    clear_threshold = threshold if clear_threshold is None else clear_threshold
     decisions = []
-    for has_child_caption, why, p in zip(child_caption, caption_reasons, probability):
+    for has_child_caption, why, p, adults in zip(child_caption, caption_reasons, probability, adults_only):
         reasons = []
         if has_child_caption:
             reasons.append(f"a caption {why}")
-        if p >= threshold:
-            reasons.append(f"classifier: child probability {p:.2f} ≥ {threshold:.2f}")
+        bar = clear_threshold if adults and not has_child_caption else threshold
+        if p >= bar:
+            reasons.append(f"classifier: child probability {p:.2f} ≥ {bar:.2f}"
+                           + (" (descriptions name only adults)" if bar != threshold else ""))
         decisions.append(ImageDecision(bool(reasons), "; ".join(reasons), has_child_caption, float(p)))
     return decisions

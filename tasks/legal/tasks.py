@@ -24,7 +24,11 @@ def run_legal_stage(settings: Settings, run_id: str) -> LegalSummary:
     train_captions, descriptions, features = edges.read_legal_inputs(catalog, text_encoder)
     decided = decide_legal(train_captions, descriptions, features, edges.load_written_queries(), text_encoder,
                            max_false_block_rate=settings.query_false_block_rate,
-                           target_recall=settings.image_filter_recall, n_folds=settings.cv_folds, seed=settings.seed)
+                           target_recall=settings.image_filter_recall,
+                           described_recall=settings.described_image_recall, n_folds=settings.cv_folds,
+                           seed=settings.seed,
+                           fitting=edges.read_fitting_descriptions(catalog, settings.legal_fitting_expert_mean),
+                           hand_labels=edges.load_hand_labels())
     summary = edges.store_decisions(catalog, run_id, descriptions, decided)
     catalog.memo("legal").remember(inputs, summary.model_dump(exclude={"skipped"}))
     return summary

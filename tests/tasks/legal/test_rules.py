@@ -4,10 +4,11 @@ import numpy as np
 import pytest
 
 from models.encoders import load_text_encoder
-from tasks.legal.child_terms import child_terms_in, mentions_children
+from tasks.legal.child_terms import child_terms_in, mentions_children, names_only_adults
 from tasks.legal.decisions import evaluate_query_filter
 from tasks.legal.edges import load_written_queries
-from tasks.legal.rules import (DISCLAIMER, QueryFilter, build_query_filter, choose_semantic_threshold, decide_images,
+from tasks.legal.rules import (DISCLAIMER, QueryFilter, build_query_filter, choose_clear_threshold,
+                               choose_semantic_threshold, decide_images,
                                precision_recall, train_image_classifier)
 
 
@@ -102,10 +103,62 @@ def test_the_classifier_threshold_keeps_the_target_recall_out_of_fold():
     rng = np.random.default_rng(0)
     labels = rng.random(400) < 0.3
     features = rng.normal(size=(400, 8)) + labels[:, None] * 0.8
-    classifier, figures = train_image_classifier(features, labels, target_recall=0.97, n_folds=5, seed=0)
+    classifier, figures, oof = train_image_classifier(features, labels, target_recall=0.97, n_folds=5, seed=0)
     assert figures["oof_recall"] >= 0.97
     assert precision_recall(classifier.probability(features) >= classifier.threshold, labels)["recall"] >= 0.95
 
 
 def test_the_disclaimer_is_the_legal_text():
     assert DISCLAIMER == "This image is unavailable in your country in compliance with local laws."
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A man rides a yellow bike", True), ("Two women play lacrosse", True), ("a bearded guy on a bench", True),
+    ("a man and his son fishing", False), ("a dog runs on the beach", False), ("people at a concert", False),
+    ("a mother holds her baby", False),
+])
+def test_a_description_names_only_adults_when_it_names_an_adult_and_no_child(text, expected):
+    assert names_only_adults(text) is expected
+
+
+def test_adult_only_descriptions_raise_the_bar_but_a_child_description_still_blocks():
+    decisions = decide_images([False, False, True], ["", "", "mentions children: boy"], np.array([0.4, 0.4, 0.1]),
+                              0.3, adults_only=[True, False, False], clear_threshold=0.6)
+    assert [d.blocked for d in decisions] == [False, True, True]
+    high = decide_images([False], [""], np.array([0.7]), 0.3, adults_only=[True], clear_threshold=0.6)[0]
+    assert high.blocked and "descriptions name only adults" in high.reason
+
+
+def test_the_clear_threshold_keeps_the_recall_and_every_child_a_person_saw():
+    # Six train images: two children (one with adult-only descriptions and probability 0.5), four adults.
+    probability = np.array([0.9, 0.5, 0.35, 0.4, 0.7, 0.2])
+    described_child = np.array([True, False, False, False, False, False])
+    adults_only = np.array([False, True, True, True, True, False])
+    about_children = np.array([True, False, False, False, False, False])
+    free = choose_clear_threshold(probability, described_child, adults_only, about_children, 0.3, 0.99)
+    assert free == 0.7 and np.isfinite(free)  # clears everything the labels allow, never past the top
+    seen = np.array([False, True, False, False, False, False])  # a person saw a child in image 1
+    vetoed = choose_clear_threshold(probability, described_child, adults_only, about_children, 0.3, 0.99, seen)
+    assert 0.3 <= vetoed <= 0.5 and probability[1] >= vetoed  # image 1 stays blocked
+    # A recall the labels cannot keep: nothing is cleared.
+    labels = np.array([True, True, False, False, False, False])
+    assert choose_clear_threshold(probability, described_child, adults_only, labels, 0.3, 0.99) <= 0.5
+
+
+def test_hand_labels_cover_300_train_images_and_refuse_an_unknown_label(tmp_path):
+    from tasks.legal.edges import load_hand_labels
+
+    labels = load_hand_labels()
+    decided = [image for image, label in labels.items() if label != "unclear"]
+    assert len(decided) >= 300 and {"child", "adult_only", "no_person"} <= set(labels.values())
+    bad = tmp_path / "labels.csv"
+    bad.write_text("image,label\na.jpg,teenager\n")
+    with pytest.raises(ValueError, match="unknown label 'teenager' for a.jpg"):
+        load_hand_labels((bad,))
+
+
+def test_written_queries_refuse_a_row_outside_the_two_halves(tmp_path):
+    bad = tmp_path / "queries.csv"
+    bad.write_text("query,about_children,half,kind\na kid,1,tuning,child\n")
+    with pytest.raises(ValueError, match="half 'design' or 'validation'"):
+        load_written_queries(bad)
