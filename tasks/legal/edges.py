@@ -24,7 +24,7 @@ from tasks.legal.rules import ImageClassifier, QueryFilter, WrittenQueries, prot
 from tasks.legal.summary import LegalSummary
 
 # The code and hand-written data the decisions are a function of: a change to any of it decides again.
-LEGAL_CODE = ("tasks/legal", "sql/legal", "data/legal", "models/fit/features.py")
+LEGAL_CODE = ("tasks/legal", "sql/legal", "data/legal", "models/fit/features.py", "models/faces")
 
 
 def load_written_queries(path: Path = WRITTEN_QUERIES) -> WrittenQueries:
@@ -55,6 +55,32 @@ def read_fitting_descriptions(catalog: Catalog, min_expert_mean: float) -> dict[
     with warehouse.reading(catalog.warehouse) as con:
         rows = warehouse.query_arrow(con, "legal/fitting_descriptions", {"min_expert_mean": min_expert_mean}).to_pylist()
     return {r["image"]: list(r["fitting"]) for r in rows}
+
+
+def update_image_faces(catalog: Catalog, data_dir: Path, threads: int) -> tuple[dict[str, float | None], int, int]:
+    """Read the faces of every decodable image whose bytes the current reader has not read, store them in
+    ``image_faces``, and return (content hash → most child-like face's P(under 16) or None without a face,
+    images read now, images that could not be read)."""
+    from models.faces import FaceAgeReader, face_reader_version
+    from tasks.legal.faces import read_faces
+
+    version = face_reader_version()
+    with warehouse.transaction(catalog.warehouse) as con:
+        warehouse.run_sql(con, "legal/image_faces")
+        todo = warehouse.query_arrow(con, "legal/faces_to_read", {"reader_version": version}).to_pylist()
+    failures = []
+    if todo:
+        rows, failures = read_faces([(r["sha256"], data_dir / r["path"]) for r in todo], FaceAgeReader(threads))
+        with warehouse.transaction(catalog.warehouse) as con:
+            warehouse.append_rows(con, "image_faces", rows)
+    with warehouse.reading(catalog.warehouse) as con:
+        found = warehouse.query_arrow(con, "legal/image_face_evidence", {"reader_version": version}).to_pylist()
+    return {r["sha256"]: r["max_child_probability"] for r in found}, len(todo) - len(failures), len(failures)
+
+
+def face_child_of(descriptions: list[dict], faces: dict[str, float | None]) -> np.ndarray:
+    """Per description row, the most child-like face's probability; NaN without a face (or not read)."""
+    return np.array([np.nan if faces.get(d["sha256"]) is None else faces[d["sha256"]] for d in descriptions])
 
 
 # --- the filter's files -------------------------------------------------------------------------------

@@ -147,6 +147,11 @@ class ImageClassifier:
     # For an image every description of which names only adults: strong evidence, so the classifier
     # must be surer to block it (chosen out of fold on train images; = threshold when nothing may clear).
     clear_threshold: float | None = None
+    # The second level (tasks.legal.evidence): whole image, faces' ages, caption memory. The nightly's
+    # decisions use it at evidence_threshold; an image the nightly never saw (``rank`` on a new folder) is
+    # judged by the whole-image model alone at ``threshold``.
+    evidence: object | None = None
+    evidence_threshold: float | None = None
 
     def probability(self, features: np.ndarray) -> np.ndarray:
         if self.model is None:  # untrainable (too few examples): every image counts as a possible child

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 from prefect import get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 
@@ -12,6 +14,8 @@ from tasks.legal import edges
 from tasks.legal.decisions import decide_legal
 from tasks.legal.summary import LegalSummary
 
+log = logging.getLogger(__name__)
+
 
 def run_legal_stage(settings: Settings, run_id: str) -> LegalSummary:
     """Decide every query rule and image; kept as they are when nothing they depend on changed."""
@@ -20,6 +24,9 @@ def run_legal_stage(settings: Settings, run_id: str) -> LegalSummary:
     kept = catalog.memo("legal").recall(inputs)
     if kept is not None and edges.decisions_still_in_place(catalog):
         return LegalSummary(**kept, skipped=True)
+    faces, n_read, n_unreadable = edges.update_image_faces(catalog, settings.data_dir, settings.torch_threads)
+    log.info("faces: read %d images now (%d unreadable); %d of the delivery's images have a face",
+             n_read, n_unreadable, sum(p is not None for p in faces.values()))
     text_encoder = text_encoder_for(settings)
     train_captions, descriptions, features = edges.read_legal_inputs(catalog, text_encoder)
     decided = decide_legal(train_captions, descriptions, features, edges.load_written_queries(), text_encoder,
@@ -28,7 +35,8 @@ def run_legal_stage(settings: Settings, run_id: str) -> LegalSummary:
                            described_recall=settings.described_image_recall, n_folds=settings.cv_folds,
                            seed=settings.seed,
                            fitting=edges.read_fitting_descriptions(catalog, settings.legal_fitting_expert_mean),
-                           hand_labels=edges.load_hand_labels())
+                           hand_labels=edges.load_hand_labels(),
+                           face_child=edges.face_child_of(descriptions, faces))
     summary = edges.store_decisions(catalog, run_id, descriptions, decided)
     catalog.memo("legal").remember(inputs, summary.model_dump(exclude={"skipped"}))
     return summary
