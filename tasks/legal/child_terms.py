@@ -93,6 +93,7 @@ _EXCLUSIONS = re.compile(
     r"|\b(?:goat|goats|billy\s+goat)\s+kids?\b"
     r"|\bbaby\s+(?:carrots?|spinach|corn|potatoes|shower|grand|back|blue|boomers?|oil)\b"
     r"|\bminor\s+(?:league|key|injury|injuries|detail|details|road|repairs?)\b"
+    r"|\bkiddie\s+(?:pool|pools|ride|rides)\b|\bkid\s+gloves\b"
     r"|\b(?:backstreet|beach|beastie|pet\s+shop|jonas|jersey)\s+boys\b|\b(?:spice|golden|gilmore)\s+girls\b"
     r"|\bgirls'?\s+(?:night|nite|trip|weekend|getaway)(?:\s+out)?\b"
     r"|\b(?:son|sons|daughter|daughters)[\s-]+in[\s-]+law\b",

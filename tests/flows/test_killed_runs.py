@@ -21,7 +21,10 @@ def _image_ids(home: Path) -> list[str]:
     db = lancedb.connect(str(home / "lancedb"))
     if "images" not in db.list_tables().tables:
         return []
-    return db.open_table("images").to_arrow().column("image_id").to_pylist()
+    try:
+        return db.open_table("images").to_arrow().column("image_id").to_pylist()
+    except ValueError:  # listed while the running job creates it, before its first version is readable
+        return []
 
 
 def _champion(home: Path) -> str:

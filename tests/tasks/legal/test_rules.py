@@ -34,6 +34,7 @@ def test_the_vocabulary_catches_children_in_many_forms(text):
     "a baby giraffe next to its mother", "a goat kid on a farm", "a juvenile eagle in flight", "baby ducks",
     "a father and his grown daughter", "his son-in-law", "a Backstreet Boys concert", "a girls' trip to Vegas",
     "a junior doctor on a ward", "a 17 year old", "under 10 minutes by car", "a high school building",
+    "a dog plays with a ball in a kiddie pool", "handled with kid gloves",
 ])
 def test_the_vocabulary_leaves_look_alikes_alone(text):
     assert not mentions_children(text), child_terms_in(text)
