@@ -10,7 +10,7 @@ import numpy as np
 
 from models.encoders import TextEncoder
 from tasks.legal.child_terms import child_terms_in, names_only_adults
-from tasks.legal.evidence import caption_memory, fit_evidence, recall_threshold, signal_contributions
+from tasks.legal.evidence import caption_memory, choose_signals, fit_evidence, recall_threshold
 from tasks.legal.rules import (ImageClassifier, ImageDecision, QueryFilter, WrittenQueries, build_query_filter,
                                choose_clear_threshold, decide_images, precision_recall, train_image_classifier)
 
@@ -101,20 +101,21 @@ def decide_legal(train_captions: list[str], descriptions: list[dict], features: 
         classifier, oof_figures, whole_oof = train_image_classifier(features[is_train], mentions[is_train],
                                                                     target_recall, n_folds, seed)
         # Second level: the whole-image probability (out of fold for train images) with the faces' ages and
-        # the caption memory; its own out-of-fold probabilities set the thresholds.
+        # the caption memory — the combination that blocks fewest child-free images out of fold; its own
+        # out-of-fold probabilities set the thresholds.
         whole = classifier.probability(features)
         whole[is_train] = whole_oof
         memory = caption_memory(features, mentions, is_train)
+        signals, signal_figures = choose_signals(whole[is_train], face_child[is_train], memory[is_train],
+                                                 mentions[is_train], target_recall, n_folds, seed)
         evidence, oof = fit_evidence(whole[is_train], face_child[is_train], memory[is_train], mentions[is_train],
-                                     n_folds, seed)
+                                     n_folds, seed, signals)
         probability = evidence.probability(whole, face_child, memory)
         threshold = recall_threshold(oof, mentions[is_train], target_recall)
         classifier.evidence, classifier.evidence_threshold = evidence, threshold
         classifier.clear_threshold = choose_clear_threshold(
             oof, child_caption_array[is_train], adults_only[is_train], fuller[is_train], threshold,
             described_recall, seen_child=np.array([hand_labels.get(d["image"]) == "child" for d in descriptions])[is_train])
-        signal_figures = signal_contributions(whole[is_train], face_child[is_train], memory[is_train],
-                                              mentions[is_train], target_recall, n_folds, seed)
     except ValueError as error:
         # Too few examples to learn from: fail safe toward blocking — every image the captions do not
         # clear is blocked, rather than trusting a classifier that could not be trained.

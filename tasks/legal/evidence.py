@@ -85,17 +85,22 @@ def recall_threshold(probability: np.ndarray, labels: np.ndarray, target_recall:
     return float(positives[int(np.floor((1 - target_recall) * len(positives)))]) if len(positives) else 0.5
 
 
-def signal_contributions(whole_oof: np.ndarray, face_child: np.ndarray, memory: np.ndarray, labels: np.ndarray,
-                         target_recall: float, n_folds: int, seed: int) -> dict[str, float]:
-    """Out of fold, for each combination of signals that adds one to the whole image: AUC and the share of
-    child-free train images blocked at ``target_recall``."""
+def choose_signals(whole_oof: np.ndarray, face_child: np.ndarray, memory: np.ndarray, labels: np.ndarray,
+                   target_recall: float, n_folds: int, seed: int) -> tuple[tuple[str, ...], dict[str, float]]:
+    """Out of fold, for each combination of signals that adds to the whole image: AUC and the share of
+    child-free train images blocked at ``target_recall``. Returns the combination that blocks the fewest
+    (the fewer signals on a tie: with few train images a second level can do worse than the whole image
+    alone) and every combination's figures."""
     from sklearn.metrics import roc_auc_score
 
-    figures = {}
+    figures, best, best_over_block = {}, ("whole",), np.inf
     for signals in (("whole",), ("whole", "faces"), ("whole", "memory"), SIGNALS):
         _, oof = fit_evidence(whole_oof, face_child, memory, labels, n_folds, seed, signals)
-        threshold = recall_threshold(oof, labels, target_recall)
+        over_block = float((oof[~labels] >= recall_threshold(oof, labels, target_recall)).mean())
         name = "+".join(signals)
         figures[f"signal_{name}_oof_auc"] = float(roc_auc_score(labels, oof))
-        figures[f"signal_{name}_oof_over_block_rate"] = float((oof[~labels] >= threshold).mean())
-    return figures
+        figures[f"signal_{name}_oof_over_block_rate"] = over_block
+        if over_block < best_over_block:
+            best, best_over_block = signals, over_block
+    figures[f"signal_chosen_{'+'.join(best)}"] = 1.0
+    return best, figures

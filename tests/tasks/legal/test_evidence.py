@@ -4,7 +4,7 @@ import numpy as np
 
 from models.faces import FaceAgeReader
 from storage.settings import SAMPLE_DATA_DIR
-from tasks.legal.evidence import caption_memory, fit_evidence, recall_threshold, signal_contributions
+from tasks.legal.evidence import caption_memory, choose_signals, fit_evidence, recall_threshold
 from tasks.legal.faces import read_faces
 
 
@@ -22,9 +22,10 @@ def test_the_face_signal_adds_what_the_whole_image_misses():
     whole = np.clip(0.5 + (labels - 0.5) * 0.3 + rng.normal(0, 0.25, 600), 0.01, 0.99)
     face = np.where(rng.random(600) < 0.5, np.clip(labels * 0.8 + rng.normal(0.1, 0.1, 600), 0, 1), np.nan)
     memory = rng.random(600)
-    figures = signal_contributions(whole, face, memory, labels, 0.97, 5, 0)
+    signals, figures = choose_signals(whole, face, memory, labels, 0.97, 5, 0)
     assert figures["signal_whole+faces_oof_auc"] > figures["signal_whole_oof_auc"] + 0.05
     assert figures["signal_whole+faces_oof_over_block_rate"] < figures["signal_whole_oof_over_block_rate"]
+    assert "faces" in signals and figures[f"signal_chosen_{'+'.join(signals)}"] == 1.0
     model, oof = fit_evidence(whole, face, memory, labels, 5, 0)
     assert (oof[labels] >= recall_threshold(oof, labels, 0.97)).mean() >= 0.97
     assert model.probability(whole, face, memory).shape == (600,)
@@ -39,3 +40,14 @@ def test_reading_faces_keeps_going_past_a_file_that_does_not_decode(tmp_path):
     assert rows.column("sha256").to_pylist() == ["aa" * 32]
     assert rows.column("n_faces")[0].as_py() >= 1 and rows.column("max_child_probability")[0].as_py() > 0.9
     assert [path.name for path, _ in failures] == ["broken.jpg", "gone.jpg"]
+
+
+def test_signals_that_do_not_help_out_of_fold_are_left_out():
+    rng = np.random.default_rng(1)
+    labels = rng.random(400) < 0.3
+    whole = np.clip(0.5 + (labels - 0.5) * 0.6 + rng.normal(0, 0.15, 400), 0.01, 0.99)  # informative
+    face = np.where(rng.random(400) < 0.5, rng.random(400), np.nan)  # noise
+    memory = rng.random(400)  # noise
+    signals, figures = choose_signals(whole, face, memory, labels, 0.97, 5, 0)
+    chosen_over_block = figures[f"signal_{'+'.join(signals)}_oof_over_block_rate"]
+    assert chosen_over_block == min(v for k, v in figures.items() if k.endswith("_oof_over_block_rate"))
