@@ -119,9 +119,12 @@ def blocked_images_by_sha(catalog: Catalog) -> dict[str, tuple[bool, str | None]
 def legal_inputs(catalog: Catalog, settings: Settings, encoder_versions: tuple[str, str]) -> str:
     with warehouse.reading(catalog.warehouse) as con:
         data = warehouse.query_row(con, "legal/inputs_fingerprint")["fingerprint"]
-    return fingerprint("legal", data, encoder_versions, settings.query_false_block_rate, settings.image_filter_recall,
-                       settings.described_image_recall, settings.legal_fitting_expert_mean, settings.cv_folds,
-                       settings.seed, code_fingerprint(*LEGAL_CODE))
+    from models.faces import face_reader_version
+
+    return fingerprint("legal", data, encoder_versions, face_reader_version(), settings.query_false_block_rate,
+                       settings.image_filter_recall, settings.described_image_recall,
+                       settings.legal_fitting_expert_mean, settings.cv_folds, settings.seed,
+                       code_fingerprint(*LEGAL_CODE))
 
 
 def decisions_still_in_place(catalog: Catalog) -> bool:
