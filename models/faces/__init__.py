@@ -3,6 +3,7 @@ wheels installed without their dependencies; see mtcnn.py and age.py)."""
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from dataclasses import dataclass
 
@@ -43,6 +44,7 @@ class FaceAgeReader:
         return FaceAges(faces.boxes, faces.scores, self.estimator.under_age(rgb, faces.boxes, CHILD_AGE))
 
 
+@functools.cache  # hashes the weights files: once per process, not at every call
 def face_reader_version() -> str:
     """Changes whenever what the reader finds would: the weights files and the settings above."""
     digest = hashlib.sha256(f"min_face={MIN_FACE_PIXELS};age={CHILD_AGE}".encode())

@@ -95,6 +95,3 @@ class AgeEstimator:
         """For each face, P(younger than ``age``)."""
         probabilities = self.distribution(self.chips(rgb, boxes))
         return probabilities[:, self._ages < age].sum(axis=1) if len(probabilities) else np.zeros(0, np.float32)
-
-    def expected_age(self, rgb: np.ndarray, boxes: np.ndarray) -> np.ndarray:
-        return self.distribution(self.chips(rgb, boxes)) @ self._ages

@@ -84,6 +84,7 @@ ANIMALS = (
     "lizards", "alligator", "alligators", "crocodile", "crocodiles", "raccoon", "raccoons", "beaver", "beavers",
 )
 _ANIMAL = "(?:" + "|".join(ANIMALS) + ")"
+_ANIMAL_PATTERN = re.compile(rf"\b{_ANIMAL}\b", re.IGNORECASE)
 # What a child word means something else in: an adult relative, the young of animals, vegetables and
 # things named "baby", bands and shows, women's nights out, minor leagues.
 _EXCLUSIONS = re.compile(
@@ -127,7 +128,7 @@ def mentions_children(text: str | None) -> bool:
 
 def names_an_animal(text: str | None) -> bool:
     """Whether ``text`` names an animal (the semantic check leaves animal queries to the vocabulary)."""
-    return bool(text) and re.search(rf"\b{_ANIMAL}\b", text, re.IGNORECASE) is not None
+    return bool(text) and _ANIMAL_PATTERN.search(text) is not None
 
 
 # Words that name an adult. A description with one of them and no child word says who is in the picture.

@@ -10,9 +10,10 @@ import numpy as np
 
 from models.encoders import TextEncoder
 from tasks.legal.child_terms import child_terms_in, names_only_adults
-from tasks.legal.evidence import caption_memory, choose_signals, fit_evidence, recall_threshold
+from tasks.legal.evidence import caption_memory, choose_signals
 from tasks.legal.rules import (ImageClassifier, ImageDecision, QueryFilter, WrittenQueries, build_query_filter,
-                               choose_clear_threshold, decide_images, precision_recall, train_image_classifier)
+                               choose_clear_threshold, decide_images, precision_recall, recall_threshold,
+                               train_image_classifier)
 
 log = logging.getLogger(__name__)
 
@@ -30,8 +31,9 @@ def evaluate_query_filter(query_filter: QueryFilter, texts: list[str], labels: n
     """Recall, precision and false blocks of the vocabulary, the semantic check and both together; with
     ``kinds``, how many animal queries (kind ``animal``, not about children) were blocked."""
     keyword = np.array([bool(child_terms_in(t)) for t in texts])
-    semantic = query_filter.semantic_blocks(texts)
-    combined = np.array([d.blocked for d in query_filter.decide(texts)])
+    similarity = query_filter.similarity(texts)  # one pass of the text encoder for both
+    semantic = query_filter.semantic_blocks(texts, similarity)
+    combined = np.array([d.blocked for d in query_filter.decide(texts, similarity)])
     figures = {"vocabulary": precision_recall(keyword, labels), "semantic": precision_recall(semantic, labels),
                "combined": precision_recall(combined, labels)}
     if kinds is not None:
@@ -106,10 +108,8 @@ def decide_legal(train_captions: list[str], descriptions: list[dict], features: 
         whole = classifier.probability(features)
         whole[is_train] = whole_oof
         memory = caption_memory(features, mentions, is_train)
-        signals, signal_figures = choose_signals(whole[is_train], face_child[is_train], memory[is_train],
-                                                 mentions[is_train], target_recall, n_folds, seed)
-        evidence, oof = fit_evidence(whole[is_train], face_child[is_train], memory[is_train], mentions[is_train],
-                                     n_folds, seed, signals)
+        evidence, oof, signal_figures = choose_signals(whole[is_train], face_child[is_train], memory[is_train],
+                                                       mentions[is_train], target_recall, n_folds, seed)
         probability = evidence.probability(whole, face_child, memory)
         threshold = recall_threshold(oof, mentions[is_train], target_recall)
         classifier.evidence, classifier.evidence_threshold = evidence, threshold

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from tasks.legal.rules import logistic, out_of_fold, recall_threshold
+
 SIGNALS = ("whole", "faces", "memory")
 MEMORY_NEIGHBOURS = 10
 
@@ -60,47 +62,31 @@ class EvidenceModel:
         return self.model.predict_proba(evidence_columns(whole, face_child, memory, self.signals))[:, 1]
 
 
-def _logistic(seed: int):
-    from sklearn.linear_model import LogisticRegression
-
-    return LogisticRegression(C=1.0, class_weight="balanced", max_iter=2000, random_state=seed)
-
-
 def fit_evidence(whole_oof: np.ndarray, face_child: np.ndarray, memory: np.ndarray, labels: np.ndarray,
                  n_folds: int, seed: int, signals: tuple[str, ...] = SIGNALS) -> tuple[EvidenceModel, np.ndarray]:
     """The second level fitted on train images, and its out-of-fold probabilities (for thresholds)."""
-    from sklearn.model_selection import StratifiedKFold
-
     columns = evidence_columns(whole_oof, face_child, memory, signals)
-    oof = np.zeros(len(labels))
-    n_folds = min(n_folds, int(labels.sum()), int((~labels).sum()))
-    for train_rows, held_rows in StratifiedKFold(n_folds, shuffle=True, random_state=seed + 1).split(columns, labels):
-        oof[held_rows] = _logistic(seed).fit(columns[train_rows], labels[train_rows]).predict_proba(columns[held_rows])[:, 1]
-    return EvidenceModel(_logistic(seed).fit(columns, labels), signals), oof
-
-
-def recall_threshold(probability: np.ndarray, labels: np.ndarray, target_recall: float) -> float:
-    """The highest threshold that still catches ``target_recall`` of the positives."""
-    positives = np.sort(probability[labels])
-    return float(positives[int(np.floor((1 - target_recall) * len(positives)))]) if len(positives) else 0.5
+    oof = out_of_fold(columns, labels, n_folds, seed, split_seed=seed + 1)
+    return EvidenceModel(logistic(seed).fit(columns, labels), signals), oof
 
 
 def choose_signals(whole_oof: np.ndarray, face_child: np.ndarray, memory: np.ndarray, labels: np.ndarray,
-                   target_recall: float, n_folds: int, seed: int) -> tuple[tuple[str, ...], dict[str, float]]:
+                   target_recall: float, n_folds: int, seed: int) -> tuple[EvidenceModel, np.ndarray, dict[str, float]]:
     """Out of fold, for each combination of signals that adds to the whole image: AUC and the share of
-    child-free train images blocked at ``target_recall``. Returns the combination that blocks the fewest
-    (the fewer signals on a tie: with few train images a second level can do worse than the whole image
-    alone) and every combination's figures."""
+    child-free train images blocked at ``target_recall``. Returns the second level of the combination that
+    blocks the fewest (the fewer signals on a tie: with few train images a second level can do worse than
+    the whole image alone), its out-of-fold probabilities, and every combination's figures."""
     from sklearn.metrics import roc_auc_score
 
-    figures, best, best_over_block = {}, ("whole",), np.inf
+    figures, best, best_over_block = {}, None, np.inf
     for signals in (("whole",), ("whole", "faces"), ("whole", "memory"), SIGNALS):
-        _, oof = fit_evidence(whole_oof, face_child, memory, labels, n_folds, seed, signals)
+        model, oof = fit_evidence(whole_oof, face_child, memory, labels, n_folds, seed, signals)
         over_block = float((oof[~labels] >= recall_threshold(oof, labels, target_recall)).mean())
         name = "+".join(signals)
         figures[f"signal_{name}_oof_auc"] = float(roc_auc_score(labels, oof))
         figures[f"signal_{name}_oof_over_block_rate"] = over_block
         if over_block < best_over_block:
-            best, best_over_block = signals, over_block
-    figures[f"signal_chosen_{'+'.join(best)}"] = 1.0
-    return best, figures
+            best, best_over_block = (model, oof), over_block
+    model, oof = best
+    figures[f"signal_chosen_{'+'.join(model.signals)}"] = 1.0
+    return model, oof, figures

@@ -63,8 +63,8 @@ class QueryFilter:
         return np.array([sim >= self.threshold and not names_an_animal(text) for text, sim in zip(texts, similarity)],
                         dtype=bool)
 
-    def decide(self, texts: list[str]) -> list[QueryDecision]:
-        similarity = self.similarity(texts)
+    def decide(self, texts: list[str], similarity: np.ndarray | None = None) -> list[QueryDecision]:
+        similarity = self.similarity(texts) if similarity is None else similarity
         decisions = []
         for text, sim, semantic in zip(texts, similarity, self.semantic_blocks(texts, similarity)):
             terms = child_terms_in(text)
@@ -159,29 +159,42 @@ class ImageClassifier:
         return self.model.predict_proba(features)[:, 1] if len(features) else np.zeros(0)
 
 
-def _logistic(seed: int):
+def logistic(seed: int):
+    """The logistic regression every legal classifier uses (both stack levels)."""
     from sklearn.linear_model import LogisticRegression
 
     return LogisticRegression(C=1.0, class_weight="balanced", max_iter=2000, random_state=seed)
+
+
+def out_of_fold(columns: np.ndarray, labels: np.ndarray, n_folds: int, seed: int, split_seed: int) -> np.ndarray:
+    """Out-of-fold probabilities of ``logistic(seed)`` over stratified folds (at most as many as either class
+    has members)."""
+    from sklearn.model_selection import StratifiedKFold
+
+    oof = np.zeros(len(labels))
+    n_folds = min(n_folds, int(labels.sum()), int((~labels).sum()))
+    for train_rows, held_rows in StratifiedKFold(n_folds, shuffle=True, random_state=split_seed).split(columns, labels):
+        oof[held_rows] = logistic(seed).fit(columns[train_rows], labels[train_rows]).predict_proba(columns[held_rows])[:, 1]
+    return oof
+
+
+def recall_threshold(probability: np.ndarray, labels: np.ndarray, target_recall: float) -> float:
+    """The highest threshold that still catches ``target_recall`` of the positives."""
+    positives = np.sort(probability[labels])
+    return float(positives[int(np.floor((1 - target_recall) * len(positives)))]) if len(positives) else 0.5
 
 
 def train_image_classifier(features: np.ndarray, labels: np.ndarray, target_recall: float, n_folds: int,
                            seed: int) -> tuple[ImageClassifier, dict[str, float], np.ndarray]:
     """Fit on all given (train) images; the threshold comes from out-of-fold probabilities: the highest
     one that still catches ``target_recall`` of the child images. Also returns those probabilities."""
-    from sklearn.model_selection import StratifiedKFold
-
     n_positive, n_negative = int(labels.sum()), int((~labels).sum())
     if min(n_positive, n_negative) < 2:
         raise ValueError(f"the image classifier needs at least 2 train images with and 2 without child captions "
                          f"(got {n_positive} and {n_negative}): images are then decided by their captions only")
-    n_folds = min(n_folds, n_positive, n_negative)
-    oof = np.zeros(len(labels))
-    for train_rows, held_rows in StratifiedKFold(n_folds, shuffle=True, random_state=seed).split(features, labels):
-        oof[held_rows] = _logistic(seed).fit(features[train_rows], labels[train_rows]).predict_proba(features[held_rows])[:, 1]
-    positives = np.sort(oof[labels])
-    threshold = float(positives[int(np.floor((1 - target_recall) * len(positives)))]) if len(positives) else 0.5
-    model = _logistic(seed).fit(features, labels)
+    oof = out_of_fold(features, labels, n_folds, seed, split_seed=seed)
+    threshold = recall_threshold(oof, labels, target_recall)
+    model = logistic(seed).fit(features, labels)
     oof_figures = precision_recall(oof >= threshold, labels)
     return ImageClassifier(model, threshold), {f"oof_{k}": v for k, v in oof_figures.items()}, oof
 

@@ -4,7 +4,8 @@ import numpy as np
 
 from models.faces import FaceAgeReader
 from storage.settings import SAMPLE_DATA_DIR
-from tasks.legal.evidence import caption_memory, choose_signals, fit_evidence, recall_threshold
+from tasks.legal.evidence import caption_memory, choose_signals, fit_evidence
+from tasks.legal.rules import recall_threshold
 from tasks.legal.faces import read_faces
 
 
@@ -22,7 +23,8 @@ def test_the_face_signal_adds_what_the_whole_image_misses():
     whole = np.clip(0.5 + (labels - 0.5) * 0.3 + rng.normal(0, 0.25, 600), 0.01, 0.99)
     face = np.where(rng.random(600) < 0.5, np.clip(labels * 0.8 + rng.normal(0.1, 0.1, 600), 0, 1), np.nan)
     memory = rng.random(600)
-    signals, figures = choose_signals(whole, face, memory, labels, 0.97, 5, 0)
+    chosen, chosen_oof, figures = choose_signals(whole, face, memory, labels, 0.97, 5, 0)
+    signals = chosen.signals
     assert figures["signal_whole+faces_oof_auc"] > figures["signal_whole_oof_auc"] + 0.05
     assert figures["signal_whole+faces_oof_over_block_rate"] < figures["signal_whole_oof_over_block_rate"]
     assert "faces" in signals and figures[f"signal_chosen_{'+'.join(signals)}"] == 1.0
@@ -48,6 +50,7 @@ def test_signals_that_do_not_help_out_of_fold_are_left_out():
     whole = np.clip(0.5 + (labels - 0.5) * 0.6 + rng.normal(0, 0.15, 400), 0.01, 0.99)  # informative
     face = np.where(rng.random(400) < 0.5, rng.random(400), np.nan)  # noise
     memory = rng.random(400)  # noise
-    signals, figures = choose_signals(whole, face, memory, labels, 0.97, 5, 0)
+    chosen, _, figures = choose_signals(whole, face, memory, labels, 0.97, 5, 0)
+    signals = chosen.signals
     chosen_over_block = figures[f"signal_{'+'.join(signals)}_oof_over_block_rate"]
     assert chosen_over_block == min(v for k, v in figures.items() if k.endswith("_oof_over_block_rate"))
