@@ -47,9 +47,11 @@ class Settings(BaseSettings):
     embed_batch_size: int = Field(32, ge=1)
     torch_threads: int = Field(2, ge=1)  # intra-op threads of torch / ONNX Runtime: the machine has 2 cores
 
-    # Fit models: cross-validation folds (grouped by image) and the seed of every random choice.
+    # Fit models: cross-validation folds (grouped by image) and the seed of every random choice; every
+    # out-of-fold and test figure is the mean (± sd) over cv_seeds seeds: seed, seed + 1, ….
     cv_folds: int = Field(5, ge=2)
     seed: int = 0
+    cv_seeds: int = Field(3, ge=1)
 
     # Legal filter: the semantic query check may block at most this share of non-child train captions;
     # the image classifier's threshold keeps this recall on out-of-fold child images.

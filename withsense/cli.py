@@ -221,9 +221,11 @@ def command_models(settings: Settings, action: str, version: str | None) -> int:
         print(f"{'version':40} {'champion':8} {'pinned':6} {'τc':>6} {'τb':>6} {'MRR':>6} {'R@1':>6} {'R@10':>6}  decision")
         for r in rows:
             figures = " ".join(f"{r[k]:6.1f}" if r[k] is not None else f"{'-':>6}"
-                               for k in ("oof_expert_tau_c", "oof_crowd_tau_b", "oof_mrr", "test_r1", "test_r10"))
+                               for k in ("oof_clean_expert_tau_c", "oof_clean_crowd_tau_b", "oof_clean_mrr", "test_r1",
+                                         "test_r10"))
             print(f"{r['model_version']:40} {'yes' if r['is_champion'] else '':8} {'yes' if r['is_pinned'] else '':6} "
                   f"{figures}  {r['decision'] or ''}")
+        print("τc, τb, MRR: out of fold, caption-disjoint; every figure a mean over the training's seeds")
         return 0
     if action == "pin":
         if not version:
@@ -253,7 +255,8 @@ def command_search(settings: Settings, words: list[str], top_k: int) -> int:
 
 def command_cf_analysis(settings: Settings) -> int:
     epochs, f = services.cf_analysis(settings)
-    print(f"dual encoder, {settings.cv_folds} folds by image, {epochs} epochs (as the nightly), out of fold; "
+    print(f"dual encoder, {settings.cv_folds} folds by image, {epochs} epochs (as the nightly), out of fold, mean of "
+          f"{settings.cv_seeds} seeds; "
           f"{int(f['pairs'])} crowd pairs, {int(f['own_pairs'])} of them own captions "
           f"(mean crowd share {f['own_mean_share']:.2f})")
     rows = [

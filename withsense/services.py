@@ -191,7 +191,7 @@ def cf_analysis(settings: Settings) -> tuple[int, dict[str, float]]:
     require_warehouse(settings)
     corpus, _ = load_corpora(settings.catalog, text_encoder_for(settings))  # the test split is not looked at
     try:
-        return out_of_fold_breakdown(corpus, settings.cv_folds, settings.seed)
+        return out_of_fold_breakdown(corpus, settings.cv_folds, settings.seed, settings.cv_seeds)
     except ValueError as error:
         raise UsageError(f"cf-analysis: {error}") from None
 

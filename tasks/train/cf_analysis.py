@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 
 from models.encoders.base import l2_normalize
-from tasks.train.cross_validation import dual_encoder_out_of_fold, image_folds
+from tasks.train.cross_validation import choose_dual_epochs, seeds_of
 from tasks.train.metrics import crowd_tau_b
 
 
@@ -67,12 +67,14 @@ def cf_breakdown(scores: np.ndarray, shares: np.ndarray, own: np.ndarray, refere
     }
 
 
-def out_of_fold_breakdown(corpus, n_folds: int, seed: int) -> tuple[int, dict[str, float]]:
-    """The nightly's dual encoder, cross-validated exactly as the nightly does it (same folds, same
-    epoch choice), broken down over the crowd pairs: (its epochs, ``cf_breakdown``). Training split only."""
-    folds = image_folds(corpus.image_ids, n_folds, seed)
-    epochs, oof = dual_encoder_out_of_fold(corpus, folds)
+def out_of_fold_breakdown(corpus, n_folds: int, seed: int, n_seeds: int = 1) -> tuple[int, dict[str, float]]:
+    """The nightly's dual encoder, cross-validated exactly as the nightly does it (same seeds and folds,
+    epochs chosen by the seeds' mean caption-disjoint MRR), broken down over the crowd pairs and averaged
+    over the seeds: (its epochs, ``cf_breakdown``). Training split only."""
+    seeds = seeds_of(seed, n_seeds)
+    epochs, runs = choose_dual_epochs(corpus, n_folds, seeds)
     crowd = corpus.crowd
-    figures = cf_breakdown(oof.crowd, crowd["crowd_share"].to_numpy(), own_caption_mask(crowd, corpus.positives),
-                           reference_caption_scores(crowd, corpus.positives, corpus.text_features))
-    return epochs, figures
+    own = own_caption_mask(crowd, corpus.positives)
+    reference = reference_caption_scores(crowd, corpus.positives, corpus.text_features)
+    per_seed = [cf_breakdown(runs[s][1].crowd, crowd["crowd_share"].to_numpy(), own, reference) for s in seeds]
+    return epochs, {name: float(np.mean([figures[name] for figures in per_seed])) for name in per_seed[0]}

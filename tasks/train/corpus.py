@@ -28,18 +28,26 @@ class Corpus:
     crowd: pd.DataFrame  # image, query_id, crowd_share, image_idx, text_idx
     positives: pd.DataFrame  # query_id, image, image_idx, text_idx
 
-    def fit_data(self, image_mask: np.ndarray | None = None) -> FitData:
-        """FitData restricted to rows whose images (the pair's image, and the caption's own image) are
-        all in ``image_mask``: a validation image is never seen in training, not even as the picture a
-        training caption was written for. (Crowd-only pairs are not trained on: measured out of fold,
-        they did not raise CF τb, lowered Expert τc and made training 5× slower.)"""
+    def own_image(self) -> np.ndarray:
+        """Per caption, the index of the train image it was written for (-1: none)."""
+        own = np.full(len(self.text_ids), -1)
+        own[self.positives["text_idx"].to_numpy()] = self.positives["image_idx"].to_numpy()
+        return own
+
+    def fit_data(self, image_mask: np.ndarray | None = None, caption_mask: np.ndarray | None = None) -> FitData:
+        """FitData restricted to the images of ``image_mask`` and the captions of ``caption_mask`` (default:
+        the captions whose own image is allowed). A validation image is never seen in training, not even as
+        the picture a training caption was written for, and a validation caption is in no training pair.
+        (Crowd-only pairs are not trained on: measured out of fold, they did not raise CF τb, lowered Expert
+        τc and made training 5× slower.)"""
         allowed = np.ones(len(self.image_ids), dtype=bool) if image_mask is None else image_mask
-        own_image = np.full(len(self.text_ids), -1)
-        own_image[self.positives["text_idx"].to_numpy()] = self.positives["image_idx"].to_numpy()
+        own_image = self.own_image()
         text_ok = (own_image < 0) | allowed[np.maximum(own_image, 0)]
+        if caption_mask is not None:
+            text_ok = text_ok & caption_mask
         judged = self.judged[["image_idx", "text_idx", "target"]]
         judged = judged[allowed[judged["image_idx"]] & text_ok[judged["text_idx"]]]
-        positives = self.positives[allowed[self.positives["image_idx"]]]
+        positives = self.positives[allowed[self.positives["image_idx"]] & text_ok[self.positives["text_idx"]]]
         return FitData(
             image_features=self.image_features, text_features=self.text_features,
             pair_image=judged["image_idx"].to_numpy(), pair_text=judged["text_idx"].to_numpy(),

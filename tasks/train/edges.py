@@ -33,10 +33,10 @@ def load_corpora(catalog: Catalog, text_encoder: TextEncoder) -> tuple[Corpus, T
 
 def training_inputs(catalog: Catalog, settings: Settings, encoder_versions: tuple[str, str]) -> str:
     """The fingerprint of everything the models are a function of: judged pairs, captions, image
-    contents, encoders, folds and seed, and the training code."""
+    contents, encoders, folds, seeds, and the training code."""
     with warehouse.reading(catalog.warehouse) as con:
         data = warehouse.query_row(con, "train/inputs_fingerprint")["fingerprint"]
-    return fingerprint("train", data, encoder_versions, settings.cv_folds, settings.seed,
+    return fingerprint("train", data, encoder_versions, settings.cv_folds, settings.seed, settings.cv_seeds,
                        code_fingerprint(*TRAINING_CODE))
 
 

@@ -46,7 +46,7 @@ def load_corpora_task(settings: Settings) -> tuple[Corpus, TestSet]:
 
 @task(name="train and evaluate models", cache_policy=NO_CACHE)
 def train_models_task(corpus: Corpus, test: TestSet, settings: Settings) -> list[TrainedModel]:
-    return train_models(corpus, test, n_folds=settings.cv_folds, seed=settings.seed)
+    return train_models(corpus, test, n_folds=settings.cv_folds, seed=settings.seed, n_seeds=settings.cv_seeds)
 
 
 @task(name="register models and choose champion", cache_policy=NO_CACHE, **TRANSIENT_IO_RETRIES)

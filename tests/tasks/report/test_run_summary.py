@@ -22,6 +22,15 @@ def test_the_summary_shows_every_stage_the_models_the_decision_the_legal_line_an
     assert "Expert τc 51.7 and CF τb 30.3" in page and "cannot rank" in page
 
 
+def test_the_caption_disjoint_figures_lead_with_their_seed_spread():
+    dual = dict(FIGURES["dual_encoder"], oof_clean_expert_tau_c=50.95, oof_clean_expert_tau_c_sd=0.85,
+                oof_clean_crowd_tau_b=30.2, oof_clean_crowd_tau_b_sd=0.61, seeds=3.0)
+    page = render_run_summary([], {"dual_encoder": dual}, "", "", {})
+    assert "| model | oof_rmse | oof_clean_expert_tau_c | oof_clean_crowd_tau_b | oof_expert_tau_c |" in page
+    assert ("never saw, Expert τc 51.0 ± 0.8 and CF τb 30.2 ± 0.6 (mean ± sd over 3 seeds) — the figures that "
+            "compare with published ones") in page
+
+
 def test_before_any_training_the_summary_says_so():
     assert model_conclusions({}) == ["No fit model has been trained yet: model figures appear here after the first "
                                      "training run."]

@@ -2,7 +2,10 @@
 
 from pathlib import Path
 
+from dataclasses import replace
+
 import numpy as np
+import pandas as pd
 import pytest
 
 from models.encoders import load_text_encoder
@@ -11,7 +14,9 @@ from models.fit.linear import LinearFit
 from models.fit.mlp import MLPFit
 from storage import model_store
 from storage.catalog import Catalog
-from tasks.train.cross_validation import held_out_folds, image_folds
+from tasks.train.corpus import Corpus
+from tasks.train.cross_validation import (_Split, caption_folds, held_out_folds, image_folds, mean_and_sd,
+                                           train_models)
 from tasks.train.edges import load_corpora
 
 IMAGE_IDS = [f"{n:010d}_{n * 7919 % 100003:x}.jpg" for n in range(1000)]
@@ -50,6 +55,85 @@ def test_training_rows_never_touch_a_validation_image(corpora):
     own = dict(zip(corpus.positives["text_idx"], corpus.positives["image_idx"]))
     assert not any(held_out[own[t]] for t in data.pair_text if t in own)  # nor a caption written for one
     assert len(data.pair_image) < len(corpus.judged)
+
+
+def test_a_caption_is_held_out_with_its_image_and_a_caption_without_one_by_a_hash(corpora):
+    corpus, _ = corpora
+    folds = image_folds(corpus.image_ids, 5, seed=0)
+    captions = caption_folds(corpus, folds, 5, seed=0)
+    own = corpus.own_image()
+    captioned = own >= 0
+    assert (captions[captioned] == folds[own[captioned]]).all()
+    # The sample holds captions written for images it does not deliver: each gets a fold by its id, the
+    # same every time, and the folds spread them.
+    assert (~captioned).sum() >= 10 and len(set(captions[~captioned])) > 1
+    assert (caption_folds(corpus, folds, 5, seed=0) == captions).all()
+    # Drop one caption's positive: only that caption moves to a fold of its own.
+    first = int(np.flatnonzero(captioned)[0])
+    orphaned = replace(corpus, positives=corpus.positives[corpus.positives["text_idx"] != first])
+    again = caption_folds(orphaned, folds, 5, seed=0)
+    others = np.arange(len(captions)) != first
+    assert (again[others] == captions[others]).all() and 0 <= again[first] < 5
+
+
+def test_a_fold_model_trains_on_no_image_and_no_caption_of_its_fold(corpora):
+    corpus, _ = corpora
+    split = _Split.of(corpus, 5, seed=0)
+    for k in held_out_folds(split.images):
+        data = split.training_data(corpus, k)
+        assert not (split.images[data.pair_image] == k).any() and not (split.images[data.positive_image] == k).any()
+        assert not (split.captions[data.pair_text] == k).any() and not (split.captions[data.positive_text] == k).any()
+        assert len(data.pair_image) and len(data.positive_image)
+
+
+def _synthetic_corpus(n_images: int = 600, others_per_caption: int = 6) -> Corpus:
+    """One caption per image, judged against its own image and ``others_per_caption`` other images."""
+    rng = np.random.default_rng(3)
+    images = [f"img{i}.jpg" for i in range(n_images)]
+    captions = [f"img{i}.jpg#0" for i in range(n_images)]
+    rows = [(i, i) for i in range(n_images)]
+    rows += [(int(j), i) for i in range(n_images) for j in rng.choice(n_images, others_per_caption, replace=False)
+             if j != i]
+    pairs = pd.DataFrame(rows, columns=["image_idx", "text_idx"])
+    pairs["image"] = [images[i] for i in pairs["image_idx"]]
+    pairs["query_id"] = [captions[t] for t in pairs["text_idx"]]
+    positives = pd.DataFrame({"image_idx": range(n_images), "text_idx": range(n_images), "image": images,
+                              "query_id": captions})
+    return Corpus(image_ids=images, image_features=np.zeros((n_images, 2), np.float32), image_text_block=None,
+                  visual_dims=2, text_ids=captions, text_features=np.zeros((n_images, 2), np.float32),
+                  judged=pairs, crowd=pairs, positives=positives)
+
+
+def test_caption_disjoint_pairs_are_unseen_and_a_uniform_sample_of_all_pairs():
+    corpus = _synthetic_corpus()
+    split = _Split.of(corpus, 5, seed=0)
+    image_idx, text_idx = corpus.crowd["image_idx"].to_numpy(), corpus.crowd["text_idx"].to_numpy()
+    clean = split.clean_crowd
+    assert (split.captions[text_idx[clean]] == split.images[image_idx[clean]]).all()  # neither seen in training
+    own = image_idx == text_idx
+    # Own pairs are always unseen; kept at the rate of the other pairs (~1 in 5), not all of them.
+    assert 0.15 < clean[own].mean() < 0.25 and 0.15 < clean[~own].mean() < 0.25
+    assert (_Split.of(corpus, 5, seed=0).clean_crowd == clean).all()
+    assert not (_Split.of(corpus, 5, seed=1).clean_crowd == clean).all()
+
+
+def test_figures_over_seeds_are_a_mean_and_a_sample_standard_deviation():
+    figures = mean_and_sd([{"tau": 50.0}, {"tau": 52.0}, {"tau": 54.0}])
+    assert figures == {"tau": 52.0, "tau_sd": 2.0}
+    assert mean_and_sd([{"tau": 50.0}]) == {"tau": 50.0, "tau_sd": 0.0}
+
+
+def test_training_reports_seen_caption_and_caption_disjoint_figures_over_seeds(corpora):
+    corpus, test = corpora
+    (mlp,) = train_models(corpus, test, kinds=("mlp",), n_folds=5, seed=7, n_seeds=2)
+    m = mlp.metrics
+    assert m["seeds"] == 2 and mlp.model.params["seed"] == 7  # the first seed's model is the one kept
+    for name in ("oof_expert_tau_c", "oof_crowd_tau_b", "oof_rmse", "oof_MRR", "test_R@1"):
+        assert np.isfinite(m[name]) and m[f"{name}_sd"] >= 0
+        clean = name.replace("oof_", "oof_clean_")
+        assert clean == name or (np.isfinite(m[clean]) and f"{clean}_sd" in m)
+    assert m["oof_clean_MRR"] == m["oof_MRR"]  # retrieval queries are held-out captions in both protocols
+    assert 0 < m["oof_clean_crowd_pairs"] < len(corpus.crowd) and 0 < m["oof_clean_judged_pairs"] < len(corpus.judged)
 
 
 def test_image_features_carry_the_label_text_block_in_the_text_space(corpora):
@@ -127,8 +211,6 @@ def test_a_caption_memory_that_does_not_know_where_the_encoder_vector_is_is_refu
 def test_the_caption_memory_works_for_an_encoder_without_a_label_head(corpora, tmp_path):
     """CLIP-like features: the encoder's vector alone; the description becomes one more input block."""
     corpus, test = corpora
-    from dataclasses import replace
-
     vector_only = replace(corpus, image_features=corpus.image_features[:, :1280], image_text_block=None, visual_dims=1280)
     model = DualEncoderFit(epochs=2, visual_dims=1280, memory_weight=1.0).fit(vector_only.fit_data())
     scores = model.score_matrix(test.image_features[:, :1280], test.query_features)
