@@ -11,7 +11,7 @@ from pathlib import Path
 from models.encoders.base import EncodedImages, ImageEncoder, TextEncoder
 
 IMAGE_ENCODERS = ("efficientnet-lite0", "efficientnet-lite1", "efficientnet-lite2", "clip")
-TEXT_ENCODERS = ("all-MiniLM-L6-v2", "sentence-transformers", "clip")
+TEXT_ENCODERS = ("all-MiniLM-L6-v2", "all-mpnet-base-v2", "sentence-transformers", "clip")
 
 
 def load_image_encoder(name: str, *, backend: str = "onnxruntime", folder: Path | None = None,
@@ -27,11 +27,18 @@ def load_image_encoder(name: str, *, backend: str = "onnxruntime", folder: Path 
     raise ValueError(f"unknown image encoder {name!r}; known: {IMAGE_ENCODERS}")
 
 
-def load_text_encoder(name: str, *, folder: Path | None = None, threads: int = 2) -> TextEncoder:
+def load_text_encoder(name: str, *, folder: Path | None = None, threads: int = 2,
+                      assembled: Path | None = None) -> TextEncoder:
+    """``assembled``: where a model that ships in parts (all-mpnet-base-v2) is put together on first use."""
     if name == "all-MiniLM-L6-v2":
         from models.encoders.sentence_text import MINILM, SentenceTransformerEncoder, packaged_minilm_folder
 
         return SentenceTransformerEncoder(packaged_minilm_folder(), MINILM, threads=threads)
+    if name == "all-mpnet-base-v2":
+        from models.encoders.mpnet_parts import MPNET, assemble_mpnet
+        from models.encoders.sentence_text import SentenceTransformerEncoder
+
+        return SentenceTransformerEncoder(assemble_mpnet(_required_assembly(name, assembled)), MPNET, threads=threads)
     if name == "sentence-transformers":
         from models.encoders.sentence_text import SentenceTransformerEncoder
 
@@ -57,11 +64,16 @@ def image_encoder_version(name: str, *, folder: Path | None = None) -> str:
     raise ValueError(f"unknown image encoder {name!r}; known: {IMAGE_ENCODERS}")
 
 
-def text_encoder_version(name: str, *, folder: Path | None = None) -> str:
+def text_encoder_version(name: str, *, folder: Path | None = None, assembled: Path | None = None) -> str:
     if name == "all-MiniLM-L6-v2":
         from models.encoders.sentence_text import MINILM, packaged_minilm_folder, sentence_transformer_version
 
         return sentence_transformer_version(packaged_minilm_folder(), MINILM)
+    if name == "all-mpnet-base-v2":
+        from models.encoders.mpnet_parts import MPNET, assemble_mpnet
+        from models.encoders.sentence_text import sentence_transformer_version
+
+        return sentence_transformer_version(assemble_mpnet(_required_assembly(name, assembled)), MPNET)
     if name == "sentence-transformers":
         from models.encoders.sentence_text import sentence_transformer_version
 
@@ -80,6 +92,12 @@ def _required_folder(name: str, folder: Path | None) -> Path:
     return folder
 
 
+def _required_assembly(name: str, assembled: Path | None) -> Path:
+    if assembled is None:
+        raise ValueError(f"encoder {name!r} is assembled from its packages into a folder: pass assembled=")
+    return assembled
+
+
 # --- the encoders the settings choose ----------------------------------------------------------------------
 
 def image_encoder_for(settings) -> ImageEncoder:
@@ -89,12 +107,14 @@ def image_encoder_for(settings) -> ImageEncoder:
 
 
 def text_encoder_for(settings) -> TextEncoder:
-    return load_text_encoder(settings.text_encoder, folder=settings.encoder_folder, threads=settings.torch_threads)
+    return load_text_encoder(settings.text_encoder, folder=settings.encoder_folder, threads=settings.torch_threads,
+                             assembled=settings.catalog.assembled_encoder(settings.text_encoder))
 
 
 def sentence_transformer_folder(settings) -> Path | None:
-    """The folder of the settings' text encoder when it is a sentence-transformers model (it can then run
-    as ONNX: models.encoders.onnx_text), else None."""
+    """The folder of the settings' text encoder when it is a BERT sentence-transformers model (it can then
+    run as ONNX: models.encoders.onnx_text), else None. (all-mpnet-base-v2 is not BERT — no token types —
+    and a search process runs it with sentence-transformers.)"""
     if settings.text_encoder == "all-MiniLM-L6-v2":
         from models.encoders.sentence_text import packaged_minilm_folder
 
@@ -118,7 +138,8 @@ def search_text_encoder(settings, onnx_path: Path, version: str) -> TextEncoder:
 def encoder_versions_for(settings) -> tuple[str, str]:
     """(image, text) encoder versions the settings give, from the weights' hashes, without loading them."""
     return (image_encoder_version(settings.image_encoder, folder=settings.encoder_folder),
-            text_encoder_version(settings.text_encoder, folder=settings.encoder_folder))
+            text_encoder_version(settings.text_encoder, folder=settings.encoder_folder,
+                                 assembled=settings.catalog.assembled_encoder(settings.text_encoder)))
 
 
 __all__ = ["EncodedImages", "ImageEncoder", "TextEncoder", "load_image_encoder", "load_text_encoder",

@@ -3,6 +3,7 @@ sentence-transformers model saved in a local folder. Nothing is fetched from a h
 
 from __future__ import annotations
 
+import functools
 import os
 from pathlib import Path
 
@@ -26,7 +27,15 @@ def packaged_minilm_folder() -> Path:
 
 
 def sentence_transformer_version(folder: Path, name: str) -> str:
-    return f"{name}@{file_digest(weights_file_in(folder))}"
+    weights = weights_file_in(folder)
+    stat = weights.stat()
+    return f"{name}@{_digest(weights, stat.st_size, stat.st_mtime_ns)}"
+
+
+@functools.lru_cache(maxsize=8)
+def _digest(weights: Path, size: int, mtime_ns: int) -> str:
+    """Hashed once per process and file state (all-mpnet-base-v2's weights are 438 MB)."""
+    return file_digest(weights)
 
 
 class SentenceTransformerEncoder:
