@@ -49,6 +49,8 @@ def build_parser() -> argparse.ArgumentParser:
     metrics = commands.add_parser("metrics", help="the champion model's metrics")
     metrics.add_argument("--home", type=Path, default=None)
     metrics.add_argument("--json", action="store_true")
+    metrics.add_argument("--all", action="store_true", help="every model of the latest training run, not only the "
+                                                            "champion")
 
     models = commands.add_parser("models", help="the model registry: list, pin a version, unpin")
     models.add_argument("--home", type=Path, default=None)
@@ -202,9 +204,19 @@ def command_score(settings: Settings, pairs: Path, out: Path) -> int:
     return 0
 
 
-def command_metrics(settings: Settings, as_json: bool) -> int:
+def command_metrics(settings: Settings, as_json: bool, every_model: bool = False) -> int:
     import json
 
+    if every_model:
+        models = services.latest_training_metrics(settings)
+        if as_json:
+            print(json.dumps({"models": models}, indent=1))
+        else:
+            for model in models:
+                print(f"{model['model_version']} ({model['kind']}{', champion' if model['is_champion'] else ''})")
+                for name, value in model["metrics"].items():
+                    print(f"  {name:28} {value:10.3f}")
+        return 0
     found, values = services.champion_metrics(settings)
     if as_json:
         print(json.dumps({"model_version": found["model_version"], "kind": found["kind"], "metrics": values}, indent=1))
@@ -374,7 +386,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "score":
             return command_score(settings, args.pairs, args.out)
         if args.command == "metrics":
-            return command_metrics(settings, args.json)
+            return command_metrics(settings, args.json, args.all)
         if args.command == "models":
             return command_models(settings, args.action, args.version)
         if args.command == "search":

@@ -119,6 +119,18 @@ def champion_metrics(settings: Settings) -> tuple[dict, dict[str, float]]:
         return found, model_store.model_metrics(con, found["model_version"])
 
 
+def latest_training_metrics(settings: Settings) -> list[dict]:
+    """Every model of the latest training run: registry row fields and its figures."""
+    require_warehouse(settings)
+    with warehouse.reading(settings.catalog.warehouse) as con:
+        rows = model_store.history(con)
+        if not rows:
+            raise UsageError("no model is registered yet: run `withsense run` first")
+        latest = [r for r in rows if r["created_at"] == rows[0]["created_at"]]
+        return [{"model_version": r["model_version"], "kind": r["kind"], "is_champion": bool(r["is_champion"]),
+                 "metrics": model_store.model_metrics(con, r["model_version"])} for r in latest]
+
+
 def model_history(settings: Settings) -> list[dict]:
     require_warehouse(settings)
     with warehouse.reading(settings.catalog.warehouse) as con:

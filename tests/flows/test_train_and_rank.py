@@ -102,6 +102,21 @@ def test_metrics_cli_prints_the_champions_figures_as_json(sample_home: Path):
     assert result.returncode == 0
     payload = json.loads(result.stdout)
     assert payload["kind"] == "dual_encoder" and "oof_expert_tau_c" in payload["metrics"]
+    # Both protocols, each a mean with its seeds' spread.
+    figures = payload["metrics"]
+    assert {"oof_clean_expert_tau_c", "oof_clean_expert_tau_c_sd", "oof_clean_crowd_tau_b", "oof_crowd_tau_b_sd",
+            "oof_clean_MRR", "test_R@1_sd"} <= set(figures) and figures["seeds"] == 3
+
+
+def test_metrics_cli_prints_every_model_of_the_latest_training(sample_home: Path):
+    result = withsense("metrics", "--home", str(sample_home), "--json", "--all")
+    assert result.returncode == 0, result.stderr[-2000:]
+    models = json.loads(result.stdout)["models"]
+    assert sorted(m["kind"] for m in models) == ["dual_encoder", "linear", "mlp"]
+    assert sum(m["is_champion"] for m in models) == 1
+    for model in models:
+        assert {"oof_clean_expert_tau_c", "oof_expert_tau_c", "oof_clean_crowd_tau_b", "oof_crowd_tau_b",
+                "oof_clean_expert_tau_c_sd"} <= set(model["metrics"])
 
 
 def test_cf_analysis_breaks_down_the_nightly_dual_encoders_own_out_of_fold_crowd_figure(sample_home: Path):
