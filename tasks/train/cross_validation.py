@@ -111,9 +111,10 @@ class _Split:
             # other pair only when the two fall in one fold (~1 in n_folds). Keeping own pairs at that same
             # rate — as if their caption had a fold of its own — makes the clean pairs a uniform sample of
             # all pairs; keeping them all would over-weight the easy own pairs ~n_folds times in CF τb.
-            own = own_image[text_idx] == image_idx
-            keys = [f"pair:{corpus.image_ids[i]}|{corpus.text_ids[t]}" for i, t in zip(image_idx, text_idx)]
-            return unseen & (~own | (_hash_folds(keys, n_folds, seed) == images[image_idx]))
+            own = np.flatnonzero(own_image[text_idx] == image_idx)
+            keys = [f"pair:{corpus.image_ids[image_idx[r]]}|{corpus.text_ids[text_idx[r]]}" for r in own]
+            unseen[own] = _hash_folds(keys, n_folds, seed) == images[image_idx[own]]
+            return unseen
 
         return cls(images, captions, clean(corpus.judged), clean(corpus.crowd))
 
