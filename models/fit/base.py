@@ -45,15 +45,3 @@ class FitModel(Protocol):
 
     def save(self, folder: Path) -> None: ...
 
-
-def pairwise_score_matrix(model: FitModel, image_features: np.ndarray, text_features: np.ndarray,
-                          chunk: int = 20000) -> np.ndarray:
-    """score_matrix for models that only score pairs: every (text, image) pair, in chunks."""
-    n_texts, n_images = len(text_features), len(image_features)
-    text_index = np.repeat(np.arange(n_texts), n_images)
-    image_index = np.tile(np.arange(n_images), n_texts)
-    scores = np.empty(n_texts * n_images, dtype=np.float32)
-    for start in range(0, len(scores), chunk):
-        end = start + chunk
-        scores[start:end] = model.score(image_features[image_index[start:end]], text_features[text_index[start:end]])
-    return scores.reshape(n_texts, n_images)

@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 from sklearn.linear_model import Ridge
 
-from models.fit.base import FitData, pairwise_score_matrix
+from models.fit.base import FitData
 
 
 class LinearFit:
@@ -32,7 +32,11 @@ class LinearFit:
         return np.clip(self.model.predict(np.hstack([image_features, text_features])), 0.0, 1.0).astype(np.float32)
 
     def score_matrix(self, image_features: np.ndarray, text_features: np.ndarray) -> np.ndarray:
-        return pairwise_score_matrix(self, image_features, text_features)
+        # coef·[image, text] + b = (coef_image·image + b) + coef_text·text: one product per image and per text.
+        coef, d_image = np.asarray(self.model.coef_, dtype=np.float64), image_features.shape[1]
+        image_part = np.asarray(image_features, dtype=np.float64) @ coef[:d_image] + self.model.intercept_
+        text_part = np.asarray(text_features, dtype=np.float64) @ coef[d_image:]
+        return np.clip(text_part[:, None] + image_part[None, :], 0.0, 1.0).astype(np.float32)
 
     def save(self, folder: Path) -> None:
         folder.mkdir(parents=True, exist_ok=True)

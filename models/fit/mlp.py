@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 import torch
 
-from models.fit.base import FitData, pairwise_score_matrix
+from models.fit.base import FitData
 
 
 class _Net(torch.nn.Module):
@@ -29,7 +29,9 @@ class _Net(torch.nn.Module):
 class MLPFit:
     kind = "mlp"
 
-    def __init__(self, hidden: int = 512, dropout: float = 0.2, lr: float = 1e-3, weight_decay: float = 1e-4,
+    # hidden 256 instead of 512: out of fold over 3 seeds (all-mpnet-base-v2 features) clean Expert τc 28.6 ±
+    # 1.5 and CF τb 16.3 ± 0.8 against 27.9 ± 1.2 and 15.8 ± 1.2, in two thirds of the time (77 s vs 118 s).
+    def __init__(self, hidden: int = 256, dropout: float = 0.2, lr: float = 1e-3, weight_decay: float = 1e-4,
                  max_epochs: int = 60, patience: int = 6, batch_size: int = 256, seed: int = 0):
         self.params = dict(hidden=hidden, dropout=dropout, lr=lr, weight_decay=weight_decay, max_epochs=max_epochs,
                            patience=patience, batch_size=batch_size, seed=seed)
@@ -50,7 +52,7 @@ class MLPFit:
         y = torch.from_numpy(targets)
         train_idx, val_idx = np.flatnonzero(~is_held), np.flatnonzero(is_held)
         self.net = _Net(x.shape[1], p["hidden"], p["dropout"])
-        optimiser = torch.optim.AdamW(self.net.parameters(), lr=p["lr"], weight_decay=p["weight_decay"])
+        optimiser = torch.optim.AdamW(self.net.parameters(), lr=p["lr"], weight_decay=p["weight_decay"], fused=True)
         loss_fn = torch.nn.BCEWithLogitsLoss()
         best, best_state, stale = float("inf"), None, 0
         for epoch in range(p["max_epochs"]):
@@ -76,13 +78,35 @@ class MLPFit:
         self.net.eval()
         return self
 
-    def score(self, image_features: np.ndarray, text_features: np.ndarray) -> np.ndarray:
-        x = torch.from_numpy(np.hstack([image_features, text_features]).astype(np.float32))
-        with torch.no_grad():
-            return torch.sigmoid(self.net(x)).numpy()
+    # Scoring splits the first layer: W·[image, text] + b = (W_image·image + b) + W_text·text, so each image
+    # and each text goes through it once, not once per pair (the same numbers, without the concatenation).
+    def _first_layer(self, image_features: np.ndarray, text_features: np.ndarray) -> tuple[torch.Tensor, torch.Tensor]:
+        first = self.net.layers[0]
+        d_image = image_features.shape[1]
+        images = torch.from_numpy(np.asarray(image_features, dtype=np.float32))
+        texts = torch.from_numpy(np.asarray(text_features, dtype=np.float32))
+        return images @ first.weight[:, :d_image].T + first.bias, texts @ first.weight[:, d_image:].T
 
-    def score_matrix(self, image_features: np.ndarray, text_features: np.ndarray) -> np.ndarray:
-        return pairwise_score_matrix(self, image_features, text_features)
+    def _after_first_layer(self, pre_activation: torch.Tensor) -> torch.Tensor:
+        return torch.sigmoid(self.net.layers[1:](pre_activation).squeeze(-1))
+
+    def score(self, image_features: np.ndarray, text_features: np.ndarray) -> np.ndarray:
+        with torch.no_grad():
+            image_part, text_part = self._first_layer(image_features, text_features)
+            return self._after_first_layer(image_part + text_part).numpy()
+
+    def score_matrix(self, image_features: np.ndarray, text_features: np.ndarray,
+                     max_cells: int = 8_000_000) -> np.ndarray:
+        """Every text against every image → (n_texts, n_images), a block of texts at a time."""
+        with torch.no_grad():
+            image_part, text_part = self._first_layer(image_features, text_features)
+            n_texts, n_images, hidden = len(text_part), len(image_part), image_part.shape[1]
+            scores = np.empty((n_texts, n_images), dtype=np.float32)
+            step = max(1, max_cells // max(1, n_images * hidden))
+            for start in range(0, n_texts, step):
+                block = text_part[start : start + step, None, :] + image_part[None, :, :]
+                scores[start : start + step] = self._after_first_layer(block).numpy()
+            return scores
 
     def save(self, folder: Path) -> None:
         folder.mkdir(parents=True, exist_ok=True)

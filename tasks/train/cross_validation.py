@@ -36,10 +36,11 @@ from tasks.train.metrics import crowd_tau_b, expert_tau_c, mae, retrieval_metric
 log = logging.getLogger(__name__)
 
 MODEL_KINDS = ("linear", "mlp", "dual_encoder")
-# Epochs at which the dual encoder is scored out of fold. 30 was a checkpoint until the caption-disjoint
-# figures came: over 3 seeds its clean MRR was the lowest (45.0 vs 47.0 at 10) and it cost a third of
-# the cross-validation time.
-DUAL_CHECKPOINTS = (5, 10, 20)
+# Epochs at which the dual encoder is scored out of fold (one training per fold, to the last checkpoint).
+# Over 3 seeds, caption-disjoint MRR peaks at 10 and falls after it with both text encoders (MiniLM 46.7,
+# 47.0, 46.4, 46.1 at 5, 10, 15, 20; mpnet 47.9, 48.2, 47.8, 47.3): 30 was dropped first (45.0), then 20 —
+# 15 still shows the fall, at three quarters of the cross-validation time.
+DUAL_CHECKPOINTS = (5, 10, 15)
 # The caption memory's share of the dual encoder's joint space (0 turns it off). Out of fold on the
 # training split (Lite0 features, 10 epochs): w = 0 → Expert τc 47.1, CF τb 28.0; w = 0.5 → 51.0, 30.1;
 # w = 1 → 51.4, 30.0; w = 2 → 51.3, 29.6. w = 1 also makes both halves of the joint space equal.
@@ -128,7 +129,6 @@ def _empty_oof(corpus: Corpus) -> _OutOfFold:
 
 def _score_fold(model, corpus: Corpus, folds: np.ndarray, k: int, oof: _OutOfFold, raw: bool) -> None:
     """Score fold k's held-out rows with the fold-k model (raw cosine for the dual encoder)."""
-    matrix = model.cosine_matrix if raw else model.score_matrix
     if hasattr(model, "embed_images"):
         # One joint vector per image and per caption, then a dot product per pair (not a vector per pair).
         joint_images, joint_texts = model.embed_images(corpus.image_features), model.embed_texts(corpus.text_features)
@@ -136,9 +136,16 @@ def _score_fold(model, corpus: Corpus, folds: np.ndarray, k: int, oof: _OutOfFol
         def score(image_idx, text_idx):
             cosine = (joint_images[image_idx] * joint_texts[text_idx]).sum(-1)
             return cosine if raw else model.calibrated(cosine)
+
+        def matrix(image_idx, text_idx):
+            cosine = joint_texts[text_idx] @ joint_images[image_idx].T
+            return cosine if raw else model.calibrated(cosine)
     else:
         def score(image_idx, text_idx):
             return model.score(corpus.image_features[image_idx], corpus.text_features[text_idx])
+
+        def matrix(image_idx, text_idx):
+            return model.score_matrix(corpus.image_features[image_idx], corpus.text_features[text_idx])
     judged_rows = np.flatnonzero(folds[corpus.judged["image_idx"].to_numpy()] == k)
     j = corpus.judged.iloc[judged_rows]
     oof.judged[judged_rows] = score(j["image_idx"].to_numpy(), j["text_idx"].to_numpy())
@@ -149,7 +156,7 @@ def _score_fold(model, corpus: Corpus, folds: np.ndarray, k: int, oof: _OutOfFol
     fold_images = np.flatnonzero(folds == k)
     column = {image: i for i, image in enumerate(fold_images)}
     positives = corpus.positives[folds[corpus.positives["image_idx"].to_numpy()] == k]
-    scores = matrix(corpus.image_features[fold_images], corpus.text_features[positives["text_idx"].to_numpy()])
+    scores = matrix(fold_images, positives["text_idx"].to_numpy())
     oof.retrieval_ranks_matrices.append((scores, positives["image_idx"].map(column).to_numpy()))
 
 

@@ -167,6 +167,79 @@ def test_every_model_scores_in_0_1_and_survives_save_and_load(make, corpora, tmp
     np.testing.assert_allclose(pairs, np.diag(scores[:3, :3]), atol=1e-5)
 
 
+def test_pair_scores_split_the_first_layer_without_changing_a_number(corpora):
+    """The MLP and the linear baseline score an image and a text through the first layer once each; the
+    scores are those of the model on the concatenated pair, block by block or whole."""
+    import torch
+
+    corpus, test = corpora
+    images, texts = test.image_features, test.query_features
+    pairs_i, pairs_t = np.repeat(np.arange(10), 50), np.tile(np.arange(50), 10)
+    concatenated = np.hstack([images[pairs_i], texts[pairs_t]]).astype(np.float32)
+    mlp = MLPFit().fit(corpus.fit_data())
+    with torch.no_grad():
+        on_concatenation = torch.sigmoid(mlp.net(torch.from_numpy(concatenated))).numpy()
+    np.testing.assert_allclose(mlp.score(images[pairs_i], texts[pairs_t]), on_concatenation, atol=1e-6)
+    whole = mlp.score_matrix(images, texts)
+    np.testing.assert_allclose(whole[pairs_t, pairs_i], on_concatenation, atol=1e-6)
+    np.testing.assert_allclose(mlp.score_matrix(images, texts, max_cells=3 * 512 * 10), whole, atol=1e-6)
+    linear = LinearFit().fit(corpus.fit_data())
+    expected = np.clip(linear.model.predict(concatenated), 0, 1)
+    np.testing.assert_allclose(linear.score_matrix(images, texts)[pairs_t, pairs_i], expected, atol=1e-6)
+
+
+def test_a_training_step_runs_each_head_once_per_distinct_row_with_the_loss_and_gradients_of_one_pass_per_row(corpora):
+    import torch
+    import torch.nn.functional as F
+
+    corpus, _ = corpora
+    data = corpus.fit_data()
+    model = DualEncoderFit(epochs=1, image_text_block=corpus.image_text_block, seed=3).fit(data)
+    images = torch.from_numpy(model._head_inputs(data.image_features)[0])
+    texts = torch.from_numpy(data.text_features)
+    rng = np.random.default_rng(0)
+    pos = rng.choice(len(data.positive_image), 16, replace=False)
+    pairs = rng.choice(len(data.pair_image), 60, replace=True)  # repeats on purpose
+    as_tensor = lambda a: torch.from_numpy(np.asarray(a))  # noqa: E731
+    args = (as_tensor(data.positive_image[pos]), as_tensor(data.positive_text[pos]), as_tensor(data.pair_image[pairs]),
+            as_tensor(data.pair_text[pairs]), as_tensor(data.pair_target[pairs]))
+
+    def gradients(loss):
+        model.net.zero_grad()
+        loss.backward()
+        return [p.grad.clone() for p in model.net.parameters()]
+
+    step = model._step_loss(images, texts, *args)
+    step_gradients = gradients(step)
+    net, (pi, pt, qi, qt, target) = model.net, args
+    img, txt = net.image_head(images[pi]), net.text_head(texts[pt])  # one head pass per row
+    logits = (net.log_scale.exp().clamp(max=100) * txt @ img.T).masked_fill(
+        (pi[None, :] == pi[:, None]) & ~torch.eye(len(pi), dtype=torch.bool), -1e4)
+    labels = torch.arange(len(pi))
+    reference = 0.5 * (F.cross_entropy(logits, labels) + F.cross_entropy(logits.T, labels))
+    cos = (net.image_head(images[qi]) * net.text_head(texts[qt])).sum(-1)
+    reference = reference + F.binary_cross_entropy_with_logits(net.bce_a * cos + net.bce_b, target)
+    torch.testing.assert_close(step, reference, atol=1e-5, rtol=1e-5)
+    for got, expected in zip(step_gradients, gradients(reference)):
+        torch.testing.assert_close(got, expected, atol=1e-5, rtol=1e-4)
+    empty = torch.zeros(0, dtype=torch.int64)
+    assert model._step_loss(images, texts, empty, empty, empty, empty, torch.zeros(0)) is None
+
+
+def test_the_training_images_are_described_once_for_every_checkpoint(corpora):
+    corpus, _ = corpora
+    model = DualEncoderFit(epochs=1, image_text_block=corpus.image_text_block, memory_weight=1.0)
+    model.fit(corpus.fit_data())
+    calls = []
+    describe = model.memory.describe
+    model.memory.describe = lambda visual: calls.append(len(visual)) or describe(visual)
+    kept = model.embed_images(corpus.image_features)  # the matrix training read: its description is kept
+    assert calls == []
+    fresh = model.embed_images(corpus.image_features.copy())  # another matrix: described now
+    assert calls == [len(corpus.image_features)]
+    np.testing.assert_allclose(kept, fresh, atol=1e-6)
+
+
 def test_the_dual_encoder_starts_from_zero_shot_label_matching(corpora):
     corpus, test = corpora
     untrained = DualEncoderFit(epochs=0, image_text_block=corpus.image_text_block).fit(corpus.fit_data())
