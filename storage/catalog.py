@@ -79,10 +79,6 @@ class Catalog:
     def onnx_cache(self) -> Path:
         return self.home / "models" / "onnx"
 
-    def assembled_encoder(self, name: str) -> Path:
-        """Where an encoder that ships in parts (all-mpnet-base-v2) is put together on first use."""
-        return self.home / "models" / "encoders" / name
-
     def text_encoder_onnx(self, encoder_version: str) -> Path:
         """The text encoder exported to ONNX once (what a search process runs without torch)."""
         return self.onnx_cache / f"{encoder_version.replace('/', '_').replace('@', '-').replace(':', '_')}-text.onnx"

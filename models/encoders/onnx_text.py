@@ -1,7 +1,9 @@
-"""A sentence-transformers text encoder (BERT + mean pooling + normalise, e.g. all-MiniLM-L6-v2) run with
-ONNX Runtime and the `tokenizers` library: no torch, no sentence-transformers at query time, so a process
-that only searches starts in well under a second. Exported once from the same weights (with torch, by the
-nightly) and checked against sentence-transformers (cosine ≥ 0.9999, tests/models)."""
+"""A sentence-transformers text encoder (a transformer + mean pooling + normalise: all-MiniLM-L6-v2 (BERT),
+all-mpnet-base-v2 (MPNet)) run with ONNX Runtime and the `tokenizers` library: no torch, no
+sentence-transformers at query time, so a process that only searches starts in about a second. Exported once
+from the same weights (with torch, by the nightly) and checked against sentence-transformers (cosine ≥
+0.9999, tests/models). BERT reads token types; MPNet has none: the graph takes the inputs the model's forward
+takes, and the encoder feeds what the graph asks for."""
 
 from __future__ import annotations
 
@@ -14,23 +16,27 @@ from models.encoders.base import l2_normalize
 
 
 def export_sentence_transformer(folder: Path, onnx_path: Path) -> Path:
-    """The transformer of a sentence-transformers folder as an ONNX graph (token ids, attention mask, token
-    types → last hidden state), written to a temporary name first."""
+    """The transformer of a sentence-transformers folder as an ONNX graph (token ids, attention mask and —
+    for a model that reads them — token types → last hidden state), written to a temporary name first."""
+    import inspect
     import warnings
 
     import torch
     from transformers import AutoModel
 
+    transformer = AutoModel.from_pretrained(str(folder), local_files_only=True).eval()
+    names = ["input_ids", "attention_mask"]
+    if "token_type_ids" in inspect.signature(transformer.forward).parameters:
+        names.append("token_type_ids")
+
     class HiddenStates(torch.nn.Module):  # positional inputs, one output: what the tracer exports cleanly
         def __init__(self):
             super().__init__()
-            self.bert = AutoModel.from_pretrained(str(folder), local_files_only=True).eval()
+            self.transformer = transformer
 
-        def forward(self, input_ids, attention_mask, token_type_ids):
-            return self.bert(input_ids=input_ids, attention_mask=attention_mask,
-                             token_type_ids=token_type_ids).last_hidden_state
+        def forward(self, *inputs):
+            return self.transformer(**dict(zip(names, inputs))).last_hidden_state
 
-    names = ["input_ids", "attention_mask", "token_type_ids"]
     onnx_path.parent.mkdir(parents=True, exist_ok=True)
     temporary = onnx_path.with_suffix(".tmp")
     example = tuple(torch.ones(2, 8, dtype=torch.int64) for _ in names)
@@ -42,6 +48,15 @@ def export_sentence_transformer(folder: Path, onnx_path: Path) -> Path:
                                         "hidden": {0: "n", 1: "tokens"}})
     temporary.replace(onnx_path)
     return onnx_path
+
+
+def _pad_token(folder: Path) -> str:
+    """The tokenizer's padding token ("[PAD]" for BERT, "<pad>" for MPNet, whose position ids skip it)."""
+    config = folder / "tokenizer_config.json"
+    pad = json.loads(config.read_text()).get("pad_token") if config.is_file() else None
+    if isinstance(pad, dict):
+        pad = pad.get("content")
+    return pad or "[PAD]"
 
 
 class OnnxSentenceEncoder:
@@ -58,11 +73,13 @@ class OnnxSentenceEncoder:
         max_length = json.loads((folder / "sentence_bert_config.json").read_text())["max_seq_length"]
         self.tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
         self.tokenizer.enable_truncation(max_length)
-        self.tokenizer.enable_padding(pad_id=self.tokenizer.token_to_id("[PAD]") or 0)
+        pad = _pad_token(folder)
+        self.tokenizer.enable_padding(pad_id=self.tokenizer.token_to_id(pad) or 0, pad_token=pad)
         options = onnxruntime.SessionOptions()
         options.intra_op_num_threads = threads
         options.inter_op_num_threads = 1
         self.session = onnxruntime.InferenceSession(str(onnx_path), options, providers=["CPUExecutionProvider"])
+        self.inputs = [graph_input.name for graph_input in self.session.get_inputs()]
         self.dimension = int(json.loads((folder / "config.json").read_text())["hidden_size"])
 
     def encode(self, texts: list[str]) -> np.ndarray:
@@ -73,8 +90,10 @@ class OnnxSentenceEncoder:
             encodings = self.tokenizer.encode_batch(texts[start:start + self.batch_size])
             ids = np.array([e.ids for e in encodings], dtype=np.int64)
             mask = np.array([e.attention_mask for e in encodings], dtype=np.int64)
-            types = np.array([e.type_ids for e in encodings], dtype=np.int64)
-            [hidden] = self.session.run(["hidden"], {"input_ids": ids, "attention_mask": mask, "token_type_ids": types})
+            feeds = {"input_ids": ids, "attention_mask": mask}
+            if "token_type_ids" in self.inputs:
+                feeds["token_type_ids"] = np.array([e.type_ids for e in encodings], dtype=np.int64)
+            [hidden] = self.session.run(["hidden"], {name: feeds[name] for name in self.inputs})
             weights = mask[:, :, None].astype(np.float32)
             pooled = (hidden * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)
             out.append(l2_normalize(pooled.astype(np.float32)))

@@ -8,6 +8,8 @@ from prefect import get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 
 from models.encoders import encoder_versions_for, text_encoder_for
+from models.encoders.cached import CachedTextEncoder
+from storage import vectors
 from storage.retry import TRANSIENT_IO_RETRIES
 from storage.settings import Settings
 from tasks.legal import edges
@@ -27,7 +29,9 @@ def run_legal_stage(settings: Settings, run_id: str) -> LegalSummary:
     faces, n_read, n_unreadable = edges.update_image_faces(catalog, settings.data_dir, settings.torch_threads)
     log.info("faces: read %d images now (%d unreadable); %d of the delivery's images have a face",
              n_read, n_unreadable, sum(p is not None for p in faces.values()))
-    text_encoder = text_encoder_for(settings)
+    # Captions and test queries are in the index, encoded by this very encoder: reuse their vectors.
+    text_encoder = CachedTextEncoder(text_encoder_for(settings))
+    text_encoder.remember(*vectors.indexed_text_vectors(catalog.vector_index, text_encoder.version))
     train_captions, descriptions, features = edges.read_legal_inputs(catalog, text_encoder)
     decided = decide_legal(train_captions, descriptions, features, edges.load_written_queries(), text_encoder,
                            max_false_block_rate=settings.query_false_block_rate,

@@ -81,21 +81,8 @@ def load_scorer(settings: Settings, reuse_indexed_texts: bool = True) -> Scorer:
     model = model_store.load_model(found["kind"], Path(found["path"]))
     text_encoder = CachedTextEncoder(text_encoder_for(settings))
     if reuse_indexed_texts:
-        text_encoder.remember(*indexed_text_vectors(settings.catalog, text_encoder.version))
+        text_encoder.remember(*vectors.indexed_text_vectors(settings.catalog.vector_index, text_encoder.version))
     return Scorer(model, found["model_version"], text_encoder)
-
-
-def indexed_text_vectors(catalog: Catalog, encoder_version: str) -> tuple[list[str], list]:
-    """(texts, vectors) of the index's ``texts`` table made by that encoder version (empty without one)."""
-    if not catalog.vector_index.exists():
-        return [], []
-    db = vectors.connect(catalog.vector_index)
-    if vectors.existing_table(db, vectors.TEXTS_TABLE) is None:
-        return [], []
-    rows = vectors.read_table_columns(db, vectors.TEXTS_TABLE, ["text", "vector", "encoder_version"])
-    same = [i for i, version in enumerate(rows.column("encoder_version").to_pylist()) if version == encoder_version]
-    texts, vectors_ = rows.column("text").to_pylist(), rows.column("vector").to_pylist()
-    return [texts[i] for i in same], [vectors_[i] for i in same]
 
 
 def image_files(folder: Path) -> list[Path]:

@@ -45,3 +45,22 @@ def test_a_bounded_cache_forgets_its_oldest_texts(minilm):
     cached.encode(["one"])
     assert cached.n_encoded == 4  # "one" was forgotten
     np.testing.assert_allclose(cached.encode(["a", "b", "c"]), minilm.encode(["a", "b", "c"]), atol=1e-5)
+
+
+def test_a_full_cache_still_answers_the_texts_it_forgets_in_the_same_call(minilm):
+    cached = CachedTextEncoder(minilm, max_texts=2)
+    cached.encode(["one", "two"])
+    vectors = cached.encode(["one", "three"])  # "three" is new: remembering it forgets "one", asked for too
+    np.testing.assert_allclose(vectors, minilm.encode(["one", "three"]), atol=1e-5)
+
+
+def test_the_stages_of_one_process_share_one_loaded_encoder_and_its_texts(tmp_path):
+    from models.encoders import text_encoder_for
+    from storage.settings import load_settings
+
+    first = text_encoder_for(load_settings(home=tmp_path / "a"))
+    assert text_encoder_for(load_settings(home=tmp_path / "b")) is first  # HOME does not change the encoder
+    before = first.n_encoded
+    first.encode(["a photo of a Weimaraner", "a photo of a Weimaraner"])
+    text_encoder_for(load_settings(home=tmp_path / "a")).encode(["a photo of a Weimaraner"])
+    assert first.n_encoded - before <= 1

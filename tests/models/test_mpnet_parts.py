@@ -51,3 +51,38 @@ def test_parts_that_are_not_one_zip_leave_no_folder(tmp_path, monkeypatch):
 def test_the_encoder_needs_a_place_to_be_assembled():
     with pytest.raises(ValueError, match="assembled"):
         load_text_encoder("all-mpnet-base-v2")
+
+
+def test_a_folder_that_cannot_be_written_is_named_with_the_setting_that_moves_it(tmp_path):
+    from tests.faults import ReadOnlyView
+
+    (tmp_path / "source").mkdir()
+    view = ReadOnlyView(tmp_path / "source", tmp_path / "read-only")
+    try:
+        with pytest.raises(OSError, match=r"cannot assemble all-mpnet-base-v2 under .*read-only.*WITHSENSE_ASSEMBLED_ENCODERS"):
+            assemble_mpnet(tmp_path / "read-only" / "encoders" / "all-mpnet-base-v2")
+    finally:
+        view.close()
+    assert list((tmp_path / "source").iterdir()) == []
+
+
+def test_every_home_shares_one_assembly_in_the_environment(tmp_path):
+    from storage.settings import load_settings
+
+    first, second = load_settings(home=tmp_path / "a"), load_settings(home=tmp_path / "b")
+    assert first.assembled_encoders == second.assembled_encoders
+    assert not first.assembled_encoders.is_relative_to(tmp_path)
+
+
+def test_exported_to_onnx_it_encodes_like_sentence_transformers_without_token_types(assembled, tmp_path):
+    """What a search process runs: MPNet reads no token types, so its graph takes ids and mask only."""
+    from models.encoders.onnx_text import OnnxSentenceEncoder, export_sentence_transformer
+
+    original = load_text_encoder("all-mpnet-base-v2", assembled=assembled)
+    exported = OnnxSentenceEncoder(export_sentence_transformer(assembled, tmp_path / "mpnet.onnx"), assembled,
+                                   original.name, original.version)
+    assert exported.inputs == ["input_ids", "attention_mask"]
+    texts = ["a dog runs on the grass", "Two young children are playing in a fountain .", "x",
+             "a man climbs a steep snowy mountain while another man watches " * 60]  # past 384 tokens
+    a, b = original.encode(texts), exported.encode(texts)
+    assert b.shape == a.shape == (4, 768) and (a * b).sum(axis=1).min() >= 0.9999
