@@ -115,5 +115,5 @@ def test_the_scale_bench_reports_embedding_and_index_figures(sample_home: Path, 
     assert result.returncode == 0, result.stderr[-3000:]
     report = (home / "reports" / "bench_scale.md").read_text()
     assert "| 16 |" in report and "16 vs 8 images: peak RSS" in report
-    assert "| rows × dimension | 2,000 × 768" in report and "recall@10 against the exact scan" in report
+    assert "| rows × dimension | 2,000 × 1536" in report and "recall@10 against the exact scan" in report
     assert not list(home.glob("bench-scale-*"))  # its scratch folder is gone

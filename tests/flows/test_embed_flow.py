@@ -30,7 +30,7 @@ def test_the_sample_is_indexed_once_and_a_rerun_embeds_nothing(sample_dir: Path,
     assert images.num_rows == 50 and texts.num_rows == 194
     image_vectors = np.array(images.column("vector").to_pylist())
     text_vectors = np.array(texts.column("vector").to_pylist())
-    assert image_vectors.shape == (50, 1280) and text_vectors.shape == (194, 384)
+    assert image_vectors.shape == (50, 1280) and text_vectors.shape == (194, 768)  # all-mpnet-base-v2, the default
     np.testing.assert_allclose(np.linalg.norm(image_vectors, axis=1), 1, atol=1e-5)
     np.testing.assert_allclose(np.linalg.norm(text_vectors, axis=1), 1, atol=1e-5)
     assert set(texts.column("split").to_pylist()) == {"train", "test"}

@@ -55,7 +55,7 @@ def check_machine_outputs(home: Path) -> None:
     # LanceDB holds the same ranking, with the query vectors, for search-by-vector users.
     ranked = lancedb.connect(str(home / "lancedb")).open_table("rankings").to_pandas()
     assert len(ranked) == len(rows) and set(ranked["query_id"]) == set(rows["query_id"])
-    assert ranked["image_blocked"].sum() == rows["image_blocked"].sum() and len(ranked["vector"].iloc[0]) == 384
+    assert ranked["image_blocked"].sum() == rows["image_blocked"].sum() and len(ranked["vector"].iloc[0]) == 768
 
 
 def test_every_test_query_that_mentions_a_child_is_blocked(sample_home: Path):
