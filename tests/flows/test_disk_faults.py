@@ -34,7 +34,8 @@ def _champion(home: Path) -> str:
 
 @pytest.fixture
 def small_disk(tmp_path):
-    disk = SmallDisk(tmp_path / "disk", megabytes=250)  # a sample HOME holds ~140 MB (two ONNX exports)
+    # A sample HOME holds ~520 MB: the image encoder's ONNX export (24 MB) and all-mpnet-base-v2's (436 MB).
+    disk = SmallDisk(tmp_path / "disk", megabytes=700)
     yield disk
     disk.close()
 
