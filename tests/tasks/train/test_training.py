@@ -8,7 +8,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from models.encoders import load_text_encoder
+from models.encoders import text_encoder_for
+from storage.settings import load_settings
 from models.fit.dual_encoder import DualEncoderFit, fit_platt
 from models.fit.linear import LinearFit
 from models.fit.mlp import MLPFit
@@ -24,7 +25,8 @@ IMAGE_IDS = [f"{n:010d}_{n * 7919 % 100003:x}.jpg" for n in range(1000)]
 
 @pytest.fixture(scope="module")
 def corpora(sample_home: Path):
-    return load_corpora(Catalog(sample_home), load_text_encoder("all-MiniLM-L6-v2"))
+    # The encoder the sample HOME was built with (its index holds that encoder's text vectors).
+    return load_corpora(Catalog(sample_home), text_encoder_for(load_settings(home=sample_home)))
 
 
 def test_an_image_keeps_its_fold_whatever_the_order_of_the_rows():
@@ -139,9 +141,10 @@ def test_training_reports_seen_caption_and_caption_disjoint_figures_over_seeds(c
 def test_image_features_carry_the_label_text_block_in_the_text_space(corpora):
     corpus, test = corpora
     start, end = corpus.image_text_block
-    assert (start, end) == (1280, 1664) and corpus.image_features.shape[1] == 1664
+    d_text = corpus.text_features.shape[1]  # 768: all-mpnet-base-v2, the default
+    assert (start, end) == (1280, 1280 + d_text) and corpus.image_features.shape[1] == 1280 + d_text
     np.testing.assert_allclose(np.linalg.norm(corpus.image_features[:, start:end], axis=1), 1, atol=1e-5)
-    assert test.query_features.shape == (50, 384) and len(test.image_ids) == 10
+    assert test.query_features.shape == (50, d_text) and len(test.image_ids) == 10
 
 
 def test_the_linear_baseline_ranks_images_the_same_way_for_every_query(corpora):
@@ -152,11 +155,13 @@ def test_the_linear_baseline_ranks_images_the_same_way_for_every_query(corpora):
     assert len(orders) == 1  # the text only shifts every image's score by the same amount
 
 
-@pytest.mark.parametrize("make", [LinearFit, MLPFit, lambda: DualEncoderFit(epochs=5, image_text_block=(1280, 1664)),
-                                  lambda: DualEncoderFit(epochs=5, image_text_block=(1280, 1664), memory_weight=1.0)])
+@pytest.mark.parametrize("make", [lambda corpus: LinearFit(), lambda corpus: MLPFit(),
+                                  lambda corpus: DualEncoderFit(epochs=5, image_text_block=corpus.image_text_block),
+                                  lambda corpus: DualEncoderFit(epochs=5, image_text_block=corpus.image_text_block,
+                                                                memory_weight=1.0)])
 def test_every_model_scores_in_0_1_and_survives_save_and_load(make, corpora, tmp_path):
     corpus, test = corpora
-    model = make().fit(corpus.fit_data())
+    model = make(corpus).fit(corpus.fit_data())
     scores = model.score_matrix(test.image_features, test.query_features)
     assert scores.shape == (50, 10) and scores.min() >= 0 and scores.max() <= 1
     catalog = Catalog(tmp_path)
@@ -242,7 +247,8 @@ def test_the_training_images_are_described_once_for_every_checkpoint(corpora):
 
 def test_the_dual_encoder_starts_from_zero_shot_label_matching(corpora):
     corpus, test = corpora
-    untrained = DualEncoderFit(epochs=0, image_text_block=corpus.image_text_block).fit(corpus.fit_data())
+    untrained = DualEncoderFit(epochs=0, image_text_block=corpus.image_text_block,
+                               d_joint=corpus.text_features.shape[1]).fit(corpus.fit_data())
     start, end = corpus.image_text_block
     zero_shot = test.query_features @ test.image_features[:, start:end].T
     zero_shot /= np.linalg.norm(test.image_features[:, start:end], axis=1)
