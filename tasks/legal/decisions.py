@@ -1,4 +1,4 @@
-"""The legal stage's core: from the captions, the image descriptions and features, every decision and
+"""The legal stage's core: from the captions, the image descriptions and vectors, every decision and
 the figures that measure it. Pure: no files, no connections (``tasks.legal.edges`` reads and writes)."""
 
 from __future__ import annotations
@@ -63,12 +63,13 @@ def _rule_figures(prefix: str, blocked: np.ndarray, about_children: np.ndarray) 
             f"{prefix}_n_child": figures["n_positive"], f"{prefix}_n": figures["n"]}
 
 
-def decide_legal(train_captions: list[str], descriptions: list[dict], features: np.ndarray,
+def decide_legal(train_captions: list[str], descriptions: list[dict], image_vectors: np.ndarray,
                  written: WrittenQueries, text_encoder: TextEncoder, *, max_false_block_rate: float,
                  target_recall: float, described_recall: float, n_folds: int, seed: int,
                  fitting: dict[str, list[str]] | None = None,
                  hand_labels: dict[str, str] | None = None, face_child: np.ndarray | None = None) -> LegalDecisions:
-    """``descriptions``: per indexed image, its split and captions (row-aligned with ``features``);
+    """``descriptions``: per indexed image, its split and captions (row-aligned with ``image_vectors``, the
+    image encoder's own vectors);
     ``written``: the hand-written queries, about children or not, in a design and a validation half;
     ``fitting``: per image, captions the experts judged to fit it though written for another (fuller
     labels for choosing how far adult-only descriptions clear an image); ``hand_labels``: image → child /
@@ -100,14 +101,14 @@ def decide_legal(train_captions: list[str], descriptions: list[dict], features: 
                   else np.asarray(face_child, dtype=np.float64))
     signal_figures: dict[str, float] = {}
     try:
-        classifier, oof_figures, whole_oof = train_image_classifier(features[is_train], mentions[is_train],
+        classifier, oof_figures, whole_oof = train_image_classifier(image_vectors[is_train], mentions[is_train],
                                                                     target_recall, n_folds, seed)
         # Second level: the whole-image probability (out of fold for train images) with the faces' ages and
         # the caption memory — the combination that blocks fewest child-free images out of fold; its own
         # out-of-fold probabilities set the thresholds.
-        whole = classifier.probability(features)
+        whole = classifier.probability(image_vectors)
         whole[is_train] = whole_oof
-        memory = caption_memory(features, mentions, is_train)
+        memory = caption_memory(image_vectors, mentions, is_train)
         evidence, oof, signal_figures = choose_signals(whole[is_train], face_child[is_train], memory[is_train],
                                                        mentions[is_train], target_recall, n_folds, seed)
         probability = evidence.probability(whole, face_child, memory)
@@ -121,7 +122,7 @@ def decide_legal(train_captions: list[str], descriptions: list[dict], features: 
         # clear is blocked, rather than trusting a classifier that could not be trained.
         log.warning("legal filter: %s; blocking every image without a caption that clears it", error)
         classifier, oof_figures, oof = ImageClassifier(model=None, threshold=0.0, clear_threshold=0.0), {}, None
-        probability, threshold = classifier.probability(features), 0.0
+        probability, threshold = classifier.probability(image_vectors), 0.0
     decisions = decide_images(child_caption, caption_reason, probability, threshold, list(adults_only),
                               classifier.clear_threshold)
 

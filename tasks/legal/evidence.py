@@ -1,6 +1,6 @@
 """One child probability per image from several kinds of visual evidence, each measurable on its own:
 
-- ``whole``: the image classifier on the whole picture's features (ImageNet features: no notion of age);
+- ``whole``: the image classifier on the whole picture's vector (ImageNet features: no notion of age);
 - ``faces``: the most child-like face a person's age estimator sees (missing when no face is found);
 - ``memory``: the share of the image's nearest train images whose captions mention children.
 
@@ -25,11 +25,11 @@ def _logit(p: np.ndarray, floor: float = 1e-3) -> np.ndarray:
     return np.log(p / (1 - p))
 
 
-def caption_memory(features: np.ndarray, about_children: np.ndarray, is_train: np.ndarray,
+def caption_memory(image_vectors: np.ndarray, about_children: np.ndarray, is_train: np.ndarray,
                    k: int = MEMORY_NEIGHBOURS) -> np.ndarray:
-    """For every image, the share of its ``k`` nearest train images (cosine on ``features``, never itself)
+    """For every image, the share of its ``k`` nearest train images (cosine on ``image_vectors``, never itself)
     whose captions mention children."""
-    unit = features / np.clip(np.linalg.norm(features, axis=1, keepdims=True), 1e-9, None)
+    unit = image_vectors / np.clip(np.linalg.norm(image_vectors, axis=1, keepdims=True), 1e-9, None)
     train_rows = np.flatnonzero(is_train)
     similarity = unit @ unit[train_rows].T
     similarity[train_rows, np.arange(len(train_rows))] = -np.inf  # a train image is not its own neighbour

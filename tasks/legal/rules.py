@@ -6,7 +6,7 @@ semantic threshold is the lowest margin that blocks at most ``max_false_block_ra
 train captions that do not mention children and of the design half of the written queries' negatives.
 
 Images: blocked when any description users gave the image (its captions) is about children, OR a
-classifier on the image features says it depicts a child. The classifier is trained on train images only,
+classifier on the image encoder's vector says it depicts a child. The classifier is trained on train images only,
 labelled by their captions (nothing labelled by hand); its threshold is chosen for recall on out-of-fold
 predictions, because a leaked child image is far worse than a hidden adult one. Images without any
 description rely on the classifier alone.
@@ -153,10 +153,11 @@ class ImageClassifier:
     evidence: object | None = None
     evidence_threshold: float | None = None
 
-    def probability(self, features: np.ndarray) -> np.ndarray:
+    def probability(self, image_vectors: np.ndarray) -> np.ndarray:
+        """P(child) from the image encoder's vectors (not the fit models' features)."""
         if self.model is None:  # untrainable (too few examples): every image counts as a possible child
-            return np.ones(len(features))
-        return self.model.predict_proba(features)[:, 1] if len(features) else np.zeros(0)
+            return np.ones(len(image_vectors))
+        return self.model.predict_proba(image_vectors)[:, 1] if len(image_vectors) else np.zeros(0)
 
 
 def logistic(seed: int):

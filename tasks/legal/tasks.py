@@ -32,8 +32,8 @@ def run_legal_stage(settings: Settings, run_id: str) -> LegalSummary:
     # Captions and test queries are in the index, encoded by this very encoder: reuse their vectors.
     text_encoder = CachedTextEncoder(text_encoder_for(settings))
     text_encoder.remember(*vectors.indexed_text_vectors(catalog.vector_index, text_encoder.version))
-    train_captions, descriptions, features = edges.read_legal_inputs(catalog, text_encoder)
-    decided = decide_legal(train_captions, descriptions, features, edges.load_written_queries(), text_encoder,
+    train_captions, descriptions, image_vectors = edges.read_legal_inputs(catalog)
+    decided = decide_legal(train_captions, descriptions, image_vectors, edges.load_written_queries(), text_encoder,
                            max_false_block_rate=settings.query_false_block_rate,
                            target_recall=settings.image_filter_recall,
                            described_recall=settings.described_image_recall, n_folds=settings.cv_folds,

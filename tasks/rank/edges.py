@@ -122,10 +122,11 @@ def image_set(settings: Settings, paths: list[Path], text_encoder) -> ImageSet:
         log.warning("skipping image %s: %s", path, reason)
     order = sorted(found)
     if not order:
-        return ImageSet([], [], np.zeros((0, 0), dtype=np.float32), 0, skipped, [])
+        return ImageSet([], [], np.zeros((0, 0), dtype=np.float32), 0, skipped, [], np.zeros((0, 0), dtype=np.float32))
     features = features_of_rows([found[i] for i in order], text_encoder)
     return ImageSet([paths[i].name for i in order], [str(paths[i]) for i in order], features.matrix,
-                    len(paths) - len(missing), skipped, [hashes[i] for i in order])
+                    len(paths) - len(missing), skipped, [hashes[i] for i in order],
+                    features.matrix[:, : features.visual_dims])
 
 
 def legal_flags(catalog: Catalog, scorer: Scorer, images: ImageSet, query_texts: list[str]) -> LegalFlags:
@@ -133,7 +134,7 @@ def legal_flags(catalog: Catalog, scorer: Scorer, images: ImageSet, query_texts:
     query_filter = legal_edges.load_query_filter(catalog, scorer.text_encoder)
     classifier = legal_edges.load_image_classifier(catalog)
     return decide_flags([d.blocked for d in query_filter.decide(query_texts)], images.sha256s,
-                        legal_edges.blocked_images_by_sha(catalog), classifier.probability(images.features),
+                        legal_edges.blocked_images_by_sha(catalog), classifier.probability(images.vectors),
                         classifier.threshold)
 
 

@@ -36,6 +36,7 @@ class ImageSet:
     n_reused: int  # vectors taken from the index instead of embedding the file again
     skipped: list[tuple[str, str]]  # (path, reason)
     sha256s: list[str]  # content hash of each image (legal decisions are kept by content)
+    vectors: np.ndarray  # the image encoder's own vectors: what the legal image classifier reads
 
 
 @dataclass

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from scipy.stats import binom
 
 from flows.nightly import nightly_flow
 from storage import model_store, warehouse
@@ -90,8 +91,14 @@ def test_the_legal_filter_meets_its_figures(full_runs):
     assert m["written_design_recall"] == 1.0 and m["written_design_false_block_rate"] <= 0.02
     assert m["written_validation_recall"] >= 0.95 and m["written_validation_false_block_rate"] <= 0.05
     assert m["written_design_animals_blocked"] == 0 and m["written_validation_animals_blocked"] == 0
-    # The classifier keeps 97% recall out of fold by construction; on the 44 child images of the test split a
-    # recall two binomial standard deviations below that (0.97 − 2·√(0.97·0.03/44) ≈ 0.92) is still that
-    # classifier. (Measured: 42 of 44 with MiniLM's label prompts in the features, 41 with mpnet's.)
+    # The classifier keeps 97% recall out of fold by construction. On the test split's few child images the
+    # recall it reads is a binomial draw: the floor lets through as many misses as a classifier truly at 97%
+    # makes in 99 nights of 100, so the test fails by chance at most 1% of the time (44 child images: at most
+    # 4 misses, since 5 or more happen 1.0% of the time at 97%; the old floor of 0.92 failed 4% of the time).
     assert m["image_classifier_oof_recall"] >= 0.97 - 1e-9
-    assert m["heldout_image_recall"] >= 0.92
+    n_child = int(m["heldout_image_n_child"])
+    allowed_misses = int(binom.ppf(0.99, n_child, 1 - 0.97))
+    assert round((1 - m["heldout_image_recall"]) * n_child) <= allowed_misses
+    # Images with descriptions (issue 13): every test image a query calls a child blocked, at most a quarter
+    # of the others hidden.
+    assert m["heldout_weighed_recall"] >= 0.99 and m["heldout_weighed_over_block_rate"] <= 0.25

@@ -27,7 +27,7 @@ def scorer_and_images():
                    np.array([0, 1]), np.array([0, 2]))
     model = LinearFit().fit(data)
     images = ImageSet(["b.jpg", "a.jpg", "c.jpg", "d.jpg"], ["/x/b.jpg", "/x/a.jpg", "/x/c.jpg", "/x/d.jpg"],
-                      image_features, 0, [], ["11" * 32, "22" * 32, "33" * 32, "44" * 32])
+                      image_features, 0, [], ["11" * 32, "22" * 32, "33" * 32, "44" * 32], image_features)
     return Scorer(model, "v1-linear", text_encoder), images
 
 
