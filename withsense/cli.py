@@ -414,11 +414,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"withsense: {error}", file=sys.stderr)
         return 1
     except Exception as error:
+        from tasks.legal.edges import LegalFilterOutdatedError
         from tasks.rank.edges import NoChampionError
 
         from withsense.operate import ServerError
 
-        if isinstance(error, (NoChampionError, FileNotFoundError, ServerError)):
+        if isinstance(error, (NoChampionError, LegalFilterOutdatedError, FileNotFoundError, ServerError)):
             print(f"withsense: {error}", file=sys.stderr)
             return 1
         raise

@@ -97,11 +97,23 @@ def load_query_filter(catalog: Catalog, text_encoder: TextEncoder) -> QueryFilte
     return QueryFilter(threshold, prototype_vectors(text_encoder), text_encoder)
 
 
-def load_image_classifier(catalog: Catalog) -> ImageClassifier:
+class LegalFilterOutdatedError(RuntimeError):
+    """The stored image classifier was fitted on inputs of another width than the index's vectors."""
+
+
+def load_image_classifier(catalog: Catalog, vector_width: int | None = None) -> ImageClassifier:
+    """The stored image classifier; with ``vector_width``, refused unless it reads vectors of that width (one
+    saved by an older version, or before the image encoder changed, would fail inside scikit-learn)."""
     path = catalog.legal_image_classifier
     if not path.is_file():
         raise FileNotFoundError(f"no image classifier at {path}: run `withsense run` first")
-    return pickle.loads(path.read_bytes())
+    classifier = pickle.loads(path.read_bytes())
+    fitted_width = getattr(classifier.model, "n_features_in_", None)
+    if vector_width is not None and fitted_width is not None and fitted_width != vector_width:
+        raise LegalFilterOutdatedError(
+            f"the image classifier at {path} reads {fitted_width} values per image, the index's vectors have "
+            f"{vector_width}: it was saved by another version or image encoder; run `withsense run` to decide again")
+    return classifier
 
 
 def blocked_images_by_sha(catalog: Catalog) -> dict[str, tuple[bool, str | None]]:

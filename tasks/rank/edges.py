@@ -132,7 +132,7 @@ def image_set(settings: Settings, paths: list[Path], text_encoder) -> ImageSet:
 def legal_flags(catalog: Catalog, scorer: Scorer, images: ImageSet, query_texts: list[str]) -> LegalFlags:
     """Queries through the query filter; images by their stored decision or, new bytes, the classifier."""
     query_filter = legal_edges.load_query_filter(catalog, scorer.text_encoder)
-    classifier = legal_edges.load_image_classifier(catalog)
+    classifier = legal_edges.load_image_classifier(catalog, images.vectors.shape[1] if len(images.vectors) else None)
     return decide_flags([d.blocked for d in query_filter.decide(query_texts)], images.sha256s,
                         legal_edges.blocked_images_by_sha(catalog), classifier.probability(images.vectors),
                         classifier.threshold)

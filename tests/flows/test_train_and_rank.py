@@ -86,6 +86,38 @@ def test_rank_embeds_new_images_and_skips_unreadable_ones(sample_home: Path, sam
     assert sorted(duckdb.sql(f"SELECT image FROM '{out}'").fetchall()) == [("indexed.jpg",), ("rotated.jpg",)]
 
 
+def test_rank_refuses_a_legal_classifier_that_reads_another_width_and_says_what_to_run(
+        sample_home: Path, sample_dir: Path, tmp_path: Path):
+    """A HOME whose stored image classifier was fitted on other inputs (an older version read the fit models'
+    wider features) is refused with a message, not a scikit-learn traceback, when `rank` meets new bytes."""
+    import pickle
+
+    import numpy as np
+    from sklearn.linear_model import LogisticRegression
+
+    from storage.settings import load_settings
+    from tasks.legal.rules import ImageClassifier
+
+    home = tmp_path / "home"
+    shutil.copytree(sample_home, home, ignore=shutil.ignore_patterns(".lock"))
+    stored = load_settings(home=home).catalog.legal_image_classifier
+    wider = np.random.default_rng(0).normal(size=(8, 2048))
+    stored.write_bytes(pickle.dumps(ImageClassifier(LogisticRegression().fit(wider, [0, 1] * 4), threshold=0.5)))
+    folder = tmp_path / "new"
+    folder.mkdir()
+    from PIL import Image
+
+    Image.open(sorted((sample_dir / "train_images").glob("*.jpg"))[0]).rotate(90, expand=True).save(folder / "r.jpg")
+    queries = tmp_path / "q.csv"
+    queries.write_text("query_id,query_text\nq1,a dog\n")
+    result = withsense("rank", "--home", str(home), "--images", str(folder), "--queries", str(queries),
+                       "--out", str(tmp_path / "o.parquet"))
+    assert result.returncode == 1, result.stderr[-2000:]
+    assert "reads 2048 values per image, the index's vectors have 1280" in result.stderr
+    assert "run `withsense run`" in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "o.parquet").exists()
+
+
 def test_score_cli_scores_pairs_in_0_1(sample_home: Path, sample_dir: Path, tmp_path: Path):
     image = sorted((sample_dir / "test_images").glob("*.jpg"))[0]
     pairs = tmp_path / "pairs.csv"

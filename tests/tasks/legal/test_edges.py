@@ -1,20 +1,24 @@
-"""The legal stage's inputs from a real sample HOME: the image classifier reads the image encoder's own
-vectors (not the fit models' features), row-aligned with the descriptions."""
+"""The legal stage's edges: its inputs from a real sample HOME (the image classifier reads the image encoder's
+own vectors, not the fit models' features, row-aligned with the descriptions) and the stored classifier,
+refused when it reads another width."""
 
 from __future__ import annotations
 
+import pickle
 from pathlib import Path
 
 import numpy as np
 import pytest
+from sklearn.linear_model import LogisticRegression
 
 from storage import vectors
+from storage.catalog import Catalog
 from storage.settings import load_settings
 from tasks.legal import edges
+from tasks.legal.rules import ImageClassifier
 
-pytestmark = pytest.mark.usefixtures("prefect_server")
 
-
+@pytest.mark.usefixtures("prefect_server")
 def test_the_legal_inputs_are_the_image_encoders_vectors_row_aligned_with_the_descriptions(sample_home: Path, sample_dir: Path):
     catalog = load_settings(home=sample_home, data_dir=sample_dir).catalog
     train_captions, descriptions, image_vectors = edges.read_legal_inputs(catalog)
@@ -27,3 +31,23 @@ def test_the_legal_inputs_are_the_image_encoders_vectors_row_aligned_with_the_de
     # encoder vector alone, whatever the text encoder.
     classifier = edges.load_image_classifier(catalog)
     assert classifier.model.n_features_in_ == image_vectors.shape[1] == len(next(iter(indexed.values())))
+
+
+def test_a_stored_classifier_of_another_width_is_refused_with_what_to_run(tmp_path: Path):
+    catalog = Catalog(tmp_path)
+    catalog.legal_image_classifier.parent.mkdir(parents=True)
+    vectors_of_four = np.random.default_rng(0).normal(size=(8, 4))
+    catalog.legal_image_classifier.write_bytes(pickle.dumps(
+        ImageClassifier(LogisticRegression().fit(vectors_of_four, [0, 1] * 4), threshold=0.5)))
+    assert edges.load_image_classifier(catalog, vector_width=4).model.n_features_in_ == 4
+    assert edges.load_image_classifier(catalog).threshold == 0.5  # no width given: not checked
+    with pytest.raises(edges.LegalFilterOutdatedError, match=r"reads 4 values per image, the index's vectors have 3.*withsense run"):
+        edges.load_image_classifier(catalog, vector_width=3)
+
+
+def test_an_untrainable_classifier_reads_any_width(tmp_path: Path):
+    """Too few child images to train on: the stored classifier blocks everything and has no width to check."""
+    catalog = Catalog(tmp_path)
+    catalog.legal_image_classifier.parent.mkdir(parents=True)
+    catalog.legal_image_classifier.write_bytes(pickle.dumps(ImageClassifier(model=None, threshold=0.0)))
+    assert edges.load_image_classifier(catalog, vector_width=1280).probability(np.zeros((2, 1280))).tolist() == [1.0, 1.0]
