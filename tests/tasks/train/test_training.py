@@ -1,20 +1,19 @@
 """Cross-validation folds, leakage rules and the models' contract, on the sample's real vectors."""
 
-from pathlib import Path
-
 from dataclasses import replace
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import pytest
 
 from models.encoders import text_encoder_for
-from storage.settings import load_settings
 from models.fit.dual_encoder import DualEncoderFit, fit_platt
 from models.fit.linear import LinearFit
 from models.fit.mlp import MLPFit
 from storage import model_store
 from storage.catalog import Catalog
+from storage.settings import load_settings
 from tasks.train.corpus import Corpus
 from tasks.train.cross_validation import (_Split, caption_folds, held_out_folds, image_folds, mean_and_sd,
                                            train_models)
