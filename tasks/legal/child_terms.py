@@ -2,7 +2,8 @@
 
 Handles case, plurals, hyphenation and spacing ("cub-scouts", "boy scouts"), ages written in digits or
 words ("a 6-year-old", "3 yr old", "an 18-month-old"), school years ("first-graders", "a 4th grade
-class", "middle schoolers"), youth sport ("under-10s", "a U12 team", "junior golfers", "little leaguers")
+class", "middle schoolers"), youth sport ("under-10s", "a U12 team", "junior golfers", "little leaguers"),
+youth groups ("a scout troop", "brownies selling cookies" — not "brownies on a plate")
 and leaves out what only looks similar: compounds ("girlfriend", "boyish"), "a young man", young animals
 ("a baby giraffe", "a goat kid", "a juvenile eagle"), an adult or grown son, "baby carrots", bands
 ("the Beach Boys"), "a girls' night out", "minor league".
@@ -28,7 +29,8 @@ CHILD_WORDS = (
     "niña", "niñas",
     # youth groups
     "cub scout", "cub scouts", "boy scout", "boy scouts", "girl scout", "girl scouts", "brownie scout", "scouts",
-    "scout troop", "scout troops", "cub pack", "girl guide", "girl guides", "brownie troop", "4-h club",
+    "scout troop", "scout troops", "cub pack", "girl guide", "girl guides", "brownie troop", "brownie troops",
+    "brownie pack", "brownie guide", "brownie guides", "rainbow guide", "rainbow guides", "4-h club",
     "4-h clubs", "boys' brigade", "boys brigade",
     # schooling below 16
     "elementary school", "elementary student", "elementary students", "elementary schooler",
@@ -55,6 +57,8 @@ CHILD_PATTERNS = (
     rf"\b{_ORDINAL_UNDER_16}\s+birthday\b",
     # school years: "first-graders", "a 4th grade class", "year 5 pupils" is caught by "pupils"
     rf"\b{_SCHOOL_YEARS}[\s-]*grad(?:e|er|ers)\b",
+    # recess is the school's break below high school ("students at recess"), not a parliament's
+    r"\b(?:at|during|after|before)\s+(?:school\s+)?recess\b|\brecess\s+(?:time|games?|duty|monitors?)\b",
     # high school: the people in it (14–18 includes under 16), not the building
     r"\bhigh[\s-]*school(?:er|ers|\s+(?:students?|kids|freshm[ae]n|sophomores?|team|teams|athletes?|players?|class|girls?|boys?))\b",
     # youth teams: "under-10s", "under 12 football", "U12", "junior golfers"
@@ -66,6 +70,9 @@ CHILD_PATTERNS = (
     r"\bjuniors?\s+(?:team|teams|league|squad|football|soccer|rugby|hockey|basketball|baseball|cricket|tennis|golf|"
     r"golfers?|swimmers?|swimming|gymnasts?|gymnastics|players?|athletes?|skaters?|skiers?|riders?|cyclists?|"
     r"champions?|championship|tournament|camp)\b",
+    # the Guides' youngest sections by name: "brownies" are cakes unless they do what people do
+    r"\bbrownies\s+(?:selling|singing|marching|camping|hiking|playing|dancing|waving|posing|smiling|laughing|"
+    r"wearing|saluting|cheering|in\s+uniform)\b",
 )
 # Animals whose young carry a child word ("a baby giraffe", "a goat kid"): the word is about the animal.
 ANIMALS = (
@@ -85,17 +92,24 @@ ANIMALS = (
 )
 _ANIMAL = "(?:" + "|".join(ANIMALS) + ")"
 _ANIMAL_PATTERN = re.compile(rf"\b{_ANIMAL}\b", re.IGNORECASE)
-# What a child word means something else in: an adult relative, the young of animals, vegetables and
-# things named "baby", bands and shows, women's nights out, minor leagues.
+# Things, foods and names that carry a child word and mean no child: "a baby grand piano", "baby carrots",
+# "kid gloves", "minor league", "the Beach Boys".
+_THING_LOOKALIKES = (
+    r"\bbaby\s+(?:carrots?|spinach|corn|potatoes|shower|grand|back|blue|boomers?|oil)\b"
+    r"|\bminor\s+(?:league|key|injury|injuries|detail|details|road|repairs?)\b"
+    r"|\bkid\s+gloves\b"
+    r"|\b(?:backstreet|beach|beastie|pet\s+shop|jonas|jersey)\s+boys\b|\b(?:spice|golden|gilmore)\s+girls\b"
+)
+_THING_LOOKALIKE_PATTERN = re.compile(_THING_LOOKALIKES, re.IGNORECASE)
+# What a child word means something else in: an adult relative, the young of animals, the things above,
+# paddling pools and fairground rides, women's nights out.
 _EXCLUSIONS = re.compile(
     r"\b(?:adult|grown|grown[\s-]up|married|middle[\s-]aged|elderly)\s+(?:son|sons|daughter|daughters|children|"
     r"child|kids|grandson|grandsons|granddaughter|granddaughters|grandchildren|nephew|nephews|niece|nieces)\b"
     rf"|\b(?:baby|babies|infant|newborn|juvenile|juveniles|kid|young|little|tiny)\s+{_ANIMAL}\b"
     r"|\b(?:goat|goats|billy\s+goat)\s+kids?\b"
-    r"|\bbaby\s+(?:carrots?|spinach|corn|potatoes|shower|grand|back|blue|boomers?|oil)\b"
-    r"|\bminor\s+(?:league|key|injury|injuries|detail|details|road|repairs?)\b"
-    r"|\bkiddie\s+(?:pool|pools|ride|rides)\b|\bkid\s+gloves\b"
-    r"|\b(?:backstreet|beach|beastie|pet\s+shop|jonas|jersey)\s+boys\b|\b(?:spice|golden|gilmore)\s+girls\b"
+    rf"|{_THING_LOOKALIKES}"
+    r"|\bkiddie\s+(?:pool|pools|ride|rides)\b"
     r"|\bgirls'?\s+(?:night|nite|trip|weekend|getaway)(?:\s+out)?\b"
     r"|\b(?:son|sons|daughter|daughters)[\s-]+in[\s-]+law\b",
     re.IGNORECASE,
@@ -129,6 +143,13 @@ def mentions_children(text: str | None) -> bool:
 def names_an_animal(text: str | None) -> bool:
     """Whether ``text`` names an animal (the semantic check leaves animal queries to the vocabulary)."""
     return bool(text) and _ANIMAL_PATTERN.search(text) is not None
+
+
+def names_a_thing_lookalike(text: str | None) -> bool:
+    """Whether ``text`` names a thing, food or band that carries a child word ("a baby grand piano", "the
+    Beach Boys"): the word pulls a sentence encoder toward children, so the semantic check leaves such a
+    query to the vocabulary, which still blocks "a toddler at a baby grand piano"."""
+    return bool(text) and _THING_LOOKALIKE_PATTERN.search(text) is not None
 
 
 # Words that name an adult. A description with one of them and no child word says who is in the picture.

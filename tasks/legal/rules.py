@@ -19,7 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from models.encoders import TextEncoder
-from tasks.legal.child_terms import child_terms_in, names_an_animal
+from tasks.legal.child_terms import child_terms_in, names_a_thing_lookalike, names_an_animal
 
 DISCLAIMER = "This image is unavailable in your country in compliance with local laws."
 CHILD_PROTOTYPES = (
@@ -57,11 +57,12 @@ class QueryFilter:
 
     def semantic_blocks(self, texts: list[str], similarity: np.ndarray | None = None) -> np.ndarray:
         """Whether the semantic check blocks each text: its child margin reaches the threshold, and it names
-        no animal (young animals sit near children in the encoder's space; an animal query is left to the
-        vocabulary, which still blocks "a boy and his puppy")."""
+        no animal and no thing that carries a child word (young animals and "a baby grand piano" sit near
+        children in the encoder's space; such a query is left to the vocabulary, which still blocks "a boy
+        and his puppy")."""
         similarity = self.similarity(texts) if similarity is None else similarity
-        return np.array([sim >= self.threshold and not names_an_animal(text) for text, sim in zip(texts, similarity)],
-                        dtype=bool)
+        return np.array([sim >= self.threshold and not names_an_animal(text) and not names_a_thing_lookalike(text)
+                         for text, sim in zip(texts, similarity)], dtype=bool)
 
     def decide(self, texts: list[str], similarity: np.ndarray | None = None) -> list[QueryDecision]:
         similarity = self.similarity(texts) if similarity is None else similarity

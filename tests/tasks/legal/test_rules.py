@@ -22,6 +22,9 @@ from tasks.legal.rules import (DISCLAIMER, QueryFilter, build_query_filter, choo
     "a scout troop", "a 10-month-old crawling", "an 18-month-old", "his 6th birthday party",
     "a granddaughter fishing with her grandpa", "trick or treaters", "adolescents", "a young lass",
     "a lil' guy in a cape", "tee-ball game",
+    # the Guides' youngest by name, and the school's break
+    "brownies selling cookies outside a store", "a brownie troop at camp", "Brownies in uniform", "rainbow guides",
+    "students at recess on the jungle gym", "recess time on the playground",
 ])
 def test_the_vocabulary_catches_children_in_many_forms(text):
     assert mentions_children(text)
@@ -35,6 +38,7 @@ def test_the_vocabulary_catches_children_in_many_forms(text):
     "a father and his grown daughter", "his son-in-law", "a Backstreet Boys concert", "a girls' trip to Vegas",
     "a junior doctor on a ward", "a 17 year old", "under 10 minutes by car", "a high school building",
     "a dog plays with a ball in a kiddie pool", "handled with kid gloves",
+    "chocolate brownies on a plate", "warm brownies with ice cream", "the senate went into recess",
 ])
 def test_the_vocabulary_leaves_look_alikes_alone(text):
     assert not mentions_children(text), child_terms_in(text)
@@ -83,6 +87,14 @@ def test_the_semantic_check_leaves_animal_queries_to_the_vocabulary(query_filter
                                                 "a boy and his puppy"])
     assert not puppies.blocked and princess.blocked and "closer to child" in princess.reason
     assert boy.blocked and "boy" in boy.reason
+
+
+def test_the_semantic_check_leaves_things_named_baby_or_kid_to_the_vocabulary(query_filter):
+    everything = QueryFilter(-10.0, query_filter.prototypes, query_filter.text_encoder)  # blocks any margin
+    piano, band, toddler = everything.decide(["a baby grand piano in a concert hall", "the Beach Boys on stage",
+                                              "a toddler at a baby grand piano"])
+    assert not piano.blocked and not band.blocked
+    assert toddler.blocked and "toddler" in toddler.reason
 
 
 def test_the_design_half_raises_the_semantic_threshold_to_its_false_block_rate(query_filter):
