@@ -1,12 +1,15 @@
 """Words that say a text is about children (anyone under 16): the vocabulary floor of the legal filter.
 
 Handles case, plurals, hyphenation and spacing ("cub-scouts", "boy scouts"), ages written in digits or
-words ("a 6-year-old", "3 yr old", "an 18-month-old"), school years ("first-graders", "a 4th grade
-class", "middle schoolers"), youth sport ("under-10s", "a U12 team", "junior golfers", "little leaguers"),
-youth groups ("a scout troop", "brownies selling cookies" — not "brownies on a plate")
-and leaves out what only looks similar: compounds ("girlfriend", "boyish"), "a young man", young animals
-("a baby giraffe", "a goat kid", "a juvenile eagle"), an adult or grown son, "baby carrots", bands
-("the Beach Boys"), "a girls' night out", "minor league".
+words ("a 6-year-old", "3 yr old", "an 18-month-old"), school years, schools and school events
+("first-graders", "a 4th grade class", "middle schoolers", "a school field day"), youth sport ("under-10s",
+"a U12 team", "junior golfers", "junior lifeguards", "young gymnasts"), youth groups ("a scout troop",
+"brownies selling cookies" — not "brownies on a plate"), step- and god- family ("my stepdaughter", "a
+godson"), what a baby rides in ("a stroller", unless an animal rides in it) and leaves out what only looks
+similar: compounds ("girlfriend", "boyish"), "a young man", young animals ("a baby giraffe", "a goat kid",
+"a juvenile eagle"), adult relatives ("an adult son", "adult siblings", "girls in their twenties"), things
+("baby carrots", "kid leather", "a youth hostel"), bands ("the Beach Boys", "a boy band"), "a girls' night
+out", "minor league".
 """
 
 from __future__ import annotations
@@ -27,6 +30,10 @@ CHILD_WORDS = (
     "lil one", "lil ones", "lil guy", "lil man", "lil girl", "lil boy", "lil dude", "little man", "little lady",
     "little princess", "little prince", "little angel", "bambino", "bambini", "nino", "ninos", "niño", "niños",
     "niña", "niñas",
+    # step-, god- and grand- family words ("my stepdaughter", "a godson", "grandbabies")
+    "step-son", "step-sons", "step-daughter", "step-daughters", "step-child", "step-children", "step-kid",
+    "step-kids", "god-son", "god-sons", "god-daughter", "god-daughters", "god-child", "god-children",
+    "grand-baby", "grand-babies",
     # youth groups
     "cub scout", "cub scouts", "boy scout", "boy scouts", "girl scout", "girl scouts", "brownie scout", "scouts",
     "scout troop", "scout troops", "cub pack", "girl guide", "girl guides", "brownie troop", "brownie troops",
@@ -37,7 +44,8 @@ CHILD_WORDS = (
     "elementary schoolers", "grade school", "grade schooler", "grade schoolers", "middle school",
     "middle schooler", "middle schoolers", "junior high", "kindergarten", "kindergartner", "kindergartners",
     "kindergartener", "kindergarteners", "preschool", "preschooler", "preschoolers", "pre-school", "pre-k",
-    "nursery school", "daycare", "day care",
+    "nursery school", "daycare", "day care", "pre-schooler", "pre-schoolers", "primary school",
+    "primary schooler", "primary schoolers", "sunday school", "bible school",
     # youth sport
     "little league", "little leaguer", "little leaguers", "pony league", "pop warner", "babe ruth league",
     "mini rugby", "pee wee", "peewee", "tee ball", "t-ball",
@@ -59,6 +67,9 @@ CHILD_PATTERNS = (
     rf"\b{_SCHOOL_YEARS}[\s-]*grad(?:e|er|ers)\b",
     # recess is the school's break below high school ("students at recess"), not a parliament's
     r"\b(?:at|during|after|before)\s+(?:school\s+)?recess\b|\brecess\s+(?:time|games?|duty|monitors?)\b",
+    # school events whose people are pupils: "a school field day", "the school play", "school sports day"
+    r"\bschool\s+(?:field\s+days?|sports\s+days?|plays?|nativity|recitals?|assembl(?:y|ies)|picture\s+days?|"
+    r"fun\s+runs?|talent\s+shows?|concerts?)\b|\bshow\s+and\s+tell\b",
     # high school: the people in it (14–18 includes under 16), not the building
     r"\bhigh[\s-]*school(?:er|ers|\s+(?:students?|kids|freshm[ae]n|sophomores?|team|teams|athletes?|players?|class|girls?|boys?))\b",
     # youth teams: "under-10s", "under 12 football", "U12", "junior golfers"
@@ -68,8 +79,14 @@ CHILD_PATTERNS = (
     r"\bu[\s-]?(?:[6-9]|1[0-5])s?\s+(?:team|teams|league|squad|side|match|game|tournament|football|soccer|rugby|"
     r"hockey|basketball|cricket|netball|players|girls|boys)\b",
     r"\bjuniors?\s+(?:team|teams|league|squad|football|soccer|rugby|hockey|basketball|baseball|cricket|tennis|golf|"
-    r"golfers?|swimmers?|swimming|gymnasts?|gymnastics|players?|athletes?|skaters?|skiers?|riders?|cyclists?|"
-    r"champions?|championship|tournament|camp)\b",
+    r"golfers?|swimmers?|swimming|gymnasts?|gymnastics|players?|athletes?|skaters?|skiers?|skiing|ski|riders?|"
+    r"cyclists?|racers?|runners?|sailors?|sailing|surfers?|climbers?|rowers?|rowing|divers?|diving|dancers?|"
+    r"wrestlers?|wrestling|boxers?|archers?|fencers?|lifeguards?|rangers?|champions?|championship|tournament|camp)\b",
+    # a participant called little or young by role: "little dancers", "young gymnasts" (not "little dogs")
+    r"\b(?:little|tiny|wee)\s+(?:gymnasts?|ballerinas?|dancers?|swimmers?|skaters?|athletes?|players?|footballers?|"
+    r"campers?|artists?|musicians?|pianists?|violinists?|chefs?|bakers?|readers?|learners?|students?|explorers?|"
+    r"helpers?|cowboys?|cowgirls?|pirates?|firefighters?|astronauts?|scientists?|heroes|hero)\b",
+    r"\byoung\s+(?:gymnasts?|ballerinas?|campers?)\b",
     # the Guides' youngest sections by name: "brownies" are cakes unless they do what people do
     r"\bbrownies\s+(?:selling|singing|marching|camping|hiking|playing|dancing|waving|posing|smiling|laughing|"
     r"wearing|saluting|cheering|in\s+uniform)\b",
@@ -89,23 +106,37 @@ ANIMALS = (
     "llama", "llamas", "alpaca", "alpacas", "donkey", "donkeys", "bull", "bulls", "hamster", "hamsters",
     "mouse", "mice", "bat", "bats", "fish", "shark", "sharks", "frog", "frogs", "snake", "snakes", "lizard",
     "lizards", "alligator", "alligators", "crocodile", "crocodiles", "raccoon", "raccoons", "beaver", "beavers",
+    # common breeds, which people name instead of "dog" or "cat"
+    "pug", "pugs", "poodle", "poodles", "terrier", "terriers", "labrador", "labradors", "retriever", "retrievers",
+    "corgi", "corgis", "dachshund", "dachshunds", "chihuahua", "chihuahuas", "bulldog", "bulldogs", "beagle",
+    "beagles", "husky", "huskies", "collie", "collies", "spaniel", "spaniels", "german shepherd",
+    "german shepherds", "sheepdog", "sheepdogs", "pomeranian", "pomeranians", "schnauzer", "schnauzers", "shih tzu",
+    "yorkie", "yorkies", "maltese", "rottweiler", "rottweilers", "doberman", "dobermans", "greyhound",
+    "greyhounds", "whippet", "whippets", "dalmatian", "dalmatians", "boxer dog", "pit bull", "pit bulls",
+    "labradoodle", "labradoodles", "goldendoodle", "goldendoodles", "sheltie", "shelties", "samoyed", "samoyeds",
+    "siamese", "persian cat", "tabby", "tabbies", "hedgehog", "hedgehogs", "guinea pig", "guinea pigs",
 )
-_ANIMAL = "(?:" + "|".join(ANIMALS) + ")"
+_ANIMAL = "(?:" + "|".join(a.replace(" ", r"\s+") for a in ANIMALS) + ")"
 _ANIMAL_PATTERN = re.compile(rf"\b{_ANIMAL}\b", re.IGNORECASE)
 # Things, foods and names that carry a child word and mean no child: "a baby grand piano", "baby carrots",
 # "kid gloves", "minor league", "the Beach Boys".
 _THING_LOOKALIKES = (
     r"\bbaby\s+(?:carrots?|spinach|corn|potatoes|shower|grand|back|blue|boomers?|oil)\b"
     r"|\bminor\s+(?:league|key|injury|injuries|detail|details|road|repairs?)\b"
-    r"|\bkid\s+gloves\b"
+    r"|\bkid\s+(?:gloves|leather|suede|skin|mohair)\b|\byouth\s+hostels?\b"
     r"|\b(?:backstreet|beach|beastie|pet\s+shop|jonas|jersey)\s+boys\b|\b(?:spice|golden|gilmore)\s+girls\b"
+    r"|\b(?:boy|girl)\s+(?:bands?|groups?)\b"
 )
 _THING_LOOKALIKE_PATTERN = re.compile(_THING_LOOKALIKES, re.IGNORECASE)
 # What a child word means something else in: an adult relative, the young of animals, the things above,
 # paddling pools and fairground rides, women's nights out.
 _EXCLUSIONS = re.compile(
     r"\b(?:adult|grown|grown[\s-]up|married|middle[\s-]aged|elderly)\s+(?:son|sons|daughter|daughters|children|"
-    r"child|kids|grandson|grandsons|granddaughter|granddaughters|grandchildren|nephew|nephews|niece|nieces)\b"
+    r"child|kids|grandson|grandsons|granddaughter|granddaughters|grandchildren|nephew|nephews|niece|nieces|"
+    r"siblings|twins|brothers?\s+and\s+sisters?)\b"
+    # "girls in their twenties", "the boys in their 40s": adults called girls and boys
+    r"|\b(?:girls|boys|kids|lads|lasses)\s+in\s+their\s+(?:twenties|thirties|forties|fifties|sixties|seventies|"
+    r"eighties|[2-9]0'?s)\b"
     rf"|\b(?:baby|babies|infant|newborn|juvenile|juveniles|kid|young|little|tiny)\s+{_ANIMAL}\b"
     r"|\b(?:goat|goats|billy\s+goat)\s+kids?\b"
     rf"|{_THING_LOOKALIKES}"
@@ -127,13 +158,22 @@ CHILD_PATTERN = re.compile(
 )
 
 
+# What a baby rides or sleeps in says a baby is there ("a mother pushing a stroller") — unless an animal
+# is named ("a pug in a stroller").
+_BABY_GEAR = re.compile(r"\b(?:strollers?|prams?|pushchairs?|bassinets?|playpens?|high[\s-]?chairs?)\b",
+                        re.IGNORECASE)
+
+
 def child_terms_in(text: str | None) -> list[str]:
     """The child words found in ``text`` (after removing the exclusions), in order."""
     if not text:
         return []
     text = re.sub(r"\blil'", "lil", text.replace("\u2019", "'"))  # "lil' guy", a typographic apostrophe
     cleaned = _EXCLUSIONS.sub(" ", text)
-    return [match.group(0) for match in CHILD_PATTERN.finditer(cleaned)]
+    found = [(match.start(), match.group(0)) for match in CHILD_PATTERN.finditer(cleaned)]
+    if not names_an_animal(text):
+        found += [(match.start(), match.group(0)) for match in _BABY_GEAR.finditer(cleaned)]
+    return [term for _, term in sorted(found)]
 
 
 def mentions_children(text: str | None) -> bool:

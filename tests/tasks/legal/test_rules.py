@@ -25,6 +25,11 @@ from tasks.legal.rules import (DISCLAIMER, QueryFilter, build_query_filter, choo
     # the Guides' youngest by name, and the school's break
     "brownies selling cookies outside a store", "a brownie troop at camp", "Brownies in uniform", "rainbow guides",
     "students at recess on the jungle gym", "recess time on the playground",
+    # step- and god- family, school events and schools, junior and little by role, what a baby rides in
+    "my stepdaughter at her recital", "a step-son", "a godson at his christening", "grandbabies",
+    "a school field day with sack races", "pre-schoolers on a walk", "a sunday school class",
+    "junior lifeguards running into the surf", "a junior ski racer", "a junior ranger program",
+    "young gymnasts practicing cartwheels", "little dancers on a stage", "a mother pushing a stroller",
 ])
 def test_the_vocabulary_catches_children_in_many_forms(text):
     assert mentions_children(text)
@@ -39,6 +44,9 @@ def test_the_vocabulary_catches_children_in_many_forms(text):
     "a junior doctor on a ward", "a 17 year old", "under 10 minutes by car", "a high school building",
     "a dog plays with a ball in a kiddie pool", "handled with kid gloves",
     "chocolate brownies on a plate", "warm brownies with ice cream", "the senate went into recess",
+    "girls in their twenties at a festival", "the boys in their 40s", "adult siblings at a party", "a boy band",
+    "a girl group on stage", "kid leather gloves", "a youth hostel in Amsterdam", "a junior doctor on a ward",
+    "a pug riding in a stroller", "a german shepherd pup in a playpen", "the press had a field day",
 ])
 def test_the_vocabulary_leaves_look_alikes_alone(text):
     assert not mentions_children(text), child_terms_in(text)
