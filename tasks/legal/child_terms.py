@@ -1,15 +1,16 @@
 """Words that say a text is about children (anyone under 16): the vocabulary floor of the legal filter.
 
 Handles case, plurals, hyphenation and spacing ("cub-scouts", "boy scouts"), ages written in digits or
-words ("a 6-year-old", "3 yr old", "an 18-month-old"), school years, schools and school events
-("first-graders", "a 4th grade class", "middle schoolers", "a school field day"), youth sport ("under-10s",
-"a U12 team", "junior golfers", "junior lifeguards", "young gymnasts"), youth groups ("a scout troop",
-"brownies selling cookies" — not "brownies on a plate"), step- and god- family ("my stepdaughter", "a
-godson"), what a baby rides in ("a stroller", unless an animal rides in it) and leaves out what only looks
-similar: compounds ("girlfriend", "boyish"), "a young man", young animals ("a baby giraffe", "a goat kid",
-"a juvenile eagle"), adult relatives ("an adult son", "adult siblings", "girls in their twenties"), things
-("baby carrots", "kid leather", "a youth hostel"), bands ("the Beach Boys", "a boy band"), "a girls' night
-out", "minor league".
+words ("a 6-year-old", "3 yr old", "a 2 y/o", "an 18-month-old"), school years, schools and school events
+("first-graders", "grade 2 students", "middle schoolers", "an elementary art class", "a school field day"),
+youth sport ("under-10s", "a U14 lacrosse game", "junior lifeguards", "young gymnasts", "mini-hockey"),
+youth groups ("a scout troop", "a daisy troop", "brownies selling cookies" — not "brownies on a plate"),
+step- and god- family ("my stepdaughter", "a godson"), slang ("a tyke", "a young'un"), playground games
+("playing tag"), what a baby rides in ("a stroller", unless an animal rides in it) and leaves out what only
+looks similar: compounds ("girlfriend", "boyish"), "a young man", young animals ("a baby giraffe", "a goat
+kid", "a juvenile eagle", "a baby sloth"), adults ("an adult son", "adult siblings", "college girls", "girls
+in their twenties"), things ("baby carrots", "kid leather", "a youth hostel", "a kids' furniture store", "a
+minor chord"), bands ("the Beach Boys", "a boy band"), "a girls' night out", "minor league".
 """
 
 from __future__ import annotations
@@ -26,7 +27,9 @@ CHILD_WORDS = (
     "grandchildren", "grandkid", "grandkids", "nephew", "nephews", "niece", "nieces", "youth", "youths",
     "juvenile", "juveniles", "minor", "minors", "tot", "tots", "little one", "little ones", "lass", "lasses",
     "lassie", "laddie", "young lad", "young lads", "wee one", "wee ones", "bairn", "bairns", "munchkin",
-    "munchkins", "rugrat", "rugrats", "ankle biter", "ankle biters", "nipper", "nippers", "sprog", "sprogs",
+    "munchkins", "tyke", "tykes", "young'un", "young'uns", "youngun", "younguns", "small fry", "pint-sized",
+    "little fella", "little fellas", "little fellow", "little fellows", "little squirt", "little squirts",
+    "rugrat", "rugrats", "ankle biter", "ankle biters", "nipper", "nippers", "sprog", "sprogs",
     "lil one", "lil ones", "lil guy", "lil man", "lil girl", "lil boy", "lil dude", "little man", "little lady",
     "little princess", "little prince", "little angel", "bambino", "bambini", "nino", "ninos", "niño", "niños",
     "niña", "niñas",
@@ -48,7 +51,7 @@ CHILD_WORDS = (
     "primary schooler", "primary schoolers", "sunday school", "bible school",
     # youth sport
     "little league", "little leaguer", "little leaguers", "pony league", "pop warner", "babe ruth league",
-    "mini rugby", "pee wee", "peewee", "tee ball", "t-ball",
+    "pee wee", "peewee", "tee ball", "t-ball",
     # families and occasions
     "brother and sister", "brothers and sisters", "siblings", "twins", "trick or treater", "trick or treaters",
 )
@@ -58,9 +61,13 @@ _UNDER_16 = r"(?:1[0-5]|[0-9]|one|two|three|four|five|six|seven|eight|nine|ten|e
 _ORDINAL_UNDER_16 = (r"(?:1[0-5]th|1st|2nd|3rd|[4-9]th|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
                      r"tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth)")
 _SCHOOL_YEARS = r"(?:1st|2nd|3rd|[4-8]th|first|second|third|fourth|fifth|sixth|seventh|eighth)"
+# what an age-banded team plays or is: "an under-12 football match", "a U14 lacrosse game"
+_TEAM = (r"(?:team|teams|league|squad|side|match|game|games|tournament|football|soccer|rugby|hockey|basketball|"
+         r"baseball|softball|cricket|netball|lacrosse|volleyball|handball|water\s+polo|swimming|athletics|players)")
 CHILD_PATTERNS = (
     # ages: under 16 in years, any number of months, weeks or days
     rf"\b{_UNDER_16}[\s-]*(?:years?|yrs?)[\s-]*olds?\b",
+    rf"\b{_UNDER_16}[\s-]*(?:y/o|y\.o\.?|yo)(?=\W|$)",
     rf"\b(?:\d{{1,3}}|{_NUMBER_WORDS})[\s-]*(?:months?|mos?|weeks?|wks?|days?)[\s-]*olds?\b",
     rf"\b{_ORDINAL_UNDER_16}\s+birthday\b",
     # school years: "first-graders", "a 4th grade class", "year 5 pupils" is caught by "pupils"
@@ -70,18 +77,30 @@ CHILD_PATTERNS = (
     # school events whose people are pupils: "a school field day", "the school play", "school sports day"
     r"\bschool\s+(?:field\s+days?|sports\s+days?|plays?|nativity|recitals?|assembl(?:y|ies)|picture\s+days?|"
     r"fun\s+runs?|talent\s+shows?|concerts?)\b|\bshow\s+and\s+tell\b",
+    # "grade 2 students", "a kinder class" (kindergarten in Australia)
+    r"\bgrade[\s-]*(?:[1-8]|one|two|three|four|five|six|seven|eight)\s+(?:students?|pupils?|class|classes|"
+    r"classroom|schoolers?)\b",
+    r"\bkinder\s+(?:class|classes|classroom|students?|group|groups|teacher|teachers)\b",
+    # children's playground games ("cousins playing tag"; not "laser tag")
+    r"\bplaying\s+(?:tag|hide[\s-]+and[\s-]+seek|leapfrog|duck[\s-]+duck[\s-]+goose|red\s+rover)\b",
+    # an elementary class and after-school clubs are children's ("an elementary art class")
+    r"\belementary\s+(?:\w+\s+)?(?:class|classes|classroom|classrooms|students?|pupils|kids|graders?)\b",
+    r"\bafter[\s-]school\s+(?:club|clubs|program|programs|programme|programmes|care|activities|class|classes)\b",
     # high school: the people in it (14–18 includes under 16), not the building
     r"\bhigh[\s-]*school(?:er|ers|\s+(?:students?|kids|freshm[ae]n|sophomores?|team|teams|athletes?|players?|class|girls?|boys?))\b",
     # youth teams: "under-10s", "under 12 football", "U12", "junior golfers"
     r"\bunder[\s-]*(?:[5-9]|1[0-5])s\b",
-    r"\bunder[\s-]*(?:[5-9]|1[0-5])\s+(?:team|teams|league|squad|side|match|game|tournament|football|soccer|rugby|"
-    r"hockey|basketball|cricket|netball|players)\b",
-    r"\bu[\s-]?(?:[6-9]|1[0-5])s?\s+(?:team|teams|league|squad|side|match|game|tournament|football|soccer|rugby|"
-    r"hockey|basketball|cricket|netball|players|girls|boys)\b",
+    rf"\bunder[\s-]*(?:[5-9]|1[0-5])\s+{_TEAM}\b",
+    rf"\bu[\s-]?(?:[6-9]|1[0-5])s?\s+(?:{_TEAM}|girls|boys)\b",
     r"\bjuniors?\s+(?:team|teams|league|squad|football|soccer|rugby|hockey|basketball|baseball|cricket|tennis|golf|"
     r"golfers?|swimmers?|swimming|gymnasts?|gymnastics|players?|athletes?|skaters?|skiers?|skiing|ski|riders?|"
     r"cyclists?|racers?|runners?|sailors?|sailing|surfers?|climbers?|rowers?|rowing|divers?|diving|dancers?|"
-    r"wrestlers?|wrestling|boxers?|archers?|fencers?|lifeguards?|rangers?|champions?|championship|tournament|camp)\b",
+    r"wrestlers?|wrestling|boxers?|archers?|fencers?|lifeguards?|rangers?|chess|clubs?|champions?|championship|"
+    r"tournament|camp)\b",
+    # children's versions of a sport: "mini-hockey", "mini rugby" (not "mini golf")
+    r"\bmini[\s-]?(?:rugby|hockey|soccer|football|basketball|tennis|cricket|netball|lacrosse|league)\b",
+    # a scout or guide section's unit by its name: "a daisy troop", "a brownie pack", "a webelos den"
+    r"\b(?:daisy|daisies|brownie|brownies|rainbow|rainbows|webelos)\s+(?:troops?|packs?|dens?|units?|meetings?)\b",
     # a participant called little or young by role: "little dancers", "young gymnasts" (not "little dogs")
     r"\b(?:little|tiny|wee)\s+(?:gymnasts?|ballerinas?|dancers?|swimmers?|skaters?|athletes?|players?|footballers?|"
     r"campers?|artists?|musicians?|pianists?|violinists?|chefs?|bakers?|readers?|learners?|students?|explorers?|"
@@ -115,17 +134,36 @@ ANIMALS = (
     "greyhounds", "whippet", "whippets", "dalmatian", "dalmatians", "boxer dog", "pit bull", "pit bulls",
     "labradoodle", "labradoodles", "goldendoodle", "goldendoodles", "sheltie", "shelties", "samoyed", "samoyeds",
     "siamese", "persian cat", "tabby", "tabbies", "hedgehog", "hedgehogs", "guinea pig", "guinea pigs",
+    # wild and farm animals, birds, reptiles and sea life people photograph (plurals in "s" or "es" are
+    # matched without being listed; names that are also common words — a ram, a mole, a robin — are left out)
+    "sloth", "orangutan", "lemur", "meerkat", "porcupine", "skunk", "badger", "vole", "rat", "ferret", "weasel",
+    "chipmunk", "hare", "moose", "elk", "reindeer", "caribou", "bison", "buffalo", "yak", "ox", "oxen", "antelope",
+    "gazelle", "impala", "wildebeest", "cheetah", "leopard", "panther", "cougar", "lynx", "bobcat", "hyena",
+    "jackal", "coyote", "dingo", "warthog", "boar", "tapir", "armadillo", "anteater", "aardvark", "platypus",
+    "wombat", "wallaby", "wallabies", "opossum", "possum", "baboon", "macaque", "chimpanzee", "bonobo", "marmoset",
+    "gibbon", "walrus", "sea lion", "manatee", "orca", "porpoise", "narwhal", "beluga", "stallion", "mare", "colt",
+    "filly", "fillies", "heifer", "ewe", "mule", "kitty", "kitties", "doggy", "doggies", "doggo", "pooch",
+    "sparrow", "raven", "pigeon", "seagull", "gull", "pelican", "flamingo", "parrot", "macaw", "cockatoo", "budgie",
+    "parakeet", "canary", "canaries", "finch", "hummingbird", "woodpecker", "heron", "stork", "ostrich", "emu",
+    "peacock", "peahen", "puffin", "kingfisher", "falcon", "vulture", "condor", "albatross", "cygnet", "fledgling",
+    "nestling", "rooster", "cockerel", "quail", "pheasant", "iguana", "gecko", "chameleon", "toad", "tadpole",
+    "salamander", "newt", "cobra", "octopus", "octopuses", "squid", "jellyfish", "crab", "lobster", "starfish",
+    "seahorse", "stingray", "eel", "salmon", "trout", "clownfish", "goldfish", "butterfly", "butterflies",
+    "caterpillar", "ladybug", "ladybird", "spider", "dragonfly", "dragonflies",
 )
-_ANIMAL = "(?:" + "|".join(a.replace(" ", r"\s+") for a in ANIMALS) + ")"
+_ANIMAL = "(?:" + "|".join(a.replace(" ", r"\s+") for a in sorted(ANIMALS, key=len, reverse=True)) + ")(?:e?s)?"
 _ANIMAL_PATTERN = re.compile(rf"\b{_ANIMAL}\b", re.IGNORECASE)
 # Things, foods and names that carry a child word and mean no child: "a baby grand piano", "baby carrots",
 # "kid gloves", "minor league", "the Beach Boys".
 _THING_LOOKALIKES = (
     r"\bbaby\s+(?:carrots?|spinach|corn|potatoes|shower|grand|back|blue|boomers?|oil)\b"
-    r"|\bminor\s+(?:league|key|injury|injuries|detail|details|road|repairs?)\b"
+    r"|\bminor\s+(?:league|key|keys|chords?|scales?|thirds?|injury|injuries|detail|details|road|repairs?)\b"
     r"|\bkid\s+(?:gloves|leather|suede|skin|mohair)\b|\byouth\s+hostels?\b"
     r"|\b(?:backstreet|beach|beastie|pet\s+shop|jonas|jersey)\s+boys\b|\b(?:spice|golden|gilmore)\s+girls\b"
-    r"|\b(?:boy|girl)\s+(?:bands?|groups?)\b"
+    r"|\b(?:boy|girl)\s+(?:bands?|groups?)\b|\bboys\s+of\s+summer\b"
+    # things made for children, not children: "a kids' furniture store", "a child safety seat"
+    r"|\b(?:kids'?|children's|childrens|child|baby|babies'?)\s+(?:furniture|clothing|clothes|wear|menus?|shoes|"
+    r"toys?|books?|section|store|stores|shop|shops|department|(?:safety\s+|car\s+)?seats?|locks?)\b"
 )
 _THING_LOOKALIKE_PATTERN = re.compile(_THING_LOOKALIKES, re.IGNORECASE)
 # What a child word means something else in: an adult relative, the young of animals, the things above,
@@ -134,7 +172,8 @@ _EXCLUSIONS = re.compile(
     r"\b(?:adult|grown|grown[\s-]up|married|middle[\s-]aged|elderly)\s+(?:son|sons|daughter|daughters|children|"
     r"child|kids|grandson|grandsons|granddaughter|granddaughters|grandchildren|nephew|nephews|niece|nieces|"
     r"siblings|twins|brothers?\s+and\s+sisters?)\b"
-    # "girls in their twenties", "the boys in their 40s": adults called girls and boys
+    # adults called girls and boys: "college girls", "girls in their twenties", "the boys in their 40s"
+    r"|\b(?:college|university|uni|sorority|fraternity|office|career)\s+(?:girls|boys|kids)\b"
     r"|\b(?:girls|boys|kids|lads|lasses)\s+in\s+their\s+(?:twenties|thirties|forties|fifties|sixties|seventies|"
     r"eighties|[2-9]0'?s)\b"
     rf"|\b(?:baby|babies|infant|newborn|juvenile|juveniles|kid|young|little|tiny)\s+{_ANIMAL}\b"

@@ -1,9 +1,10 @@
 """The legal filter: where the law applies, no text or image depicting a child (under 16) is shown.
 
 Queries: blocked when the child vocabulary finds a child word (tasks/legal/child_terms.py), or when the text
-encoder puts the query closer to child-describing prototypes than to adult, animal and object ones. The
-semantic threshold is the lowest margin that blocks at most ``max_false_block_rate`` both of the dataset's
-train captions that do not mention children and of the design half of the written queries' negatives.
+encoder puts the query closer to child-describing prototypes than to adult, animal and object ones (a query
+naming an animal or a thing called "baby" or "kid" is left to the vocabulary). The semantic threshold is the
+lowest margin (never below 0) that blocks at most ``max_false_block_rate`` both of the dataset's train
+captions that do not mention children and of the design half of the written queries' negatives.
 
 Images: blocked when any description users gave the image (its captions) is about children, OR a
 classifier on the image encoder's vector says it depicts a child. The classifier is trained on train images only,
@@ -61,8 +62,7 @@ class QueryFilter:
         children in the encoder's space; such a query is left to the vocabulary, which still blocks "a boy
         and his puppy")."""
         similarity = self.similarity(texts) if similarity is None else similarity
-        return np.array([sim >= self.threshold and not names_an_animal(text) and not names_a_thing_lookalike(text)
-                         for text, sim in zip(texts, similarity)], dtype=bool)
+        return (similarity >= self.threshold) & semantic_may_block(texts)
 
     def decide(self, texts: list[str], similarity: np.ndarray | None = None) -> list[QueryDecision]:
         similarity = self.similarity(texts) if similarity is None else similarity
@@ -78,6 +78,12 @@ class QueryFilter:
         return decisions
 
 
+def semantic_may_block(texts: list[str]) -> np.ndarray:
+    """Which texts the semantic check may block at all: not those naming an animal or a thing that carries
+    a child word (left to the vocabulary)."""
+    return np.array([not names_an_animal(t) and not names_a_thing_lookalike(t) for t in texts], dtype=bool)
+
+
 def prototype_vectors(text_encoder: TextEncoder) -> tuple[np.ndarray, np.ndarray]:
     return text_encoder.encode(list(CHILD_PROTOTYPES)), text_encoder.encode(list(ADULT_PROTOTYPES))
 
@@ -88,11 +94,17 @@ def child_margin(text_vectors: np.ndarray, prototypes: tuple[np.ndarray, np.ndar
 
 
 def choose_semantic_threshold(similarity: np.ndarray, about_children: np.ndarray,
-                              max_false_block_rate: float) -> float:
-    """The lowest threshold that blocks at most ``max_false_block_rate`` of the negatives."""
+                              max_false_block_rate: float, may_block: np.ndarray | None = None) -> float:
+    """The lowest threshold that blocks at most ``max_false_block_rate`` of the negatives. A negative the
+    check may not block (``may_block`` false: an animal query) cannot be a false block, however close to
+    children it sits, so it does not push the threshold up; it still counts among the negatives."""
+    if may_block is not None:
+        similarity = np.where(may_block, similarity, -np.inf)
     negatives = np.sort(similarity[~about_children])[::-1]
     allowed = int(np.floor(max_false_block_rate * len(negatives)))
-    return float(negatives[allowed] + 1e-6) if len(negatives) > allowed else float(negatives.min())
+    threshold = float(negatives[allowed] + 1e-6) if len(negatives) > allowed else float(negatives.min())
+    # Never below a margin of 0: the check blocks a text only when it is closer to children than to adults.
+    return max(threshold, 0.0) if np.isfinite(threshold) else 0.0
 
 
 @dataclass
@@ -120,11 +132,11 @@ def build_query_filter(captions: list[str], text_encoder: TextEncoder, max_false
     prototypes = prototype_vectors(text_encoder)
     similarity = child_margin(text_encoder.encode(captions), prototypes)
     labels = np.array([bool(child_terms_in(c)) for c in captions])
-    threshold = choose_semantic_threshold(similarity, labels, max_false_block_rate)
+    threshold = choose_semantic_threshold(similarity, labels, max_false_block_rate, semantic_may_block(captions))
     if design is not None and (~design.about_children).any():
         design_similarity = child_margin(text_encoder.encode(design.texts), prototypes)
         threshold = max(threshold, choose_semantic_threshold(design_similarity, design.about_children,
-                                                             max_false_block_rate))
+                                                             max_false_block_rate, semantic_may_block(design.texts)))
     return QueryFilter(threshold, prototypes, text_encoder)
 
 

@@ -30,6 +30,9 @@ from tasks.legal.rules import (DISCLAIMER, QueryFilter, build_query_filter, choo
     "a school field day with sack races", "pre-schoolers on a walk", "a sunday school class",
     "junior lifeguards running into the surf", "a junior ski racer", "a junior ranger program",
     "young gymnasts practicing cartwheels", "little dancers on a stage", "a mother pushing a stroller",
+    "an elementary art class", "a u-14 lacrosse game", "an after-school club", "a little squirt in a sandbox",
+    "a young'un on a swing", "a pint-sized cowboy", "a tyke in a snowsuit", "the small fry at the fair",
+    "a mini-hockey game", "a junior chess club", "a daisy troop planting a tree",
 ])
 def test_the_vocabulary_catches_children_in_many_forms(text):
     assert mentions_children(text)
@@ -47,6 +50,8 @@ def test_the_vocabulary_catches_children_in_many_forms(text):
     "girls in their twenties at a festival", "the boys in their 40s", "adult siblings at a party", "a boy band",
     "a girl group on stage", "kid leather gloves", "a youth hostel in Amsterdam", "a junior doctor on a ward",
     "a pug riding in a stroller", "a german shepherd pup in a playpen", "the press had a field day",
+    "a baby sloth on a branch", "baby orangutans", "college girls on spring break", "a kids' furniture store",
+    "a child safety seat in a shop", "a minor chord", "mini golf with friends", "a rainbow over the hills",
 ])
 def test_the_vocabulary_leaves_look_alikes_alone(text):
     assert not mentions_children(text), child_terms_in(text)
@@ -57,6 +62,22 @@ def test_the_semantic_threshold_blocks_at_most_the_allowed_share_of_negatives():
     labels = np.array([True, True] + [False] * 10)
     threshold = choose_semantic_threshold(similarity, labels, max_false_block_rate=0.1)
     assert ((similarity >= threshold) & ~labels).sum() == 1 and (similarity[labels] >= threshold).all()
+
+
+def test_a_negative_the_check_may_not_block_does_not_raise_the_threshold_but_counts():
+    similarity = np.array([0.9, 0.95, 0.7, 0.6] + [0.1] * 16)
+    labels = np.array([True] + [False] * 19)
+    may_block = np.array([True, False] + [True] * 18)  # the 0.95 negative names an animal
+    threshold = choose_semantic_threshold(similarity, labels, 0.1, may_block)  # 19 negatives: 1 may be blocked
+    assert 0.6 < threshold <= 0.7 + 1e-6
+    assert choose_semantic_threshold(similarity, labels, 0.1) > 0.7  # counting the animal, one fewer blocked
+
+
+def test_the_semantic_threshold_never_goes_below_a_margin_of_zero():
+    similarity = np.array([0.3, -0.2, -0.4, -0.5])
+    assert choose_semantic_threshold(similarity, np.array([True, False, False, False]), 0.5) == 0.0
+    may_block = np.array([True, False, False, False])  # no negative may be blocked at all
+    assert choose_semantic_threshold(similarity, np.array([True, False, False, False]), 0.02, may_block) == 0.0
 
 
 @pytest.fixture(scope="module")
@@ -109,8 +130,8 @@ def test_the_design_half_raises_the_semantic_threshold_to_its_false_block_rate(q
     design = load_written_queries().half("design")
     captions = ["a dog runs on the grass", "a man rides a bike", "two kids play", "a woman sings"]
     with_design = build_query_filter(captions, query_filter.text_encoder, 0.02, design)
-    margins = with_design.similarity([t for t, child in zip(design.texts, design.about_children) if not child])
-    assert (margins >= with_design.threshold).sum() <= int(0.02 * len(margins))
+    negatives = [t for t, child in zip(design.texts, design.about_children) if not child]
+    assert with_design.semantic_blocks(negatives).sum() <= int(0.02 * len(negatives))
     assert with_design.threshold >= build_query_filter(captions, query_filter.text_encoder, 0.02).threshold
 
 
