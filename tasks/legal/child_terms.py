@@ -151,7 +151,14 @@ ANIMALS = (
     "seahorse", "stingray", "eel", "salmon", "trout", "clownfish", "goldfish", "butterfly", "butterflies",
     "caterpillar", "ladybug", "ladybird", "spider", "dragonfly", "dragonflies",
 )
-_ANIMAL = "(?:" + "|".join(a.replace(" ", r"\s+") for a in sorted(ANIMALS, key=len, reverse=True)) + ")(?:e?s)?"
+
+
+def _with_plural(name: str) -> str:
+    """``name`` as a pattern that also takes its regular plural ("finch" → "finches", "lemur" → "lemurs")."""
+    return name.replace(" ", r"\s+") + ("(?:es)?" if name.endswith(("s", "x", "ch", "sh", "z")) else "s?")
+
+
+_ANIMAL = "(?:" + "|".join(_with_plural(a) for a in sorted(ANIMALS, key=len, reverse=True)) + ")"
 _ANIMAL_PATTERN = re.compile(rf"\b{_ANIMAL}\b", re.IGNORECASE)
 # Things, foods and names that carry a child word and mean no child: "a baby grand piano", "baby carrots",
 # "kid gloves", "minor league", "the Beach Boys".

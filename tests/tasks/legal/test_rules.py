@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from models.encoders import load_text_encoder
-from tasks.legal.child_terms import child_terms_in, mentions_children, names_only_adults
+from tasks.legal.child_terms import child_terms_in, mentions_children, names_an_animal, names_only_adults
 from tasks.legal.decisions import evaluate_query_filter
 from tasks.legal.edges import load_written_queries
 from tasks.legal.rules import (DISCLAIMER, QueryFilter, build_query_filter, choose_clear_threshold,
@@ -116,6 +116,14 @@ def test_the_semantic_check_leaves_animal_queries_to_the_vocabulary(query_filter
                                                 "a boy and his puppy"])
     assert not puppies.blocked and princess.blocked and "closer to child" in princess.reason
     assert boy.blocked and "boy" in boy.reason
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("two finches", True), ("lynxes in the snow", True), ("baby orangutans", True), ("a german  shepherd", True),
+    ("interest rates", False), ("the Bates Motel", False), ("a shepherd with his flock", False),
+])
+def test_animals_are_named_with_their_regular_plurals_and_nothing_else(text, expected):
+    assert names_an_animal(text) is expected
 
 
 def test_the_semantic_check_leaves_things_named_baby_or_kid_to_the_vocabulary(query_filter):
