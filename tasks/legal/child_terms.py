@@ -39,8 +39,8 @@ CHILD_WORDS = (
     "grand-baby", "grand-babies",
     # youth groups
     "cub scout", "cub scouts", "boy scout", "boy scouts", "girl scout", "girl scouts", "brownie scout", "scouts",
-    "scout troop", "scout troops", "cub pack", "girl guide", "girl guides", "brownie troop", "brownie troops",
-    "brownie pack", "brownie guide", "brownie guides", "rainbow guide", "rainbow guides", "4-h club",
+    "scout troop", "scout troops", "cub pack", "girl guide", "girl guides", "brownie guide", "brownie guides",
+    "rainbow guide", "rainbow guides", "4-h club",
     "4-h clubs", "boys' brigade", "boys brigade",
     # schooling below 16
     "elementary school", "elementary student", "elementary students", "elementary schooler",
@@ -100,7 +100,7 @@ CHILD_PATTERNS = (
     # children's versions of a sport: "mini-hockey", "mini rugby" (not "mini golf")
     r"\bmini[\s-]?(?:rugby|hockey|soccer|football|basketball|tennis|cricket|netball|lacrosse|league)\b",
     # a scout or guide section's unit by its name: "a daisy troop", "a brownie pack", "a webelos den"
-    r"\b(?:daisy|daisies|brownie|brownies|rainbow|rainbows|webelos)\s+(?:troops?|packs?|dens?|units?|meetings?)\b",
+    r"\b(?:daisy|daisies|brownie|brownies|rainbow|rainbows|webelos)[\s-]+(?:troops?|packs?|dens?|units?|meetings?)\b",
     # a participant called little or young by role: "little dancers", "young gymnasts" (not "little dogs")
     r"\b(?:little|tiny|wee)\s+(?:gymnasts?|ballerinas?|dancers?|swimmers?|skaters?|athletes?|players?|footballers?|"
     r"campers?|artists?|musicians?|pianists?|violinists?|chefs?|bakers?|readers?|learners?|students?|explorers?|"
@@ -125,15 +125,12 @@ ANIMALS = (
     "llama", "llamas", "alpaca", "alpacas", "donkey", "donkeys", "bull", "bulls", "hamster", "hamsters",
     "mouse", "mice", "bat", "bats", "fish", "shark", "sharks", "frog", "frogs", "snake", "snakes", "lizard",
     "lizards", "alligator", "alligators", "crocodile", "crocodiles", "raccoon", "raccoons", "beaver", "beavers",
-    # common breeds, which people name instead of "dog" or "cat"
-    "pug", "pugs", "poodle", "poodles", "terrier", "terriers", "labrador", "labradors", "retriever", "retrievers",
-    "corgi", "corgis", "dachshund", "dachshunds", "chihuahua", "chihuahuas", "bulldog", "bulldogs", "beagle",
-    "beagles", "husky", "huskies", "collie", "collies", "spaniel", "spaniels", "german shepherd",
-    "german shepherds", "sheepdog", "sheepdogs", "pomeranian", "pomeranians", "schnauzer", "schnauzers", "shih tzu",
-    "yorkie", "yorkies", "maltese", "rottweiler", "rottweilers", "doberman", "dobermans", "greyhound",
-    "greyhounds", "whippet", "whippets", "dalmatian", "dalmatians", "boxer dog", "pit bull", "pit bulls",
-    "labradoodle", "labradoodles", "goldendoodle", "goldendoodles", "sheltie", "shelties", "samoyed", "samoyeds",
-    "siamese", "persian cat", "tabby", "tabbies", "hedgehog", "hedgehogs", "guinea pig", "guinea pigs",
+    # common breeds, which people name instead of "dog" or "cat" (regular plurals are matched, as below)
+    "pug", "poodle", "terrier", "labrador", "retriever", "corgi", "dachshund", "chihuahua", "bulldog",
+    "beagle", "husky", "huskies", "collie", "spaniel", "german shepherd", "sheepdog", "pomeranian", "schnauzer",
+    "shih tzu", "yorkie", "maltese", "rottweiler", "doberman", "greyhound", "whippet", "dalmatian", "boxer dog",
+    "pit bull", "labradoodle", "goldendoodle", "sheltie", "samoyed", "siamese", "persian cat", "tabby", "tabbies",
+    "hedgehog", "guinea pig",
     # wild and farm animals, birds, reptiles and sea life people photograph (plurals in "s" or "es" are
     # matched without being listed; names that are also common words — a ram, a mole, a robin — are left out)
     "sloth", "orangutan", "lemur", "meerkat", "porcupine", "skunk", "badger", "vole", "rat", "ferret", "weasel",
@@ -147,7 +144,7 @@ ANIMALS = (
     "parakeet", "canary", "canaries", "finch", "hummingbird", "woodpecker", "heron", "stork", "ostrich", "emu",
     "peacock", "peahen", "puffin", "kingfisher", "falcon", "vulture", "condor", "albatross", "cygnet", "fledgling",
     "nestling", "rooster", "cockerel", "quail", "pheasant", "iguana", "gecko", "chameleon", "toad", "tadpole",
-    "salamander", "newt", "cobra", "octopus", "octopuses", "squid", "jellyfish", "crab", "lobster", "starfish",
+    "salamander", "newt", "cobra", "octopus", "squid", "jellyfish", "crab", "lobster", "starfish",
     "seahorse", "stingray", "eel", "salmon", "trout", "clownfish", "goldfish", "butterfly", "butterflies",
     "caterpillar", "ladybug", "ladybird", "spider", "dragonfly", "dragonflies",
 )
@@ -217,8 +214,9 @@ def child_terms_in(text: str | None) -> list[str]:
     text = re.sub(r"\blil'", "lil", text.replace("\u2019", "'"))  # "lil' guy", a typographic apostrophe
     cleaned = _EXCLUSIONS.sub(" ", text)
     found = [(match.start(), match.group(0)) for match in CHILD_PATTERN.finditer(cleaned)]
-    if not names_an_animal(text):
-        found += [(match.start(), match.group(0)) for match in _BABY_GEAR.finditer(cleaned)]
+    gear = [(match.start(), match.group(0)) for match in _BABY_GEAR.finditer(cleaned)]
+    if gear and not names_an_animal(text):
+        found += gear
     return [term for _, term in sorted(found)]
 
 

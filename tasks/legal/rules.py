@@ -103,8 +103,9 @@ def choose_semantic_threshold(similarity: np.ndarray, about_children: np.ndarray
     negatives = np.sort(similarity[~about_children])[::-1]
     allowed = int(np.floor(max_false_block_rate * len(negatives)))
     threshold = float(negatives[allowed] + 1e-6) if len(negatives) > allowed else float(negatives.min())
-    # Never below a margin of 0: the check blocks a text only when it is closer to children than to adults.
-    return max(threshold, 0.0) if np.isfinite(threshold) else 0.0
+    # Never below a margin of 0 (nor -inf, when no negative may be blocked): the check blocks a text only
+    # when it is closer to children than to adults.
+    return max(threshold, 0.0)
 
 
 @dataclass

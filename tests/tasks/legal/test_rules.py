@@ -48,7 +48,7 @@ def test_the_vocabulary_catches_children_in_many_forms(text):
     "a dog plays with a ball in a kiddie pool", "handled with kid gloves",
     "chocolate brownies on a plate", "warm brownies with ice cream", "the senate went into recess",
     "girls in their twenties at a festival", "the boys in their 40s", "adult siblings at a party", "a boy band",
-    "a girl group on stage", "kid leather gloves", "a youth hostel in Amsterdam", "a junior doctor on a ward",
+    "a girl group on stage", "kid leather gloves", "a youth hostel in Amsterdam",
     "a pug riding in a stroller", "a german shepherd pup in a playpen", "the press had a field day",
     "a baby sloth on a branch", "baby orangutans", "college girls on spring break", "a kids' furniture store",
     "a child safety seat in a shop", "a minor chord", "mini golf with friends", "a rainbow over the hills",
