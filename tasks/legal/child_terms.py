@@ -1,16 +1,18 @@
 """Words that say a text is about children (anyone under 16): the vocabulary floor of the legal filter.
 
-Handles case, plurals, hyphenation and spacing ("cub-scouts", "boy scouts"), ages written in digits or
-words ("a 6-year-old", "3 yr old", "a 2 y/o", "an 18-month-old"), school years, schools and school events
-("first-graders", "grade 2 students", "middle schoolers", "an elementary art class", "a school field day"),
-youth sport ("under-10s", "a U14 lacrosse game", "junior lifeguards", "young gymnasts", "mini-hockey"),
-youth groups ("a scout troop", "a daisy troop", "brownies selling cookies" — not "brownies on a plate"),
-step- and god- family ("my stepdaughter", "a godson"), slang ("a tyke", "a young'un"), playground games
-("playing tag"), what a baby rides in ("a stroller", unless an animal rides in it) and leaves out what only
-looks similar: compounds ("girlfriend", "boyish"), "a young man", young animals ("a baby giraffe", "a goat
-kid", "a juvenile eagle", "a baby sloth"), adults ("an adult son", "adult siblings", "college girls", "girls
-in their twenties"), things ("baby carrots", "kid leather", "a youth hostel", "a kids' furniture store", "a
-minor chord"), bands ("the Beach Boys", "a boy band"), "a girls' night out", "minor league".
+Handles case, plurals, hyphenation and spacing ("cub-scouts", "boy scouts"), ages written in digits or words
+("a 6-year-old", "3 yr old", "a 2 y/o", "an 18-month-old", "campers aged eight"), school years, schools and
+school events ("first-graders", "grade 2 students", "year 6 leavers", "middle schoolers", "an elementary art
+class", "a school field day"), youth sport ("under-10s", "a U14 lacrosse game", "junior lifeguards", "young
+gymnasts", "mini-hockey"), youth groups ("a scout troop", "a daisy troop", "brownies selling cookies" — not
+"brownies on a plate"), step- and god- family ("my stepdaughter", "a godson"), younger siblings ("my little
+brother"), slang ("a tyke", "a young'un", "a little rascal"), playground games ("playing tag"), what a baby
+rides in ("a stroller", unless an animal rides in it) and leaves out what only looks similar: compounds
+("girlfriend", "boyish"), "a young man", young animals ("a baby giraffe", "a goat kid", "a juvenile eagle", "a
+baby sloth"), adults ("an adult son", "his thirty-year-old son", "adult siblings", "college girls", "girls in
+their twenties", "the girls from the office"), aged drinks ("a 12 year old single malt"), things ("baby
+carrots", "kid leather", "a youth hostel", "a kids' furniture store", "a minor chord"), bands ("the Beach
+Boys", "a boy band"), "a girls' night out", "minor league".
 """
 
 from __future__ import annotations
@@ -32,7 +34,11 @@ CHILD_WORDS = (
     "rugrat", "rugrats", "ankle biter", "ankle biters", "nipper", "nippers", "sprog", "sprogs",
     "lil one", "lil ones", "lil guy", "lil man", "lil girl", "lil boy", "lil dude", "little man", "little lady",
     "little princess", "little prince", "little angel", "bambino", "bambini", "nino", "ninos", "niño", "niños",
-    "niña", "niñas",
+    "niña", "niñas", "little rascal", "little rascals", "scamp", "scamps", "whippersnapper", "whippersnappers",
+    "moppet", "moppets", "kiddywink", "kiddywinks", "kiddiewink", "kiddiewinks", "street urchin", "street urchins",
+    "little urchin", "little urchins",
+    # a younger sibling called little: "my little brother", "his little sister"
+    "little brother", "little brothers", "little sister", "little sisters", "lil bro", "lil sis",
     # step-, god- and grand- family words ("my stepdaughter", "a godson", "grandbabies")
     "step-son", "step-sons", "step-daughter", "step-daughters", "step-child", "step-children", "step-kid",
     "step-kids", "god-son", "god-sons", "god-daughter", "god-daughters", "god-child", "god-children",
@@ -60,6 +66,7 @@ _NUMBER_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve
 _UNDER_16 = r"(?:1[0-5]|[0-9]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen)"
 _ORDINAL_UNDER_16 = (r"(?:1[0-5]th|1st|2nd|3rd|[4-9]th|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
                      r"tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth)")
+_SCHOOL_YEAR_UK = r"(?:1[01]|[1-9]|one|two|three|four|five|six|seven|eight|nine|ten|eleven)\b"
 _SCHOOL_YEARS = r"(?:1st|2nd|3rd|[4-8]th|first|second|third|fourth|fifth|sixth|seventh|eighth)"
 # what an age-banded team plays or is: "an under-12 football match", "a U14 lacrosse game"
 _TEAM = (r"(?:team|teams|league|squad|side|match|game|games|tournament|football|soccer|rugby|hockey|basketball|"
@@ -70,8 +77,15 @@ CHILD_PATTERNS = (
     rf"\b{_UNDER_16}[\s-]*(?:y/o|y\.o\.?|yo)(?=\W|$)",
     rf"\b(?:\d{{1,3}}|{_NUMBER_WORDS})[\s-]*(?:months?|mos?|weeks?|wks?|days?)[\s-]*olds?\b",
     rf"\b{_ORDINAL_UNDER_16}\s+birthday\b",
+    # "campers aged eight", "sisters aged six and nine", "kids ages 5 to 9"
+    rf"\baged\s+(?:between\s+|under\s+)?{_UNDER_16}\b(?!\s*(?:years?|yrs?)\s+in\b)",
+    rf"\bages\s+(?:of\s+)?{_UNDER_16}\s*(?:-|–|to|and|through)\s*{_UNDER_16}\b",
     # school years: "first-graders", "a 4th grade class", "year 5 pupils" is caught by "pupils"
     rf"\b{_SCHOOL_YEARS}[\s-]*grad(?:e|er|ers)\b",
+    # British school years 1-11 (ages 5-16): "year 6 leavers", "a pupil in year 3" — not "year 12", "in year 2020"
+    rf"\byear[\s-]*{_SCHOOL_YEAR_UK}\s+(?:leavers?|pupils?|students?|class|classes|children|kids|boys|girls|"
+    r"groups?|assembly|trip|play)\b",
+    rf"\bin\s+year[\s-]*{_SCHOOL_YEAR_UK}\b(?![\s-]*(?:of|[0-9]))",
     # recess is the school's break below high school ("students at recess"), not a parliament's
     r"\b(?:at|during|after|before)\s+(?:school\s+)?recess\b|\brecess\s+(?:time|games?|duty|monitors?)\b",
     # school events whose people are pupils: "a school field day", "the school play", "school sports day"
@@ -105,7 +119,8 @@ CHILD_PATTERNS = (
     r"\b(?:little|tiny|wee)\s+(?:gymnasts?|ballerinas?|dancers?|swimmers?|skaters?|athletes?|players?|footballers?|"
     r"campers?|artists?|musicians?|pianists?|violinists?|chefs?|bakers?|readers?|learners?|students?|explorers?|"
     r"helpers?|cowboys?|cowgirls?|pirates?|firefighters?|astronauts?|scientists?|heroes|hero)\b",
-    r"\byoung\s+(?:gymnasts?|ballerinas?|campers?)\b",
+    r"\byoung\s+(?:gymnasts?|ballerinas?|campers?|footballers?|soccer\s+players?|athletes?|swimmers?|skaters?|"
+    r"skiers?|dancers?|pianists?|violinists?|cellists?|readers?|learners?)\b",
     # the Guides' youngest sections by name: "brownies" are cakes unless they do what people do
     r"\bbrownies\s+(?:selling|singing|marching|camping|hiking|playing|dancing|waving|posing|smiling|laughing|"
     r"wearing|saluting|cheering|in\s+uniform)\b",
@@ -163,6 +178,7 @@ _THING_LOOKALIKES = (
     r"\bbaby\s+(?:carrots?|spinach|corn|potatoes|shower|grand|back|blue|boomers?|oil)\b"
     r"|\bminor\s+(?:league|key|keys|chords?|scales?|thirds?|injury|injuries|detail|details|road|repairs?)\b"
     r"|\bkid\s+(?:gloves|leather|suede|skin|mohair)\b|\byouth\s+hostels?\b"
+    r"|\bbaby[\s-]+changing\s+(?:tables?|stations?|rooms?|units?|facilities|mats?)\b|\bkids'?\s+choice\b"
     r"|\b(?:backstreet|beach|beastie|pet\s+shop|jonas|jersey)\s+boys\b|\b(?:spice|golden|gilmore)\s+girls\b"
     r"|\b(?:boy|girl)\s+(?:bands?|groups?)\b|\bboys\s+of\s+summer\b"
     # things made for children, not children: "a kids' furniture store", "a child safety seat"
@@ -170,6 +186,11 @@ _THING_LOOKALIKES = (
     r"toys?|books?|section|store|stores|shop|shops|department|(?:safety\s+|car\s+)?seats?|locks?)\b"
 )
 _THING_LOOKALIKE_PATTERN = re.compile(_THING_LOOKALIKES, re.IGNORECASE)
+_ADULT_AGE = (r"(?:1[6-9]|[2-9][0-9]|sixteen|seventeen|eighteen|nineteen|(?:twenty|thirty|forty|fifty|sixty|seventy|"
+              r"eighty|ninety)(?:[\s-]?(?:one|two|three|four|five|six|seven|eight|nine))?)")
+# the family words a child word may be, when said of an adult
+_FAMILY = (r"(?:son|sons|daughter|daughters|child|children|kids?|grandsons?|granddaughters?|grandchild|"
+           r"grandchildren|nephews?|nieces?|twins|brothers?|sisters?|boys?|girls?)")
 # What a child word means something else in: an adult relative, the young of animals, the things above,
 # paddling pools and fairground rides, women's nights out.
 _EXCLUSIONS = re.compile(
@@ -185,7 +206,15 @@ _EXCLUSIONS = re.compile(
     rf"|{_THING_LOOKALIKES}"
     r"|\bkiddie\s+(?:pool|pools|ride|rides)\b"
     r"|\bgirls'?\s+(?:night|nite|trip|weekend|getaway)(?:\s+out)?\b"
-    r"|\b(?:son|sons|daughter|daughters)[\s-]+in[\s-]+law\b",
+    r"|\b(?:son|sons|daughter|daughters)[\s-]+in[\s-]+law\b"
+    # adults named by an adult age or a workplace: "his thirty-year-old son", "the girls from the office"
+    rf"|\b{_ADULT_AGE}[\s-]*(?:years?|yrs?)[\s-]*old\s+{_FAMILY}\b"
+    r"|\bthe\s+(?:girls|boys|lads)\s+(?:from|at)\s+(?:the\s+)?(?:office|work)\b"
+    # aged drinks and foods: "a 12 year old single malt", "cheddar aged 15 months"
+    rf"|\b{_UNDER_16}[\s-]*(?:years?|yrs?|months?)[\s-]*(?:old\s+)?(?:single[\s-]+malts?|scotch|whiske?y|bourbon|"
+    r"rum|cognac|brandy|port|wines?|cheddar|cheeses?|parmesan|gouda|balsamic)\b"
+    r"|\b(?:single[\s-]+malts?|scotch|whiske?y|bourbon|rum|cognac|brandy|port|wines?|cheddar|cheeses?|parmesan|"
+    r"gouda|balsamic|beef|steaks?|hams?)\s+(?:\w+\s+)?aged\s+\w+(?:[\s-]+(?:years?|yrs?|months?|weeks?|days?))?",
     re.IGNORECASE,
 )
 

@@ -33,6 +33,10 @@ from tasks.legal.rules import (DISCLAIMER, QueryFilter, build_query_filter, choo
     "an elementary art class", "a u-14 lacrosse game", "an after-school club", "a little squirt in a sandbox",
     "a young'un on a swing", "a pint-sized cowboy", "a tyke in a snowsuit", "the small fry at the fair",
     "a mini-hockey game", "a junior chess club", "a daisy troop planting a tree",
+    # ages after "aged", British school years, younger siblings, more slang, young by role
+    "campers aged nine", "swimmers aged between 8 and 12", "players ages 6-9", "year 5 pupils on a trip",
+    "a girl in year 4", "my little sister", "a little rascal in the garden", "a whippersnapper",
+    "young footballers at practice", "young violinists on stage",
 ])
 def test_the_vocabulary_catches_children_in_many_forms(text):
     assert mentions_children(text)
@@ -52,6 +56,11 @@ def test_the_vocabulary_catches_children_in_many_forms(text):
     "a pug riding in a stroller", "a german shepherd pup in a playpen", "the press had a field day",
     "a baby sloth on a branch", "baby orangutans", "college girls on spring break", "a kids' furniture store",
     "a child safety seat in a shop", "a minor chord", "mini golf with friends", "a rainbow over the hills",
+    # adults by age or workplace, aged drinks and foods, school years of adults, things and sea life
+    "a man aged 40", "his thirty-year-old son", "a 45-year-old daughter", "the girls from the office",
+    "a 12 year old single malt", "whisky aged 12 years in oak", "cheddar aged 15 months", "year 12 students",
+    "sales in year 2020", "a baby changing table", "the Kids' Choice Awards", "a sea urchin on a rock",
+    "toys for age 7 and up",
 ])
 def test_the_vocabulary_leaves_look_alikes_alone(text):
     assert not mentions_children(text), child_terms_in(text)
