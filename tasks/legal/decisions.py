@@ -31,9 +31,9 @@ def evaluate_query_filter(query_filter: QueryFilter, texts: list[str], labels: n
     """Recall, precision and false blocks of the vocabulary, the semantic check and both together; with
     ``kinds``, how many animal queries (kind ``animal``, not about children) were blocked."""
     keyword = np.array([bool(child_terms_in(t)) for t in texts])
-    similarity = query_filter.similarity(texts)  # one pass of the text encoder for both
-    semantic = query_filter.semantic_blocks(texts, similarity)
-    combined = np.array([d.blocked for d in query_filter.decide(texts, similarity)])
+    probability = query_filter.child_probability(texts)  # one pass of the text encoder for both
+    semantic = query_filter.semantic_blocks(texts, probability)
+    combined = np.array([d.blocked for d in query_filter.decide(texts, probability)])
     figures = {"vocabulary": precision_recall(keyword, labels), "semantic": precision_recall(semantic, labels),
                "combined": precision_recall(combined, labels)}
     if kinds is not None:
@@ -77,7 +77,8 @@ def decide_legal(train_captions: list[str], descriptions: list[dict], image_vect
     ``face_child``: per image, the most child-like face's P(under 16), NaN where no face was found."""
     fitting, hand_labels = fitting or {}, hand_labels or {}
     # Queries: threshold from the train captions and the design half; measured on both halves.
-    query_filter = build_query_filter(train_captions, text_encoder, max_false_block_rate, written.half("design"))
+    query_filter = build_query_filter(train_captions, text_encoder, max_false_block_rate, written.half("design"),
+                                      n_folds=n_folds, seed=seed)
 
     # Every caption decided in one batch (one pass of the text encoder), then grouped back by image.
     all_captions = [caption for d in descriptions for caption in (d["captions"] or [])]

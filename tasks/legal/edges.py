@@ -19,7 +19,7 @@ from storage.catalog import Catalog
 from storage.memo import code_fingerprint, fingerprint
 from storage.settings import HAND_LABELS, WRITTEN_QUERIES, Settings
 from tasks.legal.decisions import LegalDecisions
-from tasks.legal.rules import ImageClassifier, QueryFilter, WrittenQueries, prototype_vectors
+from tasks.legal.rules import ImageClassifier, QueryFilter, WrittenQueries
 from tasks.legal.summary import LegalSummary
 
 # The code and hand-written data the decisions are a function of: a change to any of it decides again.
@@ -84,21 +84,33 @@ def face_child_of(descriptions: list[dict], faces: dict[str, float | None]) -> n
 
 # --- the filter's files -------------------------------------------------------------------------------
 
+class LegalFilterOutdatedError(RuntimeError):
+    """A stored filter was fitted on other vectors than the index's: another image or text encoder, or
+    another version of the filter."""
+
+
 def save_filters(catalog: Catalog, query_filter: QueryFilter, classifier: ImageClassifier) -> None:
-    files.write_json(catalog.legal_query_filter, {"threshold": query_filter.threshold})
+    weights = None if query_filter.weights is None else [float(w) for w in query_filter.weights]
+    files.write_json(catalog.legal_query_filter, {
+        "threshold": query_filter.threshold if np.isfinite(query_filter.threshold) else None,
+        "weights": weights, "bias": query_filter.bias, "text_encoder": query_filter.text_encoder.version})
     files.write_bytes(catalog.legal_image_classifier, pickle.dumps(classifier))
 
 
 def load_query_filter(catalog: Catalog, text_encoder: TextEncoder) -> QueryFilter:
+    """The stored query filter, refused when its semantic check was fitted on another text encoder's vectors
+    (or saved by a version that had none)."""
     path = catalog.legal_query_filter
     if not path.is_file():
         raise FileNotFoundError(f"no query filter at {path}: run `withsense run` first")
-    threshold = json.loads(path.read_text())["threshold"]
-    return QueryFilter(threshold, prototype_vectors(text_encoder), text_encoder)
-
-
-class LegalFilterOutdatedError(RuntimeError):
-    """The stored image classifier was fitted on inputs of another width than the index's vectors."""
+    stored = json.loads(path.read_text())
+    if "weights" not in stored or stored.get("text_encoder") != text_encoder.version:
+        raise LegalFilterOutdatedError(
+            f"the query filter at {path} was fitted with text encoder {stored.get('text_encoder', 'unknown')!r}, "
+            f"not {text_encoder.version!r}: run `withsense run` to decide again")
+    weights = None if stored["weights"] is None else np.array(stored["weights"], dtype=np.float64)
+    threshold = np.inf if stored["threshold"] is None else stored["threshold"]
+    return QueryFilter(threshold, weights, stored["bias"], text_encoder)
 
 
 def load_image_classifier(catalog: Catalog, vector_width: int | None = None) -> ImageClassifier:

@@ -1,10 +1,11 @@
 """The legal filter: where the law applies, no text or image depicting a child (under 16) is shown.
 
-Queries: blocked when the child vocabulary finds a child word (tasks/legal/child_terms.py), or when the text
-encoder puts the query closer to child-describing prototypes than to adult, animal and object ones (a query
-naming an animal or a thing called "baby" or "kid" is left to the vocabulary). The semantic threshold is the
-lowest margin (never below 0) that blocks at most ``max_false_block_rate`` both of the dataset's train
-captions that do not mention children and of the design half of the written queries' negatives.
+Queries: blocked when the child vocabulary finds a child word (tasks/legal/child_terms.py), or when a
+logistic regression over the text encoder's vectors — trained on the train captions, labelled by the
+vocabulary, and the design half of the written queries, labelled by hand — reads it as about children (a
+query naming an animal or a thing called "baby" or "kid" is left to the vocabulary). Its threshold is the
+lowest probability (never below one half) that blocks at most ``max_false_block_rate`` of the design half's
+negatives, out of fold.
 
 Images: blocked when any description users gave the image (its captions) is about children, OR a
 classifier on the image encoder's vector says it depicts a child. The classifier is trained on train images only,
@@ -23,21 +24,14 @@ from models.encoders import TextEncoder
 from tasks.legal.child_terms import child_terms_in, names_a_thing_lookalike, names_an_animal
 
 DISCLAIMER = "This image is unavailable in your country in compliance with local laws."
-CHILD_PROTOTYPES = (
-    "a child", "a little kid playing", "a baby", "a toddler", "a young boy", "a little girl",
-    "children playing together", "a schoolchild with a backpack", "an infant in a crib", "a group of kids",
-    "a boy and a girl", "a mother holding her baby",
-)
-# Adults that a sentence encoder puts near children ("a young man", "his girlfriend"): a query is close to
-# children only when it is closer to a child prototype than to any of these, by the threshold.
-ADULT_PROTOTYPES = (
-    "a man", "a woman", "a young man", "a young woman", "a couple", "a man and his girlfriend", "an adult",
-    "a group of adults", "an old man", "a teenager's parents",
-    # Young animals and small things sit near children in a sentence encoder ("puppies playing with a toy"):
-    # they count on this side, so an animal query is only blocked for a child word.
-    "a puppy playing with a toy", "a small dog with a ball", "a kitten", "a baby animal next to its mother",
-    "young animals playing", "vegetables on a cutting board", "an empty classroom",
-)
+# The semantic check's logistic regression over the text encoder's vectors. Design half only (nested out of
+# fold, 3 split seeds, each outer fold's queries out of training and of the threshold): at the same 2% of
+# design negatives, it blocks 80-84% of the child queries on its own (C = 3 or 10) against the prototype
+# margin's 69-71% that it replaced; C = 10 for the higher recall, its false blocks within the seeds' noise.
+SEMANTIC_C = 10.0
+# Never below an even chance (the classes are weighed equally): the check blocks a text only when it reads
+# more like the child texts than the others.
+SEMANTIC_FLOOR = 0.5
 
 
 @dataclass
@@ -48,31 +42,38 @@ class QueryDecision:
 
 @dataclass
 class QueryFilter:
-    threshold: float
-    prototypes: tuple[np.ndarray, np.ndarray]  # child and adult prototype vectors (unit norm)
+    threshold: float  # on the semantic check's P(about children)
+    weights: np.ndarray | None  # the logistic regression over the text encoder's vectors; None: no semantic check
+    bias: float
     text_encoder: TextEncoder
 
-    def similarity(self, texts: list[str]) -> np.ndarray:
-        """How much closer each text is to its nearest child prototype than to its nearest adult one."""
-        return child_margin(self.text_encoder.encode(texts), self.prototypes) if texts else np.zeros(0)
+    def child_probability(self, texts: list[str]) -> np.ndarray:
+        """The semantic check's P(about children) of each text (0 without a semantic check)."""
+        if not texts or self.weights is None:
+            return np.zeros(len(texts))
+        vectors = np.asarray(self.text_encoder.encode(texts), dtype=np.float64)
+        if vectors.shape[1] != len(self.weights):
+            raise ValueError(f"the query filter reads {len(self.weights)}-d text vectors, the encoder gives "
+                             f"{vectors.shape[1]}-d ones: it was fitted with another text encoder")
+        return 1 / (1 + np.exp(-(vectors @ self.weights + self.bias)))
 
-    def semantic_blocks(self, texts: list[str], similarity: np.ndarray | None = None) -> np.ndarray:
-        """Whether the semantic check blocks each text: its child margin reaches the threshold, and it names
-        no animal and no thing that carries a child word (young animals and "a baby grand piano" sit near
-        children in the encoder's space; such a query is left to the vocabulary, which still blocks "a boy
-        and his puppy")."""
-        similarity = self.similarity(texts) if similarity is None else similarity
-        return (similarity >= self.threshold) & semantic_may_block(texts)
+    def semantic_blocks(self, texts: list[str], probability: np.ndarray | None = None) -> np.ndarray:
+        """Whether the semantic check blocks each text: its P(about children) reaches the threshold, and it
+        names no animal and no thing that carries a child word (young animals and "a baby grand piano" sit
+        near children in the encoder's space; such a query is left to the vocabulary, which still blocks "a
+        boy and his puppy")."""
+        probability = self.child_probability(texts) if probability is None else probability
+        return (probability >= self.threshold) & semantic_may_block(texts)
 
-    def decide(self, texts: list[str], similarity: np.ndarray | None = None) -> list[QueryDecision]:
-        similarity = self.similarity(texts) if similarity is None else similarity
+    def decide(self, texts: list[str], probability: np.ndarray | None = None) -> list[QueryDecision]:
+        probability = self.child_probability(texts) if probability is None else probability
         decisions = []
-        for text, sim, semantic in zip(texts, similarity, self.semantic_blocks(texts, similarity)):
+        for text, p, semantic in zip(texts, probability, self.semantic_blocks(texts, probability)):
             terms = child_terms_in(text)
             if terms:
                 decisions.append(QueryDecision(True, f"mentions children: {', '.join(dict.fromkeys(t.lower() for t in terms))}"))
             elif semantic:
-                decisions.append(QueryDecision(True, f"closer to child than adult descriptions (margin {sim:.2f} ≥ {self.threshold:.2f})"))
+                decisions.append(QueryDecision(True, f"reads as about children (P {p:.2f} ≥ {self.threshold:.2f})"))
             else:
                 decisions.append(QueryDecision(False, ""))
         return decisions
@@ -84,28 +85,18 @@ def semantic_may_block(texts: list[str]) -> np.ndarray:
     return np.array([not names_an_animal(t) and not names_a_thing_lookalike(t) for t in texts], dtype=bool)
 
 
-def prototype_vectors(text_encoder: TextEncoder) -> tuple[np.ndarray, np.ndarray]:
-    return text_encoder.encode(list(CHILD_PROTOTYPES)), text_encoder.encode(list(ADULT_PROTOTYPES))
-
-
-def child_margin(text_vectors: np.ndarray, prototypes: tuple[np.ndarray, np.ndarray]) -> np.ndarray:
-    child, adult = prototypes
-    return (text_vectors @ child.T).max(axis=1) - (text_vectors @ adult.T).max(axis=1)
-
-
-def choose_semantic_threshold(similarity: np.ndarray, about_children: np.ndarray,
-                              max_false_block_rate: float, may_block: np.ndarray | None = None) -> float:
-    """The lowest threshold that blocks at most ``max_false_block_rate`` of the negatives. A negative the
-    check may not block (``may_block`` false: an animal query) cannot be a false block, however close to
-    children it sits, so it does not push the threshold up; it still counts among the negatives."""
+def choose_semantic_threshold(score: np.ndarray, about_children: np.ndarray, max_false_block_rate: float,
+                              may_block: np.ndarray | None = None, floor: float = SEMANTIC_FLOOR) -> float:
+    """The lowest threshold that blocks at most ``max_false_block_rate`` of the negatives, never below
+    ``floor``. A negative the check may not block (``may_block`` false: an animal query) cannot be a false
+    block, however high it scores, so it does not push the threshold up; it still counts among the
+    negatives."""
     if may_block is not None:
-        similarity = np.where(may_block, similarity, -np.inf)
-    negatives = np.sort(similarity[~about_children])[::-1]
+        score = np.where(may_block, score, -np.inf)
+    negatives = np.sort(score[~about_children])[::-1]
     allowed = int(np.floor(max_false_block_rate * len(negatives)))
     threshold = float(negatives[allowed] + 1e-6) if len(negatives) > allowed else float(negatives.min())
-    # Never below a margin of 0 (nor -inf, when no negative may be blocked): the check blocks a text only
-    # when it is closer to children than to adults.
-    return max(threshold, 0.0)
+    return max(threshold, floor)  # max() also covers -inf, when no negative may be blocked
 
 
 @dataclass
@@ -126,19 +117,53 @@ class WrittenQueries:
 
 
 def build_query_filter(captions: list[str], text_encoder: TextEncoder, max_false_block_rate: float,
-                       design: WrittenQueries | None = None) -> QueryFilter:
-    """The semantic threshold blocks at most ``max_false_block_rate`` of the train captions that do not
-    mention children, and of the design half's hard negatives: the higher of the two thresholds. (Train
-    captions alone set it low: their "negatives" include unnamed children, and few are hard negatives.)"""
-    prototypes = prototype_vectors(text_encoder)
-    similarity = child_margin(text_encoder.encode(captions), prototypes)
-    labels = np.array([bool(child_terms_in(c)) for c in captions])
-    threshold = choose_semantic_threshold(similarity, labels, max_false_block_rate, semantic_may_block(captions))
-    if design is not None and (~design.about_children).any():
-        design_similarity = child_margin(text_encoder.encode(design.texts), prototypes)
-        threshold = max(threshold, choose_semantic_threshold(design_similarity, design.about_children,
-                                                             max_false_block_rate, semantic_may_block(design.texts)))
-    return QueryFilter(threshold, prototypes, text_encoder)
+                       design: WrittenQueries | None = None, n_folds: int = 5, seed: int = 0) -> QueryFilter:
+    """The semantic check: a logistic regression over the text encoder's vectors, trained on the train
+    captions (labelled by the vocabulary) and the design half of the written queries (labelled by hand).
+    Its threshold blocks at most ``max_false_block_rate`` of the design half's hard negatives, read on
+    out-of-fold probabilities (each fold's queries held out of training; the captions always in it) — or,
+    without a design half, of the captions that do not mention children. (The captions alone set it low:
+    their "negatives" include unnamed children, and few are hard negatives.) Fewer than two texts of either
+    class: no semantic check, the vocabulary alone."""
+    texts = list(captions) + (list(design.texts) if design is not None else [])
+    labels = np.array([bool(child_terms_in(c)) for c in captions]
+                      + (list(design.about_children) if design is not None else []), dtype=bool)
+    if min(int(labels.sum()), int((~labels).sum())) < 2:
+        return QueryFilter(np.inf, None, 0.0, text_encoder)
+    vectors = np.asarray(text_encoder.encode(texts), dtype=np.float64)
+    model = text_logistic(seed).fit(vectors, labels)
+    # Held out and measured: the design half when there is one, else the captions.
+    held = np.arange(len(captions), len(texts)) if design is not None and len(design.texts) else np.arange(len(texts))
+    always = np.setdiff1d(np.arange(len(texts)), held)
+    probability = _out_of_fold_beside(vectors, labels, held, always, n_folds, seed)
+    threshold = choose_semantic_threshold(probability, labels[held], max_false_block_rate,
+                                          semantic_may_block([texts[i] for i in held]))
+    return QueryFilter(threshold, model.coef_[0].copy(), float(model.intercept_[0]), text_encoder)
+
+
+def text_logistic(seed: int):
+    """The semantic check's logistic regression (classes weighed equally: few texts are about children)."""
+    from sklearn.linear_model import LogisticRegression
+
+    return LogisticRegression(C=SEMANTIC_C, class_weight="balanced", max_iter=3000, random_state=seed)
+
+
+def _out_of_fold_beside(vectors: np.ndarray, labels: np.ndarray, held: np.ndarray, always: np.ndarray,
+                        n_folds: int, seed: int) -> np.ndarray:
+    """P(about children) of each ``held`` text from a model trained without its fold of ``held`` (stratified)
+    and with every ``always`` text."""
+    from sklearn.model_selection import StratifiedKFold
+
+    held_labels = labels[held]
+    probability = np.full(len(held), 0.5)
+    n_folds = min(n_folds, int(held_labels.sum()), int((~held_labels).sum()))
+    if n_folds < 2:  # too few of a class to hold any out: the floor decides
+        return probability
+    for train, test in StratifiedKFold(n_folds, shuffle=True, random_state=seed).split(held, held_labels):
+        rows = np.concatenate([always, held[train]])
+        model = text_logistic(seed).fit(vectors[rows], labels[rows])
+        probability[test] = model.predict_proba(vectors[held[test]])[:, 1]
+    return probability
 
 
 def precision_recall(predicted: np.ndarray, actual: np.ndarray) -> dict[str, float]:

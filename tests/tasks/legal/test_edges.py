@@ -1,9 +1,10 @@
 """The legal stage's edges: its inputs from a real sample HOME (the image classifier reads the image encoder's
-own vectors, not the fit models' features, row-aligned with the descriptions) and the stored classifier,
-refused when it reads another width."""
+own vectors, not the fit models' features, row-aligned with the descriptions) and the stored filters: the
+classifier refused when it reads another width, the query filter when another text encoder fitted it."""
 
 from __future__ import annotations
 
+import json
 import pickle
 from pathlib import Path
 
@@ -11,11 +12,12 @@ import numpy as np
 import pytest
 from sklearn.linear_model import LogisticRegression
 
+from models.encoders import load_text_encoder
 from storage import vectors
 from storage.catalog import Catalog
 from storage.settings import load_settings
 from tasks.legal import edges
-from tasks.legal.rules import ImageClassifier
+from tasks.legal.rules import ImageClassifier, build_query_filter
 
 
 @pytest.mark.usefixtures("prefect_server")
@@ -51,3 +53,24 @@ def test_an_untrainable_classifier_reads_any_width(tmp_path: Path):
     catalog.legal_image_classifier.parent.mkdir(parents=True)
     catalog.legal_image_classifier.write_bytes(pickle.dumps(ImageClassifier(model=None, threshold=0.0)))
     assert edges.load_image_classifier(catalog, vector_width=1280).probability(np.zeros((2, 1280))).tolist() == [1.0, 1.0]
+
+
+def test_the_query_filter_is_read_back_as_stored_and_refused_for_another_text_encoder(tmp_path: Path):
+    encoder = load_text_encoder("all-MiniLM-L6-v2")
+    captions = ["two kids play in a park", "a boy on a swing", "a girl with a kite", "a toddler naps",
+                "a man rides a bike", "a woman sings", "a dog runs on a beach", "an old man reads", "a couple dances"]
+    built = build_query_filter(captions, encoder, 0.02)
+    catalog = Catalog(tmp_path)
+    edges.save_filters(catalog, built, ImageClassifier(model=None, threshold=0.0))
+    read = edges.load_query_filter(catalog, encoder)
+    texts = ["a princess in a tutu", "a man fixing a car", "kids on a slide"]
+    assert read.threshold == built.threshold and read.bias == built.bias
+    np.testing.assert_allclose(read.child_probability(texts), built.child_probability(texts))
+    assert [d.blocked for d in read.decide(texts)] == [d.blocked for d in built.decide(texts)]
+    stored = json.loads(catalog.legal_query_filter.read_text())
+    catalog.legal_query_filter.write_text(json.dumps(dict(stored, text_encoder="all-mpnet-base-v2@0000")))
+    with pytest.raises(edges.LegalFilterOutdatedError, match=r"fitted with text encoder 'all-mpnet-base-v2@0000'.*withsense run"):
+        edges.load_query_filter(catalog, encoder)
+    catalog.legal_query_filter.write_text(json.dumps({"threshold": 0.1}))  # saved before the semantic model
+    with pytest.raises(edges.LegalFilterOutdatedError, match="withsense run"):
+        edges.load_query_filter(catalog, encoder)

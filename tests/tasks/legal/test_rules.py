@@ -67,26 +67,28 @@ def test_the_vocabulary_leaves_look_alikes_alone(text):
 
 
 def test_the_semantic_threshold_blocks_at_most_the_allowed_share_of_negatives():
-    similarity = np.array([0.9, 0.8, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.05, 0.15, 0.25])
+    probability = np.array([0.95, 0.9, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.52, 0.58, 0.62])
     labels = np.array([True, True] + [False] * 10)
-    threshold = choose_semantic_threshold(similarity, labels, max_false_block_rate=0.1)
-    assert ((similarity >= threshold) & ~labels).sum() == 1 and (similarity[labels] >= threshold).all()
+    threshold = choose_semantic_threshold(probability, labels, max_false_block_rate=0.1)
+    assert ((probability >= threshold) & ~labels).sum() == 1 and (probability[labels] >= threshold).all()
 
 
 def test_a_negative_the_check_may_not_block_does_not_raise_the_threshold_but_counts():
-    similarity = np.array([0.9, 0.95, 0.7, 0.6] + [0.1] * 16)
+    probability = np.array([0.9, 0.95, 0.7, 0.6] + [0.1] * 16)
     labels = np.array([True] + [False] * 19)
     may_block = np.array([True, False] + [True] * 18)  # the 0.95 negative names an animal
-    threshold = choose_semantic_threshold(similarity, labels, 0.1, may_block)  # 19 negatives: 1 may be blocked
+    threshold = choose_semantic_threshold(probability, labels, 0.1, may_block)  # 19 negatives: 1 may be blocked
     assert 0.6 < threshold <= 0.7 + 1e-6
-    assert choose_semantic_threshold(similarity, labels, 0.1) > 0.7  # counting the animal, one fewer blocked
+    assert choose_semantic_threshold(probability, labels, 0.1) > 0.7  # counting the animal, one fewer blocked
 
 
-def test_the_semantic_threshold_never_goes_below_a_margin_of_zero():
-    similarity = np.array([0.3, -0.2, -0.4, -0.5])
-    assert choose_semantic_threshold(similarity, np.array([True, False, False, False]), 0.5) == 0.0
+def test_the_semantic_threshold_never_goes_below_its_floor():
+    probability = np.array([0.45, 0.3, 0.2, 0.1])
+    labels = np.array([True, False, False, False])
+    assert choose_semantic_threshold(probability, labels, 0.5) == 0.5  # even chance, by default
+    assert choose_semantic_threshold(probability, labels, 0.5, floor=0.0) == pytest.approx(0.2, abs=1e-5)
     may_block = np.array([True, False, False, False])  # no negative may be blocked at all
-    assert choose_semantic_threshold(similarity, np.array([True, False, False, False]), 0.02, may_block) == 0.0
+    assert choose_semantic_threshold(probability, labels, 0.02, may_block) == 0.5
 
 
 @pytest.fixture(scope="module")
@@ -120,10 +122,10 @@ def test_the_vocabulary_catches_every_child_query_of_the_design_half(query_filte
 
 
 def test_the_semantic_check_leaves_animal_queries_to_the_vocabulary(query_filter):
-    everything = QueryFilter(-10.0, query_filter.prototypes, query_filter.text_encoder)  # blocks any margin
+    everything = QueryFilter(0.0, query_filter.weights, query_filter.bias, query_filter.text_encoder)  # any P
     puppies, princess, boy = everything.decide(["puppies playing with a ball", "a princess in a tutu",
                                                 "a boy and his puppy"])
-    assert not puppies.blocked and princess.blocked and "closer to child" in princess.reason
+    assert not puppies.blocked and princess.blocked and "reads as about children" in princess.reason
     assert boy.blocked and "boy" in boy.reason
 
 
@@ -136,20 +138,36 @@ def test_animals_are_named_with_their_regular_plurals_and_nothing_else(text, exp
 
 
 def test_the_semantic_check_leaves_things_named_baby_or_kid_to_the_vocabulary(query_filter):
-    everything = QueryFilter(-10.0, query_filter.prototypes, query_filter.text_encoder)  # blocks any margin
+    everything = QueryFilter(0.0, query_filter.weights, query_filter.bias, query_filter.text_encoder)  # any P
     piano, band, toddler = everything.decide(["a baby grand piano in a concert hall", "the Beach Boys on stage",
                                               "a toddler at a baby grand piano"])
     assert not piano.blocked and not band.blocked
     assert toddler.blocked and "toddler" in toddler.reason
 
 
-def test_the_design_half_raises_the_semantic_threshold_to_its_false_block_rate(query_filter):
+def test_the_semantic_check_learns_from_the_design_half_within_its_false_block_rate(query_filter):
     design = load_written_queries().half("design")
-    captions = ["a dog runs on the grass", "a man rides a bike", "two kids play", "a woman sings"]
+    captions = ["a dog runs on the grass", "a man rides a bike", "two kids play", "a woman sings", "a boy swims"]
     with_design = build_query_filter(captions, query_filter.text_encoder, 0.02, design)
     negatives = [t for t, child in zip(design.texts, design.about_children) if not child]
+    children = [t for t, child in zip(design.texts, design.about_children) if child]
+    assert with_design.threshold >= 0.5
     assert with_design.semantic_blocks(negatives).sum() <= int(0.02 * len(negatives))
-    assert with_design.threshold >= build_query_filter(captions, query_filter.text_encoder, 0.02).threshold
+    assert with_design.semantic_blocks(children).mean() > 0.5  # most child queries, without their words
+
+
+def test_too_few_texts_of_a_class_leave_the_queries_to_the_vocabulary(query_filter):
+    vocabulary_only = build_query_filter(["a dog runs on the grass", "a man rides a bike", "two kids play"],
+                                         query_filter.text_encoder, 0.02)
+    assert vocabulary_only.weights is None
+    kids, princess = vocabulary_only.decide(["kids on a slide", "a princess in a tutu"])
+    assert kids.blocked and not princess.blocked
+
+
+def test_the_semantic_check_refuses_vectors_of_another_width(query_filter):
+    narrower = QueryFilter(0.5, query_filter.weights[:100], query_filter.bias, query_filter.text_encoder)
+    with pytest.raises(ValueError, match="another text encoder"):
+        narrower.decide(["a princess in a tutu"])
 
 
 def test_an_image_is_blocked_by_a_child_caption_or_by_the_classifier():
