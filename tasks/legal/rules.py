@@ -21,7 +21,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from models.encoders import TextEncoder
-from tasks.legal.child_terms import child_terms_in, names_a_thing_lookalike, names_an_animal
+from tasks.legal.child_terms import child_terms_in, names_a_lookalike, names_an_animal
 
 DISCLAIMER = "This image is unavailable in your country in compliance with local laws."
 # The semantic check's logistic regression over the text encoder's vectors. Design half only (nested out of
@@ -80,9 +80,9 @@ class QueryFilter:
 
 
 def semantic_may_block(texts: list[str]) -> np.ndarray:
-    """Which texts the semantic check may block at all: not those naming an animal or a thing that carries
-    a child word (left to the vocabulary)."""
-    return np.array([not names_an_animal(t) and not names_a_thing_lookalike(t) for t in texts], dtype=bool)
+    """Which texts the semantic check may block at all: not those naming an animal, nor those whose child
+    word the vocabulary reads as a thing, an adult or a young animal (left to the vocabulary)."""
+    return np.array([not names_an_animal(t) and not names_a_lookalike(t) for t in texts], dtype=bool)
 
 
 def choose_semantic_threshold(score: np.ndarray, about_children: np.ndarray, max_false_block_rate: float,
