@@ -76,7 +76,7 @@ def decide_legal(train_captions: list[str], descriptions: list[dict], image_vect
     adult_only / no_person / unclear, looked at by a person (measured against, never learnt from);
     ``face_child``: per image, the most child-like face's P(under 16), NaN where no face was found."""
     fitting, hand_labels = fitting or {}, hand_labels or {}
-    # Queries: threshold from the train captions and the design half; measured on both halves.
+    # Queries: the semantic check learnt from the train captions and the design half; measured on both halves.
     query_filter = build_query_filter(train_captions, text_encoder, max_false_block_rate, written.half("design"),
                                       n_folds=n_folds, seed=seed)
 
