@@ -238,11 +238,16 @@ _BABY_GEAR = re.compile(r"\b(?:strollers?|prams?|pushchairs?|bassinets?|playpens
                         re.IGNORECASE)
 
 
+def _normalised(text: str) -> str:
+    """A typographic apostrophe as a plain one, and "lil' guy" as "lil guy"."""
+    return re.sub(r"\blil'", "lil", text.replace("\u2019", "'"))
+
+
 def child_terms_in(text: str | None) -> list[str]:
     """The child words found in ``text`` (after removing the exclusions), in order."""
     if not text:
         return []
-    text = re.sub(r"\blil'", "lil", text.replace("\u2019", "'"))  # "lil' guy", a typographic apostrophe
+    text = _normalised(text)
     cleaned = _EXCLUSIONS.sub(" ", text)
     found = [(match.start(), match.group(0)) for match in CHILD_PATTERN.finditer(cleaned)]
     gear = [(match.start(), match.group(0)) for match in _BABY_GEAR.finditer(cleaned)]
@@ -265,7 +270,7 @@ def names_a_lookalike(text: str | None) -> bool:
     show ("a baby grand piano", "the Beach Boys"), an adult ("adult children", "his thirty-year-old son"),
     a young animal ("a baby giraffe"). The word pulls a sentence encoder toward children, so the semantic
     check leaves such a query to the vocabulary, which still blocks "a toddler at a baby grand piano"."""
-    return bool(text) and _EXCLUSIONS.search(text.replace("\u2019", "'")) is not None
+    return bool(text) and _EXCLUSIONS.search(_normalised(text)) is not None
 
 
 # Words that name an adult. A description with one of them and no child word says who is in the picture.

@@ -135,7 +135,11 @@ def build_query_filter(captions: list[str], text_encoder: TextEncoder, max_false
     # Held out and measured: the design half when there is one, else the captions.
     held = np.arange(len(captions), len(texts)) if design is not None and len(design.texts) else np.arange(len(texts))
     always = np.setdiff1d(np.arange(len(texts)), held)
-    probability = _out_of_fold_beside(vectors, labels, held, always, n_folds, seed)
+    if min(int(labels[held].sum()), int((~labels[held]).sum())) < 2:
+        probability = np.full(len(held), 0.5)  # too few of a class to hold any out: the floor decides
+    else:
+        probability = out_of_fold(vectors[held], labels[held], n_folds, seed, split_seed=seed, model=text_logistic,
+                                  beside=(vectors[always], labels[always]))
     threshold = choose_semantic_threshold(probability, labels[held], max_false_block_rate,
                                           semantic_may_block([texts[i] for i in held]))
     return QueryFilter(threshold, model.coef_[0].copy(), float(model.intercept_[0]), text_encoder)
@@ -143,27 +147,7 @@ def build_query_filter(captions: list[str], text_encoder: TextEncoder, max_false
 
 def text_logistic(seed: int):
     """The semantic check's logistic regression (classes weighed equally: few texts are about children)."""
-    from sklearn.linear_model import LogisticRegression
-
-    return LogisticRegression(C=SEMANTIC_C, class_weight="balanced", max_iter=3000, random_state=seed)
-
-
-def _out_of_fold_beside(vectors: np.ndarray, labels: np.ndarray, held: np.ndarray, always: np.ndarray,
-                        n_folds: int, seed: int) -> np.ndarray:
-    """P(about children) of each ``held`` text from a model trained without its fold of ``held`` (stratified)
-    and with every ``always`` text."""
-    from sklearn.model_selection import StratifiedKFold
-
-    held_labels = labels[held]
-    probability = np.full(len(held), 0.5)
-    n_folds = min(n_folds, int(held_labels.sum()), int((~held_labels).sum()))
-    if n_folds < 2:  # too few of a class to hold any out: the floor decides
-        return probability
-    for train, test in StratifiedKFold(n_folds, shuffle=True, random_state=seed).split(held, held_labels):
-        rows = np.concatenate([always, held[train]])
-        model = text_logistic(seed).fit(vectors[rows], labels[rows])
-        probability[test] = model.predict_proba(vectors[held[test]])[:, 1]
-    return probability
+    return logistic(seed, C=SEMANTIC_C, max_iter=3000)
 
 
 def precision_recall(predicted: np.ndarray, actual: np.ndarray) -> dict[str, float]:
@@ -199,22 +183,26 @@ class ImageClassifier:
         return self.model.predict_proba(image_vectors)[:, 1] if len(image_vectors) else np.zeros(0)
 
 
-def logistic(seed: int):
+def logistic(seed: int, C: float = 1.0, max_iter: int = 2000):
     """The logistic regression every legal classifier uses (both stack levels)."""
     from sklearn.linear_model import LogisticRegression
 
-    return LogisticRegression(C=1.0, class_weight="balanced", max_iter=2000, random_state=seed)
+    return LogisticRegression(C=C, class_weight="balanced", max_iter=max_iter, random_state=seed)
 
 
-def out_of_fold(columns: np.ndarray, labels: np.ndarray, n_folds: int, seed: int, split_seed: int) -> np.ndarray:
-    """Out-of-fold probabilities of ``logistic(seed)`` over stratified folds (at most as many as either class
-    has members)."""
+def out_of_fold(columns: np.ndarray, labels: np.ndarray, n_folds: int, seed: int, split_seed: int, model=logistic,
+                beside: tuple[np.ndarray, np.ndarray] | None = None) -> np.ndarray:
+    """Out-of-fold probabilities of ``model(seed)`` over stratified folds (at most as many as either class
+    has members); ``beside``: (columns, labels) of rows every fold also trains on, never scored."""
     from sklearn.model_selection import StratifiedKFold
 
+    extra_columns, extra_labels = beside if beside is not None else (columns[:0], labels[:0])
     oof = np.zeros(len(labels))
     n_folds = min(n_folds, int(labels.sum()), int((~labels).sum()))
     for train_rows, held_rows in StratifiedKFold(n_folds, shuffle=True, random_state=split_seed).split(columns, labels):
-        oof[held_rows] = logistic(seed).fit(columns[train_rows], labels[train_rows]).predict_proba(columns[held_rows])[:, 1]
+        fitted = model(seed).fit(np.concatenate([extra_columns, columns[train_rows]]),
+                                 np.concatenate([extra_labels, labels[train_rows]]))
+        oof[held_rows] = fitted.predict_proba(columns[held_rows])[:, 1]
     return oof
 
 
