@@ -6,14 +6,16 @@ school events ("first-graders", "grade 2 students", "year 6 leavers", "middle sc
 class", "a school field day"), youth sport ("under-10s", "a U14 lacrosse game", "junior lifeguards", "young
 gymnasts", "mini-hockey"), youth groups ("a scout troop", "a daisy troop", "brownies selling cookies" — not
 "brownies on a plate"), step- and god- family ("my stepdaughter", "a godson"), younger siblings ("my little
-brother"), slang ("a tyke", "a young'un", "a little rascal"), playground games ("playing tag"), what a baby
-rides in ("a stroller", unless an animal rides in it) and leaves out what only looks similar: compounds
+brother"), slang ("a tyke", "a young'un", "a little rascal"), playground games and play places ("playing tag",
+"playing in a treehouse"), what a baby rides in or wears ("a stroller", "a christening gown", unless an animal
+is named), scouting's gatherings ("a scout jamboree") and leaves out what only looks similar: compounds
 ("girlfriend", "boyish"), "a young man", young animals ("a baby giraffe", "a goat kid", "a juvenile eagle", "a
 baby sloth"), adults ("an adult son", "his thirty-year-old son", "adult siblings", "college girls", "girls in
-their twenties", "the girls from the office", "a baby-faced actor"), aged drinks ("a 12 year old single
-malt"), things, spaced or hyphenated ("baby carrots", "baby-blue tiles", "kid leather", "a youth hostel", "a
-kids' furniture store", "a minor chord"), bands ("the Beach Boys", "a boy band"), "a girls' night out", "minor
-league".
+their twenties", "the girls from the office", "a baby-faced actor"), aged drinks ("a 12 year old single malt"),
+things, spaced or hyphenated ("baby carrots", "baby-blue tiles", "kid leather", "a youth hostel", "a kids'
+furniture store", "a kids' bike", "a minor chord"), empty places for children ("an empty children's
+playground"), adults at children's games ("adults playing tag"), bands ("the Beach Boys", "a boy band"), "a
+girls' night out", "minor league".
 """
 
 from __future__ import annotations
@@ -37,7 +39,7 @@ CHILD_WORDS = (
     "little princess", "little prince", "little angel", "bambino", "bambini", "nino", "ninos", "niño", "niños",
     "niña", "niñas", "little rascal", "little rascals", "scamp", "scamps", "whippersnapper", "whippersnappers",
     "moppet", "moppets", "kiddywink", "kiddywinks", "kiddiewink", "kiddiewinks", "street urchin", "street urchins",
-    "little urchin", "little urchins",
+    "little urchin", "little urchins", "little cherub", "little cherubs",
     # a younger sibling called little: "my little brother", "his little sister"
     "little brother", "little brothers", "little sister", "little sisters", "lil bro", "lil sis",
     # step-, god- and grand- family words ("my stepdaughter", "a godson", "grandbabies")
@@ -70,6 +72,10 @@ _ORDINAL_UNDER_16 = (r"(?:1[0-5]th|1st|2nd|3rd|[4-9]th|first|second|third|fourth
 _SCHOOL_YEAR_UK = r"(?:1[01]|[1-9]|one|two|three|four|five|six|seven|eight|nine|ten|eleven)\b"
 _SCHOOL_YEARS = r"(?:1st|2nd|3rd|[4-8]th|first|second|third|fourth|fifth|sixth|seventh|eighth)"
 # what an age-banded team plays or is: "an under-12 football match", "a U14 lacrosse game"
+# children's playground games, and where children play ("playing tag", "playing in a treehouse")
+_CHILD_PLAY = (r"(?:playing\s+(?:tag|hide[\s-]+and[\s-]+seek|leapfrog|duck[\s-]+duck[\s-]+goose|red\s+rover)|"
+               r"(?:playing|play)\s+(?:in|on)\s+(?:a|the|their)\s+(?:tree[\s-]?house|sandbox|sandpit|ball\s+pit|"
+               r"bouncy\s+castle|jungle\s+gym|climbing\s+frame|play[\s-]?house|wendy\s+house|paddling\s+pool))")
 _TEAM = (r"(?:team|teams|league|squad|side|match|game|games|tournament|football|soccer|rugby|hockey|basketball|"
          r"baseball|softball|cricket|netball|lacrosse|volleyball|handball|water\s+polo|swimming|athletics|players)")
 CHILD_PATTERNS = (
@@ -96,8 +102,9 @@ CHILD_PATTERNS = (
     r"\bgrade[\s-]*(?:[1-8]|one|two|three|four|five|six|seven|eight)\s+(?:students?|pupils?|class|classes|"
     r"classroom|schoolers?)\b",
     r"\bkinder\s+(?:class|classes|classroom|students?|group|groups|teacher|teachers)\b",
-    # children's playground games ("cousins playing tag"; not "laser tag")
-    r"\bplaying\s+(?:tag|hide[\s-]+and[\s-]+seek|leapfrog|duck[\s-]+duck[\s-]+goose|red\s+rover)\b",
+    # children's playground games and play places ("cousins playing tag", "cousins playing in a treehouse";
+    # not "laser tag")
+    rf"\b{_CHILD_PLAY}\b",
     # an elementary class and after-school clubs are children's ("an elementary art class")
     r"\belementary\s+(?:\w+\s+)?(?:class|classes|classroom|classrooms|students?|pupils|kids|graders?)\b",
     r"\bafter[\s-]school\s+(?:club|clubs|program|programs|programme|programmes|care|activities|class|classes)\b",
@@ -111,7 +118,7 @@ CHILD_PATTERNS = (
     r"golfers?|swimmers?|swimming|gymnasts?|gymnastics|players?|athletes?|skaters?|skiers?|skiing|ski|riders?|"
     r"cyclists?|racers?|runners?|sailors?|sailing|surfers?|climbers?|rowers?|rowing|divers?|diving|dancers?|"
     r"wrestlers?|wrestling|boxers?|archers?|fencers?|lifeguards?|rangers?|chess|clubs?|champions?|championship|"
-    r"tournament|camp)\b",
+    r"tournament|camp|taekwondo|karate|judo|jiu[\s-]?jitsu|kickboxing|martial\s+arts?|competitions?)\b",
     # children's versions of a sport: "mini-hockey", "mini rugby" (not "mini golf")
     r"\bmini[\s-]?(?:rugby|hockey|soccer|football|basketball|tennis|cricket|netball|lacrosse|league)\b",
     # a scout or guide section's unit by its name: "a daisy troop", "a brownie pack", "a webelos den"
@@ -122,6 +129,8 @@ CHILD_PATTERNS = (
     r"helpers?|cowboys?|cowgirls?|pirates?|firefighters?|astronauts?|scientists?|heroes|hero)\b",
     r"\byoung\s+(?:gymnasts?|ballerinas?|campers?|footballers?|soccer\s+players?|athletes?|swimmers?|skaters?|"
     r"skiers?|dancers?|pianists?|violinists?|cellists?|readers?|learners?)\b",
+    # scouting's gatherings: "a scout jamboree" (not "a talent scout")
+    r"\bscout\s+(?:jamborees?|camps?|hikes?|parades?|badges?|uniforms?|huts?)\b|\bjamborees?\b",
     # the Guides' youngest sections by name: "brownies" are cakes unless they do what people do
     r"\bbrownies\s+(?:selling|singing|marching|camping|hiking|playing|dancing|waving|posing|smiling|laughing|"
     r"wearing|saluting|cheering|in\s+uniform)\b",
@@ -186,6 +195,13 @@ _THING_LOOKALIKES = (
     # things made for children, not children: "a kids' furniture store", "a child safety seat"
     r"|\b(?:kids'?|children's|childrens|child|baby|babies'?)[\s-]+(?:furniture|clothing|clothes|wear|menus?|shoes|"
     r"toys?|books?|section|store|stores|shop|shops|department|(?:safety\s+|car\s+)?seats?|locks?)\b"
+    # what children ride, as a thing: "a kids' bike" (not "a kids' bike race", where children ride)
+    r"|\b(?:kids'?|children's|childrens|child's|boys'?|girls'?)[\s-]+(?:bikes?|bicycles?|trikes?|tricycles?|"
+    r"scooters?|helmets?)\b(?![\s-]+(?:races?|rides?|parades?|lessons?|clubs?|camps?|teams?|training))"
+    # a place for children with nobody in it: "an empty children's playground", "a deserted school playground"
+    r"|\b(?:empty|deserted|abandoned|vacant|unused|quiet)\s+(?:kids'?|children's|childrens|school)[\s-]+"
+    r"(?:playgrounds?|play\s*(?:areas?|parks?|grounds?)|parks?|swings?|slides?|classrooms?|bedrooms?|rooms?|"
+    r"nurser(?:y|ies)|wards?|pools?)\b"
 )
 _ADULT_AGE = (r"(?:1[6-9]|[2-9][0-9]|sixteen|seventeen|eighteen|nineteen|(?:twenty|thirty|forty|fifty|sixty|seventy|"
               r"eighty|ninety)(?:[\s-]?(?:one|two|three|four|five|six|seven|eight|nine))?)")
@@ -211,7 +227,10 @@ _EXCLUSIONS = re.compile(
     # adults named by an adult age or a workplace: "his thirty-year-old son", "the girls from the office"
     rf"|\b{_ADULT_AGE}[\s-]*(?:years?|yrs?)[\s-]*old\s+{_FAMILY}\b"
     r"|\bthe\s+(?:girls|boys|lads)\s+(?:from|at)\s+(?:the\s+)?(?:office|work)\b"
-    r"|\bbaby[\s-]?faced?\b"
+    r"|\bbaby[\s-]?faced?\b|\b(?:boyish|girlish|childish)\b"
+    # adults at a playground game or play place: "adults playing tag", "office workers playing hide and seek"
+    r"|\b(?:adults?|grown[\s-]?ups|men|women|ladies|guys|colleagues|co-?workers|office\s+workers|employees|"
+    rf"couples?|seniors|pensioners)\s+{_CHILD_PLAY}\b"
     # aged drinks and foods: "a 12 year old single malt", "cheddar aged 15 months"
     rf"|\b{_UNDER_16}[\s-]*(?:years?|yrs?|months?)[\s-]*(?:old\s+)?(?:single[\s-]+malts?|scotch|whiske?y|bourbon|"
     r"rum|cognac|brandy|port|wines?|cheddar|cheeses?|parmesan|gouda|balsamic)\b"
@@ -234,7 +253,8 @@ CHILD_PATTERN = re.compile(
 
 # What a baby rides or sleeps in says a baby is there ("a mother pushing a stroller") — unless an animal
 # is named ("a pug in a stroller").
-_BABY_GEAR = re.compile(r"\b(?:strollers?|prams?|pushchairs?|bassinets?|playpens?|high[\s-]?chairs?)\b",
+_BABY_GEAR = re.compile(r"\b(?:strollers?|prams?|pushchairs?|bassinets?|playpens?|high[\s-]?chairs?|"
+                        r"christening\s+(?:gowns?|robes?|dress(?:es)?))\b",
                         re.IGNORECASE)
 
 
@@ -271,6 +291,27 @@ def names_a_lookalike(text: str | None) -> bool:
     a young animal ("a baby giraffe"). The word pulls a sentence encoder toward children, so the semantic
     check leaves such a query to the vocabulary, which still blocks "a toddler at a baby grand piano"."""
     return bool(text) and _EXCLUSIONS.search(_normalised(text)) is not None
+
+
+# An adult named as such: "a young nurse", "a young couple", "an 18-year-old", "backpackers in their early
+# twenties". "Young" pulls a sentence encoder toward children, so the semantic check leaves these to the
+# vocabulary. Roles that imply children around them (a young mother, a young teacher) are not listed.
+_NAMED_ADULT = re.compile(
+    r"\byoung\s+(?:adults?|man|men|woman|women|lady|ladies|couples?|bride|groom|wife|husband|nurses?|doctors?|"
+    r"soldiers?|marines?|farmers?|professionals?|workers?|officers?|chefs?|cooks?|waiters?|waitress(?:es)?|"
+    r"baristas?|bartenders?|mechanics?|lawyers?|executives?|entrepreneurs?|business(?:man|men|woman|women)|"
+    r"engineers?)\b"
+    rf"|\b{_ADULT_AGE}[\s-]*(?:years?|yrs?)[\s-]*olds?\b"
+    r"|\bin\s+(?:their|his|her)\s+(?:early\s+|mid[\s-]|late\s+)?(?:twenties|thirties|forties|fifties|sixties|"
+    r"seventies|eighties|[2-9]0'?s)\b|\btwenty[\s-]somethings?\b",
+    re.IGNORECASE,
+)
+
+
+def names_an_adult(text: str | None) -> bool:
+    """Whether ``text`` names someone as an adult by age or as a young adult in an adult role ("a young
+    nurse", "an 18-year-old"); the semantic check leaves such a query to the vocabulary."""
+    return bool(text) and _NAMED_ADULT.search(_normalised(text)) is not None
 
 
 # Words that name an adult. A description with one of them and no child word says who is in the picture.

@@ -3,7 +3,8 @@
 Queries: blocked when the child vocabulary finds a child word (tasks/legal/child_terms.py), or when a
 logistic regression over the text encoder's vectors — trained on the train captions, labelled by the
 vocabulary, and the design half of the written queries, labelled by hand — reads it as about children (a
-query naming an animal or a thing called "baby" or "kid" is left to the vocabulary). Its threshold is the
+query naming an animal, a thing called "baby" or "kid", or an adult by age or adult role is left to the
+vocabulary). Its threshold is the
 lowest probability (never below one half) that blocks at most ``max_false_block_rate`` of the design half's
 negatives, out of fold.
 
@@ -21,7 +22,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from models.encoders import TextEncoder
-from tasks.legal.child_terms import child_terms_in, names_a_lookalike, names_an_animal
+from tasks.legal.child_terms import child_terms_in, names_a_lookalike, names_an_adult, names_an_animal
 
 DISCLAIMER = "This image is unavailable in your country in compliance with local laws."
 # The semantic check's logistic regression over the text encoder's vectors. Design half only (nested out of
@@ -81,8 +82,10 @@ class QueryFilter:
 
 def semantic_may_block(texts: list[str]) -> np.ndarray:
     """Which texts the semantic check may block at all: not those naming an animal, nor those whose child
-    word the vocabulary reads as a thing, an adult or a young animal (left to the vocabulary)."""
-    return np.array([not names_an_animal(t) and not names_a_lookalike(t) for t in texts], dtype=bool)
+    word the vocabulary reads as a thing, an adult or a young animal, nor those naming an adult by age or as
+    a young adult in an adult role (left to the vocabulary)."""
+    return np.array([not names_an_animal(t) and not names_a_lookalike(t) and not names_an_adult(t) for t in texts],
+                    dtype=bool)
 
 
 def choose_semantic_threshold(score: np.ndarray, about_children: np.ndarray, max_false_block_rate: float,

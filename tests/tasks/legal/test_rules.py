@@ -8,7 +8,7 @@ from tasks.legal.child_terms import child_terms_in, mentions_children, names_an_
 from tasks.legal.decisions import evaluate_query_filter
 from tasks.legal.edges import load_written_queries
 from tasks.legal.rules import (DISCLAIMER, QueryFilter, build_query_filter, choose_clear_threshold,
-                               choose_semantic_threshold, decide_images,
+                               choose_semantic_threshold, decide_images, semantic_may_block,
                                precision_recall, train_image_classifier)
 
 
@@ -37,6 +37,10 @@ from tasks.legal.rules import (DISCLAIMER, QueryFilter, build_query_filter, choo
     "campers aged nine", "swimmers aged between 8 and 12", "players ages 6-9", "year 5 pupils on a trip",
     "a girl in year 4", "my little sister", "a little rascal in the garden", "a whippersnapper",
     "young footballers at practice", "young violinists on stage",
+    # junior martial arts, scouting's gatherings, where children play, baby gear for a christening
+    "a junior taekwondo competition", "a junior karate class", "a scout jamboree", "cousins playing in a treehouse",
+    "friends playing on the bouncy castle", "a little cherub asleep", "a christening gown and a proud grandmother",
+    "a kids' bike race in the park",
 ])
 def test_the_vocabulary_catches_children_in_many_forms(text):
     assert mentions_children(text)
@@ -61,6 +65,10 @@ def test_the_vocabulary_catches_children_in_many_forms(text):
     "a 12 year old single malt", "whisky aged 12 years in oak", "cheddar aged 15 months", "year 12 students",
     "sales in year 2020", "a baby changing table", "the Kids' Choice Awards", "a sea urchin on a rock",
     "toys for age 7 and up", "baby-blue curtains", "a kid-leather purse", "a boy-band poster", "a baby-faced actor",
+    # children's things and empty places for children, adults at children's games, scouts of talent
+    "a kids' bike leaning on a fence", "a girls' bicycle for sale", "an empty children's playground at night",
+    "a deserted school playground", "adults playing tag at a team-building day", "women playing in a ball pit",
+    "a talent scout in the stands",
 ])
 def test_the_vocabulary_leaves_look_alikes_alone(text):
     assert not mentions_children(text), child_terms_in(text)
@@ -114,10 +122,16 @@ def test_the_written_set_has_two_halves_of_150_each_half_about_children():
         assert sum(k == "animal" for k in half.kinds) >= 20  # the hard negatives include animals
 
 
-def test_the_vocabulary_catches_every_child_query_of_the_design_half(query_filter):
+# Child queries of the design half that name no child, age, school, sport or group for children: the
+# vocabulary cannot tell them from adults ("brothers" may be grown), so they are the semantic check's.
+NAMES_NO_CHILD = {"brothers racing on bikes down the driveway", "a small person in a dinosaur costume at a party"}
+
+
+def test_the_vocabulary_catches_every_child_query_of_the_design_half_that_names_a_child(query_filter):
     design = load_written_queries().half("design")
+    missed = {t for t, child in zip(design.texts, design.about_children) if child and not mentions_children(t)}
+    assert missed == NAMES_NO_CHILD  # equal: a query newly missed, or newly caught, is noticed
     figures = evaluate_query_filter(query_filter, design.texts, design.about_children, design.kinds)
-    assert figures["vocabulary"]["recall"] == 1.0 and figures["combined"]["recall"] == 1.0
     assert figures["combined"]["animals_blocked"] == 0
 
 
@@ -146,6 +160,18 @@ def test_the_semantic_check_leaves_things_and_adults_named_with_child_words_to_t
     assert toddler.blocked and "toddler" in toddler.reason
 
 
+@pytest.mark.parametrize("text, may_block", [
+    ("a young nurse in scrubs", False), ("an 18-year-old voting for the first time", False),
+    ("backpackers in their early twenties", False), ("a young couple at a wine tasting", False),
+    ("a man with a boyish haircut", False), ("twenty-somethings at a rooftop party", False),
+    # roles that imply children around them stay the semantic check's
+    ("a young mother breastfeeding", True), ("a young teacher reading to her class", True),
+    ("a 7 year old", True), ("learning to ride a bike with training wheels", True),
+])
+def test_the_semantic_check_leaves_adults_named_by_age_or_adult_role_to_the_vocabulary(text, may_block):
+    assert semantic_may_block([text])[0] == may_block
+
+
 def test_the_semantic_check_learns_from_the_design_half_within_its_false_block_rate(query_filter):
     design = load_written_queries().half("design")
     captions = ["a dog runs on the grass", "a man rides a bike", "two kids play", "a woman sings", "a boy swims"]
@@ -155,6 +181,7 @@ def test_the_semantic_check_learns_from_the_design_half_within_its_false_block_r
     assert with_design.threshold >= 0.5
     assert with_design.semantic_blocks(negatives).sum() <= int(0.02 * len(negatives))
     assert with_design.semantic_blocks(children).mean() > 0.5  # most child queries, without their words
+    assert with_design.semantic_blocks(sorted(NAMES_NO_CHILD)).all()  # the ones the vocabulary leaves to it
 
 
 def test_too_few_texts_of_a_class_leave_the_queries_to_the_vocabulary(query_filter):
