@@ -91,7 +91,8 @@ def test_the_legal_filter_meets_its_figures(full_runs):
     assert m["written_design_recall"] == 1.0 and m["written_design_false_block_rate"] <= 0.02
     # The validation batch is read, never tuned to: these floors guard against a regression of the rules on
     # wording written after them; they are not the targets (100%, at most 2%), which the README
-    # reports missed on fresh batches (batch 5 at 801599e: 96.2%, 15.0%; batch 7 at 16de260: 98.8%, 5.0%).
+    # reports missed on fresh batches (batch 5 at 801599e: 96.2%, 15.0%; batch 7 at 16de260: 98.8%, 5.0%;
+    # batch 8 at af47056: 96.2%, 11.2%).
     assert m["written_validation_recall"] >= 0.95 and m["written_validation_false_block_rate"] <= 0.20
     assert m["written_design_animals_blocked"] == 0 and m["written_validation_animals_blocked"] == 0
     # The classifier keeps 97% recall out of fold by construction. On the test split's few child images the
