@@ -7,15 +7,17 @@ class", "a school field day"), youth sport ("under-10s", "a U14 lacrosse game", 
 gymnasts", "mini-hockey"), youth groups ("a scout troop", "a daisy troop", "brownies selling cookies" — not
 "brownies on a plate"), step- and god- family ("my stepdaughter", "a godson"), younger siblings ("my little
 brother"), slang ("a tyke", "a young'un", "a little rascal"), playground games and play places ("playing tag",
-"playing in a treehouse"), what a baby rides in or wears ("a stroller", "a christening gown", unless an animal
-is named), scouting's gatherings ("a scout jamboree") and leaves out what only looks similar: compounds
-("girlfriend", "boyish"), "a young man", young animals ("a baby giraffe", "a goat kid", "a juvenile eagle", "a
-baby sloth"), adults ("an adult son", "his thirty-year-old son", "adult siblings", "college girls", "girls in
-their twenties", "the girls from the office", "a baby-faced actor"), aged drinks ("a 12 year old single malt"),
-things, spaced or hyphenated ("baby carrots", "baby-blue tiles", "kid leather", "a youth hostel", "a kids'
-furniture store", "a kids' bike", "a minor chord"), empty places for children ("an empty children's
-playground"), adults at children's games ("adults playing tag"), bands ("the Beach Boys", "a boy band"), "a
-girls' night out", "minor league".
+"playing in a treehouse"), what a baby rides in or wears ("a stroller", "a christening gown", "a nappy change",
+"training wheels", unless an animal is named), milk teeth, the first day of school, scouting's gatherings ("a
+scout jamboree") and leaves out what only looks similar: compounds ("girlfriend", "boyish"), "a young man",
+young animals ("a baby giraffe", "a goat kid", "a juvenile eagle", "a baby sloth"), adults ("an adult son",
+"his thirty-year-old son", "adult siblings", "college girls", "girls in their twenties", "the girls from the
+office", "a baby-faced actor", "a retired mother and her daughter", "the girls at a hen party"), aged drinks
+("a 12 year old single malt"), things, spaced or hyphenated ("baby carrots", "baby-blue tiles", "kid leather",
+"a youth hostel", "a kids' furniture store", "a kids' bike", "a baby monitor", "a child-proof lock", "a boy
+scout knife", "a Kinder egg", "a minor chord"), empty places for children ("an empty children's playground"),
+adults at children's games ("adults playing tag"), bands ("the Beach Boys", "a boy band"), "a girls' night
+out", "minor league".
 """
 
 from __future__ import annotations
@@ -56,7 +58,7 @@ CHILD_WORDS = (
     "elementary schoolers", "grade school", "grade schooler", "grade schoolers", "middle school",
     "middle schooler", "middle schoolers", "junior high", "kindergarten", "kindergartner", "kindergartners",
     "kindergartener", "kindergarteners", "preschool", "preschooler", "preschoolers", "pre-school", "pre-k",
-    "nursery school", "daycare", "day care", "pre-schooler", "pre-schoolers", "primary school",
+    "nursery school", "junior school", "junior schools", "infant school", "infant schools", "daycare", "day care", "pre-schooler", "pre-schoolers", "primary school",
     "primary schooler", "primary schoolers", "sunday school", "bible school",
     # youth sport
     "little league", "little leaguer", "little leaguers", "pony league", "pop warner", "babe ruth league",
@@ -131,9 +133,13 @@ CHILD_PATTERNS = (
     r"skiers?|dancers?|pianists?|violinists?|cellists?|readers?|learners?)\b",
     # scouting's gatherings: "a scout jamboree" (not "a talent scout")
     r"\bscout\s+(?:jamborees?|camps?|hikes?|parades?|badges?|uniforms?|huts?)\b|\bjamborees?\b",
+    # a child's first school day: "first day of school", "her first day at school"
+    r"\bfirst\s+day\s+(?:of|at)\s+(?:school|kindergarten|preschool|pre-school|nursery|reception)\b",
+    # only children lose milk teeth: "losing a milk tooth", "the tooth fairy"
+    r"\bmilk\s+(?:tooth|teeth)\b|\btooth\s+fairy\b",
     # the Guides' youngest sections by name: "brownies" are cakes unless they do what people do
     r"\bbrownies\s+(?:selling|singing|marching|camping|hiking|playing|dancing|waving|posing|smiling|laughing|"
-    r"wearing|saluting|cheering|in\s+uniform)\b",
+    r"wearing|saluting|cheering|earning|learning|planting|crafting|painting|visiting|reciting|in\s+uniform)\b",
 )
 # Animals whose young carry a child word ("a baby giraffe", "a goat kid"): the word is about the animal.
 ANIMALS = (
@@ -194,13 +200,18 @@ _THING_LOOKALIKES = (
     r"|\b(?:boy|girl)[\s-]+(?:bands?|groups?)\b|\bboys\s+of\s+summer\b"
     # things made for children, not children: "a kids' furniture store", "a child safety seat"
     r"|\b(?:kids'?|children's|childrens|child|baby|babies'?)[\s-]+(?:furniture|clothing|clothes|wear|menus?|shoes|"
-    r"toys?|books?|section|store|stores|shop|shops|department|(?:safety\s+|car\s+)?seats?|locks?)\b"
+    r"toys?|books?|section|store|stores|shop|shops|department|(?:safety\s+|car\s+)?seats?|locks?|monitors?)\b"
+    r"|\bchild[\s-]?(?:proof|safe|resistant)\b"
+    # a scout's things and the Guides' cookies: "a boy scout knife", "girl scout cookies"
+    r"|\b(?:boy|girl|cub)[\s-]+scouts?\s+(?:knife|knives|pocket\s*knife|handbook|manual|cookies|motto)\b"
+    # brands: "a Kinder egg", "Babybel cheese"
+    r"|\bkinder\s+(?:eggs?|surprise|chocolates?|bueno|joy)\b|\bbabybel\b"
     # what children ride, as a thing: "a kids' bike" (not "a kids' bike race", where children ride)
     r"|\b(?:kids'?|children's|childrens|child's|boys'?|girls'?)[\s-]+(?:bikes?|bicycles?|trikes?|tricycles?|"
     r"scooters?|helmets?)\b(?![\s-]+(?:races?|rides?|parades?|lessons?|clubs?|camps?|teams?|training))"
     # a place for children with nobody in it: "an empty children's playground", "a deserted school playground"
-    r"|\b(?:empty|deserted|abandoned|vacant|unused|quiet)\s+(?:kids'?|children's|childrens|school)[\s-]+"
-    r"(?:playgrounds?|play\s*(?:areas?|parks?|grounds?)|parks?|swings?|slides?|classrooms?|bedrooms?|rooms?|"
+    r"|\b(?:empty|deserted|abandoned|vacant|unused|quiet)\s+(?:(?:kids'?|children's|childrens|school)[\s-]+)?"
+    r"(?:playgrounds?|play\s*(?:areas?|parks?|grounds?)|school\s*yards?|schoolyards?|parks?|swings?|slides?|classrooms?|bedrooms?|rooms?|"
     r"nurser(?:y|ies)|wards?|pools?)\b"
 )
 _ADULT_AGE = (r"(?:1[6-9]|[2-9][0-9]|sixteen|seventeen|eighteen|nineteen|(?:twenty|thirty|forty|fifty|sixty|seventy|"
@@ -227,6 +238,11 @@ _EXCLUSIONS = re.compile(
     # adults named by an adult age or a workplace: "his thirty-year-old son", "the girls from the office"
     rf"|\b{_ADULT_AGE}[\s-]*(?:years?|yrs?)[\s-]*old\s+{_FAMILY}\b"
     r"|\bthe\s+(?:girls|boys|lads)\s+(?:from|at)\s+(?:the\s+)?(?:office|work)\b"
+    # an elderly or retired parent's children are grown: "a retired mother and her daughter"
+    r"|\b(?:retired|elderly|aged|ageing|aging)\s+(?:mother|father|mom|mum|dad|parents?)\s+(?:and|with)\s+"
+    r"(?:her|his|their)\s+(?:son|sons|daughter|daughters|children|kids)\b"
+    # women and men at a hen or stag party: "the girls celebrating a hen party"
+    r"|\b(?:girls|boys|lads)\b(?=.*\b(?:(?:hen|stag)\s+(?:party|parties|do|night|weekend)|bachelorette|bachelor\s+party)\b)"
     r"|\bbaby[\s-]?faced?\b|\b(?:boyish|girlish|childish)\b"
     # adults at a playground game or play place: "adults playing tag", "office workers playing hide and seek"
     r"|\b(?:adults?|grown[\s-]?ups|men|women|ladies|guys|colleagues|co-?workers|office\s+workers|employees|"
@@ -251,10 +267,13 @@ CHILD_PATTERN = re.compile(
 )
 
 
-# What a baby rides or sleeps in says a baby is there ("a mother pushing a stroller") — unless an animal
-# is named ("a pug in a stroller").
+# What a baby rides, sleeps in or wears, and a small child's bike, say a child is there ("a mother pushing a
+# stroller", "a nappy change", "a bike with training wheels") — unless an animal is named ("a pug in a
+# stroller").
 _BABY_GEAR = re.compile(r"\b(?:strollers?|prams?|pushchairs?|bassinets?|playpens?|high[\s-]?chairs?|"
-                        r"christening\s+(?:gowns?|robes?|dress(?:es)?))\b",
+                        r"christening\s+(?:gowns?|robes?|dress(?:es)?)|training\s+wheels|stabili[sz]ers|"
+                        r"(?:nappy|diaper)[\s-]+(?:changes?|changing)|changing\s+(?:a\s+|the\s+)?(?:nappy|nappies|diapers?)|"
+                        r"in\s+(?:a\s+|his\s+|her\s+|their\s+)?(?:nappy|nappies|diapers?))\b",
                         re.IGNORECASE)
 
 
