@@ -58,7 +58,8 @@ CHILD_WORDS = (
     "elementary schoolers", "grade school", "grade schooler", "grade schoolers", "middle school",
     "middle schooler", "middle schoolers", "junior high", "kindergarten", "kindergartner", "kindergartners",
     "kindergartener", "kindergarteners", "preschool", "preschooler", "preschoolers", "pre-school", "pre-k",
-    "nursery school", "junior school", "junior schools", "infant school", "infant schools", "daycare", "day care", "pre-schooler", "pre-schoolers", "primary school",
+    "nursery school", "junior school", "junior schools", "infant school", "infant schools", "daycare", "day care",
+    "pre-schooler", "pre-schoolers", "primary school",
     "primary schooler", "primary schoolers", "sunday school", "bible school",
     # youth sport
     "little league", "little leaguer", "little leaguers", "pony league", "pop warner", "babe ruth league",
@@ -210,9 +211,9 @@ _THING_LOOKALIKES = (
     r"|\b(?:kids'?|children's|childrens|child's|boys'?|girls'?)[\s-]+(?:bikes?|bicycles?|trikes?|tricycles?|"
     r"scooters?|helmets?)\b(?![\s-]+(?:races?|rides?|parades?|lessons?|clubs?|camps?|teams?|training))"
     # a place for children with nobody in it: "an empty children's playground", "a deserted school playground"
-    r"|\b(?:empty|deserted|abandoned|vacant|unused|quiet)\s+(?:(?:kids'?|children's|childrens|school)[\s-]+)?"
-    r"(?:playgrounds?|play\s*(?:areas?|parks?|grounds?)|school\s*yards?|schoolyards?|parks?|swings?|slides?|classrooms?|bedrooms?|rooms?|"
-    r"nurser(?:y|ies)|wards?|pools?)\b"
+    r"|\b(?:empty|deserted|abandoned|vacant|unused)\s+(?:(?:kids'?|children's|childrens|school)[\s-]+)?"
+    r"(?:playgrounds?|play\s*(?:areas?|parks?|grounds?)|school\s*yards?|parks?|swings?|slides?|classrooms?|"
+    r"bedrooms?|rooms?|nurser(?:y|ies)|wards?|pools?)\b"
 )
 _ADULT_AGE = (r"(?:1[6-9]|[2-9][0-9]|sixteen|seventeen|eighteen|nineteen|(?:twenty|thirty|forty|fifty|sixty|seventy|"
               r"eighty|ninety)(?:[\s-]?(?:one|two|three|four|five|six|seven|eight|nine))?)")
@@ -242,7 +243,8 @@ _EXCLUSIONS = re.compile(
     r"|\b(?:retired|elderly|aged|ageing|aging)\s+(?:mother|father|mom|mum|dad|parents?)\s+(?:and|with)\s+"
     r"(?:her|his|their)\s+(?:son|sons|daughter|daughters|children|kids)\b"
     # women and men at a hen or stag party: "the girls celebrating a hen party"
-    r"|\b(?:girls|boys|lads)\b(?=.*\b(?:(?:hen|stag)\s+(?:party|parties|do|night|weekend)|bachelorette|bachelor\s+party)\b)"
+    r"|\b(?:girls|boys|lads)\b"
+    r"(?=.*\b(?:(?:hen|stag)\s+(?:party|parties|do|night|weekend)|bachelorette|bachelor\s+party)\b)"
     r"|\bbaby[\s-]?faced?\b|\b(?:boyish|girlish|childish)\b"
     # adults at a playground game or play place: "adults playing tag", "office workers playing hide and seek"
     r"|\b(?:adults?|grown[\s-]?ups|men|women|ladies|guys|colleagues|co-?workers|office\s+workers|employees|"
@@ -272,7 +274,8 @@ CHILD_PATTERN = re.compile(
 # stroller").
 _BABY_GEAR = re.compile(r"\b(?:strollers?|prams?|pushchairs?|bassinets?|playpens?|high[\s-]?chairs?|"
                         r"christening\s+(?:gowns?|robes?|dress(?:es)?)|training\s+wheels|stabili[sz]ers|"
-                        r"(?:nappy|diaper)[\s-]+(?:changes?|changing)|changing\s+(?:a\s+|the\s+)?(?:nappy|nappies|diapers?)|"
+                        r"(?:nappy|diaper)[\s-]+(?:changes?|changing)|"
+                        r"changing\s+(?:a\s+|the\s+)?(?:nappy|nappies|diapers?)|"
                         r"in\s+(?:a\s+|his\s+|her\s+|their\s+)?(?:nappy|nappies|diapers?))\b",
                         re.IGNORECASE)
 

@@ -4,9 +4,8 @@ Queries: blocked when the child vocabulary finds a child word (tasks/legal/child
 logistic regression over the text encoder's vectors — trained on the train captions, labelled by the
 vocabulary, and the design half of the written queries, labelled by hand — reads it as about children (a
 query naming an animal, a thing called "baby" or "kid", or an adult by age or adult role is left to the
-vocabulary). Its threshold is the
-lowest probability (never below one half) that blocks at most ``max_false_block_rate`` of the design half's
-negatives, out of fold.
+vocabulary). Its threshold is the lowest probability (never below one half) that blocks at most
+``max_false_block_rate`` of the design half's negatives, out of fold.
 
 Images: blocked when any description users gave the image (its captions) is about children, OR a
 classifier on the image encoder's vector says it depicts a child. The classifier is trained on train images only,
