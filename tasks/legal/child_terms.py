@@ -8,16 +8,18 @@ gymnasts", "mini-hockey"), youth groups ("a scout troop", "a daisy troop", "brow
 "brownies on a plate"), step- and god- family ("my stepdaughter", "a godson"), younger siblings ("my little
 brother"), slang ("a tyke", "a young'un", "a little rascal"), playground games and play places ("playing tag",
 "playing in a treehouse"), what a baby rides in or wears ("a stroller", "a christening gown", "a nappy change",
-"training wheels", unless an animal is named), milk teeth, the first day of school, scouting's gatherings ("a
-scout jamboree") and leaves out what only looks similar: compounds ("girlfriend", "boyish"), "a young man",
-young animals ("a baby giraffe", "a goat kid", "a juvenile eagle", "a baby sloth"), adults ("an adult son",
-"his thirty-year-old son", "adult siblings", "college girls", "girls in their twenties", "the girls from the
-office", "a baby-faced actor", "a retired mother and her daughter", "the girls at a hen party"), aged drinks
-("a 12 year old single malt"), things, spaced or hyphenated ("baby carrots", "baby-blue tiles", "kid leather",
-"a youth hostel", "a kids' furniture store", "a kids' bike", "a baby monitor", "a child-proof lock", "a boy
-scout knife", "a Kinder egg", "a minor chord"), empty places for children ("an empty children's playground"),
-adults at children's games ("adults playing tag"), bands ("the Beach Boys", "a boy band"), "a girls' night
-out", "minor league".
+"training wheels", unless an animal is named), milk teeth, the first day of school, scouting's gatherings and
+leaders ("a scout jamboree", "a scout leader"), "a 4-H member", "a pony club", "a family of four", the school
+yard and leaves out what only looks similar: compounds ("girlfriend", "boyish"), "a young man", young animals
+("a baby giraffe", "a goat kid", "a juvenile eagle", "a baby sloth", "a mother duck with her babies"), adults
+("an adult son", "his thirty-year-old son", "adult siblings", "college girls", "girls in their twenties", "the
+girls from the office", "a baby-faced actor", "a retired mother and her daughter", "the girls at a hen party",
+"a son in his forties"), aged drinks ("a 12 year old single malt"), things, spaced or hyphenated ("baby
+carrots", "baby-blue tiles", "kid leather", "a youth hostel", "a kids' furniture store", "a kids' bike", "a
+baby monitor", "a child-proof lock", "a boy scout knife", "a Kinder egg", "baby food", "a child's drawing", "a
+minor chord"), institutions and names ("a juvenile court", "Kid Rock"), empty places for children ("an empty
+children's playground"), adults at children's games ("adults playing tag"), bands ("the Beach Boys", "a boy
+band"), "a girls' night out", "minor league".
 """
 
 from __future__ import annotations
@@ -51,7 +53,7 @@ CHILD_WORDS = (
     # youth groups
     "cub scout", "cub scouts", "boy scout", "boy scouts", "girl scout", "girl scouts", "brownie scout", "scouts",
     "scout troop", "scout troops", "cub pack", "girl guide", "girl guides", "brownie guide", "brownie guides",
-    "rainbow guide", "rainbow guides", "4-h club",
+    "rainbow guide", "rainbow guides", "4-h club", "pony club", "pony clubs",
     "4-h clubs", "boys' brigade", "boys brigade",
     # schooling below 16
     "elementary school", "elementary student", "elementary students", "elementary schooler",
@@ -110,14 +112,18 @@ CHILD_PATTERNS = (
     rf"\b{_CHILD_PLAY}\b",
     # an elementary class and after-school clubs are children's ("an elementary art class")
     r"\belementary\s+(?:\w+\s+)?(?:class|classes|classroom|classrooms|students?|pupils|kids|graders?)\b",
-    r"\bafter[\s-]school\s+(?:club|clubs|program|programs|programme|programmes|care|activities|class|classes)\b",
+    r"\bafter[\s-]school\s+(?:\w+\s+)?(?:club|clubs|program|programs|programme|programmes|care|activities|class|"
+    r"classes)\b",
+    # the school's yard and its break: "playtime in the school yard", "a school playground at lunch"
+    r"\bschool\s*yards?\b|\bschool\s+playgrounds?\b|\b(?:at|during|after|before)\s+playtime\b",
     # high school: the people in it (14–18 includes under 16), not the building
     r"\bhigh[\s-]*school(?:er|ers|\s+(?:students?|kids|freshm[ae]n|sophomores?|team|teams|athletes?|players?|class|girls?|boys?))\b",
     # youth teams: "under-10s", "under 12 football", "U12", "junior golfers"
     r"\bunder[\s-]*(?:[5-9]|1[0-5])s\b",
     rf"\bunder[\s-]*(?:[5-9]|1[0-5])\s+{_TEAM}\b",
     rf"\bu[\s-]?(?:[6-9]|1[0-5])s?\s+(?:{_TEAM}|girls|boys)\b",
-    r"\bjuniors?\s+(?:team|teams|league|squad|football|soccer|rugby|hockey|basketball|baseball|cricket|tennis|golf|"
+    r"\bjuniors?\s+(?:team|teams|league|squad|football|soccer|rugby|hockey|basketball|baseball|cricket|tennis|golf|swim|"
+    r"cycling|"
     r"golfers?|swimmers?|swimming|gymnasts?|gymnastics|players?|athletes?|skaters?|skiers?|skiing|ski|riders?|"
     r"cyclists?|racers?|runners?|sailors?|sailing|surfers?|climbers?|rowers?|rowing|divers?|diving|dancers?|"
     r"wrestlers?|wrestling|boxers?|archers?|fencers?|lifeguards?|rangers?|chess|clubs?|champions?|championship|"
@@ -129,11 +135,18 @@ CHILD_PATTERNS = (
     # a participant called little or young by role: "little dancers", "young gymnasts" (not "little dogs")
     r"\b(?:little|tiny|wee)\s+(?:gymnasts?|ballerinas?|dancers?|swimmers?|skaters?|athletes?|players?|footballers?|"
     r"campers?|artists?|musicians?|pianists?|violinists?|chefs?|bakers?|readers?|learners?|students?|explorers?|"
-    r"helpers?|cowboys?|cowgirls?|pirates?|firefighters?|astronauts?|scientists?|heroes|hero)\b",
-    r"\byoung\s+(?:gymnasts?|ballerinas?|campers?|footballers?|soccer\s+players?|athletes?|swimmers?|skaters?|"
+    r"helpers?|cowboys?|cowgirls?|pirates?|firefighters?|astronauts?|scientists?|heroes|hero|entrepreneurs?|"
+    r"gardeners?|builders?|engineers?|detectives?|adventurers?|travell?ers?|shoppers?|monsters?)\b",
+    r"\byoung\s+(?:gymnasts?|ballerinas?|campers?|footballers?|soccer\s+players?|athletes?|swimmers?|"
+    r"(?:ice\s+|figure\s+|roller\s+)?skaters?|cousins?|"
     r"skiers?|dancers?|pianists?|violinists?|cellists?|readers?|learners?)\b",
     # scouting's gatherings: "a scout jamboree" (not "a talent scout")
-    r"\bscout\s+(?:jamborees?|camps?|hikes?|parades?|badges?|uniforms?|huts?)\b|\bjamborees?\b",
+    r"\bscout\s+(?:jamborees?|camps?|hikes?|parades?|badges?|uniforms?|huts?|leaders?)\b|\bjamborees?\b|"
+    r"\bscoutmasters?\b|\bcub\s+leaders?\b",
+    # 4-H is a youth organisation: "a 4-H member" (the hyphen: "a 4h drive" is hours)
+    r"\b4-h\b",
+    # a family counted by head usually counts its children: "a family of four"
+    r"\bfamil(?:y|ies)\s+of\s+(?:three|four|five|six|seven|eight|[3-8])\b",
     # a child's first school day: "first day of school", "her first day at school"
     r"\bfirst\s+day\s+(?:of|at)\s+(?:school|kindergarten|preschool|pre-school|nursery|reception)\b",
     # only children lose milk teeth: "losing a milk tooth", "the tooth fairy"
@@ -200,11 +213,19 @@ _THING_LOOKALIKES = (
     r"|\b(?:backstreet|beach|beastie|pet\s+shop|jonas|jersey)\s+boys\b|\b(?:spice|golden|gilmore)\s+girls\b"
     r"|\b(?:boy|girl)[\s-]+(?:bands?|groups?)\b|\bboys\s+of\s+summer\b"
     # things made for children, not children: "a kids' furniture store", "a child safety seat"
-    r"|\b(?:kids'?|children's|childrens|child|baby|babies'?)[\s-]+(?:furniture|clothing|clothes|wear|menus?|shoes|"
-    r"toys?|books?|section|store|stores|shop|shops|department|(?:safety\s+|car\s+)?seats?|locks?|monitors?)\b"
+    r"|\b(?:kids'?|children's|childrens|child's|child|baby|babies'?)[\s-]+(?:furniture|clothing|clothes|wear|menus?|shoes|"
+    r"toys?|books?|section|store|stores|shop|shops|department|(?:safety\s+|car\s+)?seats?|locks?|monitors?|"
+    r"powder|food|foods|formula|wipes|lotion|shampoo|bottles?)\b"
+    # what a child made, said with the possessive ("a child's drawing"; "a child drawing" is a child)
+    r"|\b(?:kids'|kid's|children's|child's)\s+(?:drawings?|paintings?|scribbles?|artwork|crafts)\b"
     r"|\bchild[\s-]?(?:proof|safe|resistant)\b"
     # a scout's things and the Guides' cookies: "a boy scout knife", "girl scout cookies"
     r"|\b(?:boy|girl|cub)[\s-]+scouts?\s+(?:knife|knives|pocket\s*knife|handbook|manual|cookies|motto)\b"
+    # institutions for minors, not minors: "a juvenile detention center", "a juvenile court"
+    r"|\bjuvenile\s+(?:detention(?:\s+(?:centers?|centres?|facilit(?:y|ies)|halls?))?|courts?|courthouses?|halls?|"
+    r"justice(?:\s+system)?)\b"
+    # people and characters called kid: "Kid Rock", "Billy the Kid"
+    r"|\bkid\s+(?:rock|cudi|creole)\b|\bbilly\s+the\s+kid\b"
     # brands: "a Kinder egg", "Babybel cheese"
     r"|\bkinder\s+(?:eggs?|surprise|chocolates?|bueno|joy)\b|\bbabybel\b"
     # what children ride, as a thing: "a kids' bike" (not "a kids' bike race", where children ride)
@@ -228,10 +249,13 @@ _EXCLUSIONS = re.compile(
     r"siblings|twins|brothers?\s+and\s+sisters?)\b"
     # adults called girls and boys: "college girls", "girls in their twenties", "the boys in their 40s"
     r"|\b(?:college|university|uni|sorority|fraternity|office|career)\s+(?:girls|boys|kids)\b"
-    r"|\b(?:girls|boys|kids|lads|lasses)\s+in\s+their\s+(?:twenties|thirties|forties|fifties|sixties|seventies|"
-    r"eighties|[2-9]0'?s)\b"
+    r"|\b(?:girls?|boys?|kids|lads|lasses|twins|siblings|sons?|daughters?|brothers?|sisters?|nephews?|nieces?|"
+    r"grandsons?|granddaughters?|children)\s+in\s+(?:their|his|her)\s+(?:early\s+|mid[\s-]|late\s+)?"
+    r"(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties|[2-9]0'?s)\b"
     rf"|\b(?:baby|babies|infant|newborn|juvenile|juveniles|kid|young|little|tiny)\s+{_ANIMAL}\b"
     r"|\b(?:goat|goats|billy\s+goat)\s+kids?\b"
+    # an animal mother's young: "a mother duck with her babies"
+    rf"|\b{_ANIMAL}\s+(?:and|with)\s+(?:her|his|its|their)\s+(?:babies|baby|little\s+ones?|young'?uns?)\b"
     rf"|{_THING_LOOKALIKES}"
     r"|\bkiddie\s+(?:pool|pools|ride|rides)\b"
     r"|\bgirls'?\s+(?:night|nite|trip|weekend|getaway)(?:\s+out)?\b"
@@ -273,7 +297,8 @@ CHILD_PATTERN = re.compile(
 # stroller", "a nappy change", "a bike with training wheels") — unless an animal is named ("a pug in a
 # stroller").
 _BABY_GEAR = re.compile(r"\b(?:strollers?|prams?|pushchairs?|bassinets?|playpens?|high[\s-]?chairs?|"
-                        r"christening\s+(?:gowns?|robes?|dress(?:es)?)|training\s+wheels|stabili[sz]ers|"
+                        r"christening\s+(?:gowns?|robes?|dress(?:es)?)|training\s+wheels|stabili[sz]ers|water\s+wings|"
+                        r"sippy\s+cups?|shape\s+sorters?|"
                         r"(?:nappy|diaper)[\s-]+(?:changes?|changing)|"
                         r"changing\s+(?:a\s+|the\s+)?(?:nappy|nappies|diapers?)|"
                         r"in\s+(?:a\s+|his\s+|her\s+|their\s+)?(?:nappy|nappies|diapers?))\b",

@@ -45,6 +45,12 @@ from tasks.legal.rules import (DISCLAIMER, QueryFilter, build_query_filter, choo
     "losing a milk tooth", "a letter to the tooth fairy", "first day of school photo", "her first day at nursery",
     "a junior school sack race", "an infant school nativity", "a nappy change", "a toddler in a nappy",
     "a bike with training wheels", "brownies earning a badge",
+    # scouting's and riding's youth organisations, counted families, children by role, school yards, gear
+    "a scout leader with the cubs", "a 4-H member at the fair", "a pony club rally", "a family of four on a beach",
+    "two little entrepreneurs at a lemonade stand", "water wings at the pool", "young cousins at Christmas",
+    "playtime in the school yard", "an after-school robotics club", "a junior swim squad", "a junior cycling club",
+    "young ice skaters", "a sippy cup on a tray", "a shape sorter on a mat", "a child drawing with chalk",
+    "a child painting at an easel",
 ])
 def test_the_vocabulary_catches_children_in_many_forms(text):
     assert mentions_children(text)
@@ -78,6 +84,11 @@ def test_the_vocabulary_catches_children_in_many_forms(text):
     "a boy scout knife on a workbench", "a Kinder egg", "Babybel cheese on a cracker", "first day of college",
     "a retired mother and her daughter sharing tea", "an elderly father with his son", "a dog in a diaper",
     "the girls celebrating a hen party in Dublin", "the lads on a stag weekend", "brownies baking in the oven",
+    # family words in an adult decade, an animal's young, children's products and drawings, institutions, names
+    "identical twins in their seventies", "a son in his forties", "a girl in her twenties", "a 4h drive",
+    "a mother duck with her babies", "a cat and her little ones", "baby powder on a shelf", "a jar of baby food",
+    "a child's drawing pinned on a fridge", "kids' paintings on a classroom wall", "a juvenile detention center",
+    "a juvenile court building", "Kid Rock on stage", "a family of adults",
 ])
 def test_the_vocabulary_leaves_look_alikes_alone(text):
     assert not mentions_children(text), child_terms_in(text)
@@ -135,7 +146,8 @@ def test_the_written_set_has_two_halves_of_150_each_half_about_children():
 # vocabulary cannot tell them from adults ("brothers" may be grown), so they are the semantic check's.
 NAMES_NO_CHILD = {"brothers racing on bikes down the driveway", "a small person in a dinosaur costume at a party",
                   "tiny fingers wrapped around a rattle", "taking first steps on the living room carpet",
-                  "waiting for Santa in footed pajamas by the tree"}
+                  "waiting for Santa in footed pajamas by the tree",
+                  "a lullaby at bedtime under a mobile above the cot"}
 
 
 def test_the_vocabulary_catches_every_child_query_of_the_design_half_that_names_a_child(query_filter):
