@@ -214,8 +214,9 @@ _THING_LOOKALIKES = (
     r"|\b(?:boy|girl)[\s-]+(?:bands?|groups?)\b|\bboys\s+of\s+summer\b"
     # things made for children, not children: "a kids' furniture store", "a child safety seat"
     r"|\b(?:kids'?|children's|childrens|child's|child|baby|babies'?)[\s-]+(?:furniture|clothing|clothes|wear|menus?|shoes|"
-    r"toys?|books?|section|store|stores|shop|shops|department|(?:safety\s+|car\s+)?seats?|locks?|monitors?|"
-    r"powder|food|foods|formula|wipes|lotion|shampoo|bottles?)\b"
+    r"toys?|books?|section|store|stores|shop|shops|department|(?:safety\s+|car\s+)?seats?|locks?|monitors?)\b"
+    # baby products ("a jar of baby food"; not "kids bottle-feeding a lamb", where the kids are the point)
+    r"|\bbaby[\s-]+(?:powder|food|foods|formula|wipes|lotion|shampoo|bottles?)\b(?![\s-]*feed)"
     # what a child made, said with the possessive ("a child's drawing"; "a child drawing" is a child)
     r"|\b(?:kids'|kid's|children's|child's)\s+(?:drawings?|paintings?|scribbles?|artwork|crafts)\b"
     r"|\bchild[\s-]?(?:proof|safe|resistant)\b"

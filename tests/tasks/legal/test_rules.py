@@ -50,7 +50,7 @@ from tasks.legal.rules import (DISCLAIMER, QueryFilter, build_query_filter, choo
     "two little entrepreneurs at a lemonade stand", "water wings at the pool", "young cousins at Christmas",
     "playtime in the school yard", "an after-school robotics club", "a junior swim squad", "a junior cycling club",
     "young ice skaters", "a sippy cup on a tray", "a shape sorter on a mat", "a child drawing with chalk",
-    "a child painting at an easel",
+    "a child painting at an easel", "kids bottle-feeding a lamb", "children's food fight",
 ])
 def test_the_vocabulary_catches_children_in_many_forms(text):
     assert mentions_children(text)
