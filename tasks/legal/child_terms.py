@@ -76,11 +76,11 @@ _ORDINAL_UNDER_16 = (r"(?:1[0-5]th|1st|2nd|3rd|[4-9]th|first|second|third|fourth
                      r"tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth)")
 _SCHOOL_YEAR_UK = r"(?:1[01]|[1-9]|one|two|three|four|five|six|seven|eight|nine|ten|eleven)\b"
 _SCHOOL_YEARS = r"(?:1st|2nd|3rd|[4-8]th|first|second|third|fourth|fifth|sixth|seventh|eighth)"
-# what an age-banded team plays or is: "an under-12 football match", "a U14 lacrosse game"
 # children's playground games, and where children play ("playing tag", "playing in a treehouse")
 _CHILD_PLAY = (r"(?:playing\s+(?:tag|hide[\s-]+and[\s-]+seek|leapfrog|duck[\s-]+duck[\s-]+goose|red\s+rover)|"
                r"(?:playing|play)\s+(?:in|on)\s+(?:a|the|their)\s+(?:tree[\s-]?house|sandbox|sandpit|ball\s+pit|"
                r"bouncy\s+castle|jungle\s+gym|climbing\s+frame|play[\s-]?house|wendy\s+house|paddling\s+pool))")
+# what an age-banded team plays or is: "an under-12 football match", "a U14 lacrosse game"
 _TEAM = (r"(?:team|teams|league|squad|side|match|game|games|tournament|football|soccer|rugby|hockey|basketball|"
          r"baseball|softball|cricket|netball|lacrosse|volleyball|handball|water\s+polo|swimming|athletics|players)")
 CHILD_PATTERNS = (
@@ -122,9 +122,8 @@ CHILD_PATTERNS = (
     r"\bunder[\s-]*(?:[5-9]|1[0-5])s\b",
     rf"\bunder[\s-]*(?:[5-9]|1[0-5])\s+{_TEAM}\b",
     rf"\bu[\s-]?(?:[6-9]|1[0-5])s?\s+(?:{_TEAM}|girls|boys)\b",
-    r"\bjuniors?\s+(?:team|teams|league|squad|football|soccer|rugby|hockey|basketball|baseball|cricket|tennis|golf|swim|"
-    r"cycling|"
-    r"golfers?|swimmers?|swimming|gymnasts?|gymnastics|players?|athletes?|skaters?|skiers?|skiing|ski|riders?|"
+    r"\bjuniors?\s+(?:team|teams|league|squad|football|soccer|rugby|hockey|basketball|baseball|cricket|tennis|golf|"
+    r"swim|cycling|golfers?|swimmers?|swimming|gymnasts?|gymnastics|players?|athletes?|skaters?|skiers?|skiing|ski|riders?|"
     r"cyclists?|racers?|runners?|sailors?|sailing|surfers?|climbers?|rowers?|rowing|divers?|diving|dancers?|"
     r"wrestlers?|wrestling|boxers?|archers?|fencers?|lifeguards?|rangers?|chess|clubs?|champions?|championship|"
     r"tournament|camp|taekwondo|karate|judo|jiu[\s-]?jitsu|kickboxing|martial\s+arts?|competitions?)\b",
@@ -132,7 +131,8 @@ CHILD_PATTERNS = (
     r"\bmini[\s-]?(?:rugby|hockey|soccer|football|basketball|tennis|cricket|netball|lacrosse|league)\b",
     # a scout or guide section's unit by its name: "a daisy troop", "a brownie pack", "a webelos den"
     r"\b(?:daisy|daisies|brownie|brownies|rainbow|rainbows|webelos)[\s-]+(?:troops?|packs?|dens?|units?|meetings?)\b",
-    # a participant called little or young by role: "little dancers", "young gymnasts" (not "little dogs")
+    # a participant called little or young by role: "little dancers", "young gymnasts" (not "little dogs"); "young
+    # cousins"
     r"\b(?:little|tiny|wee)\s+(?:gymnasts?|ballerinas?|dancers?|swimmers?|skaters?|athletes?|players?|footballers?|"
     r"campers?|artists?|musicians?|pianists?|violinists?|chefs?|bakers?|readers?|learners?|students?|explorers?|"
     r"helpers?|cowboys?|cowgirls?|pirates?|firefighters?|astronauts?|scientists?|heroes|hero|entrepreneurs?|"
