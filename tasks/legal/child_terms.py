@@ -69,9 +69,14 @@ CHILD_WORDS = (
     # families and occasions
     "brother and sister", "brothers and sisters", "siblings", "twins", "trick or treater", "trick or treaters",
 )
-_NUMBER_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
-                 "sixteen|seventeen|eighteen|nineteen|twenty|thirty")
+_NUMBER_WORDS = ("(?:twenty|thirty)(?:[\\s-]?(?:one|two|three|four|five|six|seven|eight|nine))?|"
+                 "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+                 "sixteen|seventeen|eighteen|nineteen")
 _UNDER_16 = r"(?:1[0-5]|[0-9]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen)"
+# "two and a half years old", "a 3-and-a-half-year-old"
+_AND_A_HALF = r"(?:[\s-]+and[\s-]+a[\s-]+half)?"
+# An age starts a word, not inside a hyphenated number: "a twenty-two-year-old" is not "two-year-old".
+_AGE_START = r"(?<![\w-])"
 _ORDINAL_UNDER_16 = (r"(?:1[0-5]th|1st|2nd|3rd|[4-9]th|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
                      r"tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth)")
 _SCHOOL_YEAR_UK = r"(?:1[01]|[1-9]|one|two|three|four|five|six|seven|eight|nine|ten|eleven)\b"
@@ -83,11 +88,20 @@ _CHILD_PLAY = (r"(?:playing\s+(?:tag|hide[\s-]+and[\s-]+seek|leapfrog|duck[\s-]+
 # what an age-banded team plays or is: "an under-12 football match", "a U14 lacrosse game"
 _TEAM = (r"(?:team|teams|league|squad|side|match|game|games|tournament|football|soccer|rugby|hockey|basketball|"
          r"baseball|softball|cricket|netball|lacrosse|volleyball|handball|water\s+polo|swimming|athletics|players)")
+# sports named before a junior team's noun: "a junior canoe polo team", "a junior ice hockey league"
+_JUNIOR_SPORT = (r"(?:(?:canoe|water|bike)\s+polo|polo|ice\s+hockey|field\s+hockey|hockey|football|soccer|rugby|"
+                 r"basketball|baseball|softball|cricket|netball|lacrosse|volleyball|handball|badminton|squash|"
+                 r"table\s+tennis|tennis|golf|athletics|track|cross[\s-]+country|triathlon|rowing|sailing|canoe|"
+                 r"kayak|equestrian|curling|fencing|archery|orienteering|ultimate|dodgeball|korfball|rounders|"
+                 r"hurling|camogie|gaelic\s+football|bowling|swim|swimming|diving|gymnastics|skating|ski|cycling)")
 CHILD_PATTERNS = (
     # ages: under 16 in years, any number of months, weeks or days
-    rf"\b{_UNDER_16}[\s-]*(?:years?|yrs?)[\s-]*olds?\b",
-    rf"\b{_UNDER_16}[\s-]*(?:y/o|y\.o\.?|yo)(?=\W|$)",
-    rf"\b(?:\d{{1,3}}|{_NUMBER_WORDS})[\s-]*(?:months?|mos?|weeks?|wks?|days?)[\s-]*olds?\b",
+    rf"{_AGE_START}{_UNDER_16}{_AND_A_HALF}[\s-]*(?:years?|yrs?)[\s-]*olds?\b",
+    rf"{_AGE_START}{_UNDER_16}[\s-]*(?:y/o|y\.o\.?|yo)(?=\W|$)",
+    rf"{_AGE_START}(?:\d{{1,3}}|{_NUMBER_WORDS})[\s-]*(?:months?|mos?|weeks?|wks?|days?)[\s-]*olds?\b",
+    # a birthday cake's candles count the years: "a cake with four candles"
+    rf"\bcake\s+with\s+{_UNDER_16}\s+(?:lit\s+|birthday\s+)?candles\b|\b{_UNDER_16}\s+candles\s+on\s+(?:a|the|his|her|"
+    r"their)\s+(?:birthday\s+)?cake\b",
     rf"\b{_ORDINAL_UNDER_16}\s+birthday\b",
     # "campers aged eight", "sisters aged six and nine", "kids ages 5 to 9"
     rf"\baged\s+(?:between\s+|under\s+)?{_UNDER_16}\b(?!\s*(?:years?|yrs?)\s+in\b)",
@@ -107,6 +121,8 @@ CHILD_PATTERNS = (
     r"\bgrade[\s-]*(?:[1-8]|one|two|three|four|five|six|seven|eight)\s+(?:students?|pupils?|class|classes|"
     r"classroom|schoolers?)\b",
     r"\bkinder\s+(?:class|classes|classroom|students?|group|groups|teacher|teachers)\b",
+    # reception: the first school year in England and Wales ("a reception class story time")
+    r"\breception\s+(?:class|classes|classroom|classrooms|pupils?|children|kids|year|teachers?)\b",
     # children's playground games and play places ("cousins playing tag", "cousins playing in a treehouse";
     # not "laser tag")
     rf"\b{_CHILD_PLAY}\b",
@@ -122,6 +138,8 @@ CHILD_PATTERNS = (
     r"\bunder[\s-]*(?:[5-9]|1[0-5])s\b",
     rf"\bunder[\s-]*(?:[5-9]|1[0-5])\s+{_TEAM}\b",
     rf"\bu[\s-]?(?:[6-9]|1[0-5])s?\s+(?:{_TEAM}|girls|boys)\b",
+    rf"\bjuniors?\s+{_JUNIOR_SPORT}\s+(?:team|teams|league|leagues|squad|squads|club|clubs|match|matches|game|games|"
+    r"tournament|tournaments|camp|camps|players?)\b",
     r"\bjuniors?\s+(?:team|teams|league|squad|football|soccer|rugby|hockey|basketball|baseball|cricket|tennis|golf|"
     r"swim|cycling|golfers?|swimmers?|swimming|gymnasts?|gymnastics|players?|athletes?|skaters?|skiers?|skiing|ski|riders?|"
     r"cyclists?|racers?|runners?|sailors?|sailing|surfers?|climbers?|rowers?|rowing|divers?|diving|dancers?|"
@@ -220,6 +238,26 @@ _THING_LOOKALIKES = (
     # what a child made, said with the possessive ("a child's drawing"; "a child drawing" is a child)
     r"|\b(?:kids'|kid's|children's|child's)\s+(?:drawings?|paintings?|scribbles?|artwork|crafts)\b"
     r"|\bchild[\s-]?(?:proof|safe|resistant)\b"
+    # sized for children: "a kid-sized table", "child-size chairs"
+    r"|\b(?:kids?|child|children|toddler|baby)[\s-]+sized?\b"
+    # a children's thing offered for sale: "a kids' pool float for sale", "a girl's bike on sale"
+    r"|\b(?:kids'|kid's|children's|childrens|child's|baby's|babies'|boys'|boy's|girls'|girl's)\s+(?:[\w-]+\s+){1,2}"
+    r"(?:for|on)\s+sale\b"
+    # a plant: "baby's breath"
+    r"|\bbaby'?s[\s-]+breath\b"
+    # signs: "a 'slow children playing' road sign", "a kids crossing sign", "a boys' club sign" (not sign language)
+    r"|\b(?:slow[\s,]+)?(?:children|kids|school\s*children)\s+(?:playing|at\s+play|crossing)[\"']?\s+"
+    r"(?:road\s+|warning\s+|traffic\s+|street\s+)?signs?\b"
+    r"|\b(?:kids'|kid's|children's|childrens|child's|boys'|boy's|girls'|girl's)\s+(?:[\w-]+\s+){0,2}signs?\b"
+    r"(?!\s+language)"
+    # a young star and what is made for teenagers: "a teen idol poster", "a teen magazine"
+    r"|\bteen\s+(?:idols?|heart[\s-]?throbs?|magazines?|pop\s+stars?)\b"
+    # an institution's building from outside: "the Children's Museum building exterior"
+    r"|\b(?:kids'?|children's|childrens)\s+(?:museum|hospital|library|theat(?:re|er)|charity|cent(?:re|er))s?\s+"
+    r"(?:building|buildings|exterior|facade|façade|entrance|sign|signs|logo)\b"
+    # scouting things collected: "a boy scout badge collection", "scout memorabilia"
+    r"|\b(?:(?:boy|girl|cub)[\s-]+)?scouts?\s+(?:(?:badges?|patch(?:es)?)\s+(?:collections?|displays?|albums?)|"
+    r"memorabilia)\b"
     # a scout's things and the Guides' cookies: "a boy scout knife", "girl scout cookies"
     r"|\b(?:boy|girl|cub)[\s-]+scouts?\s+(?:knife|knives|pocket\s*knife|handbook|manual|cookies|motto)\b"
     # institutions for minors, not minors: "a juvenile detention center", "a juvenile court"
@@ -237,6 +275,9 @@ _THING_LOOKALIKES = (
     r"(?:playgrounds?|play\s*(?:areas?|parks?|grounds?)|school\s*yards?|parks?|swings?|slides?|classrooms?|"
     r"bedrooms?|rooms?|nurser(?:y|ies)|wards?|pools?)\b"
 )
+# a decade of adult life: "in their early twenties", "in his 40s"
+_DECADE = (r"(?:early\s+|mid[\s-]|late\s+)?(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties|"
+           r"[2-9]0'?s)")
 _ADULT_AGE = (r"(?:1[6-9]|[2-9][0-9]|sixteen|seventeen|eighteen|nineteen|(?:twenty|thirty|forty|fifty|sixty|seventy|"
               r"eighty|ninety)(?:[\s-]?(?:one|two|three|four|five|six|seven|eight|nine))?)")
 # the family words a child word may be, when said of an adult
@@ -251,8 +292,7 @@ _EXCLUSIONS = re.compile(
     # adults called girls and boys: "college girls", "girls in their twenties", "the boys in their 40s"
     r"|\b(?:college|university|uni|sorority|fraternity|office|career)\s+(?:girls|boys|kids)\b"
     r"|\b(?:girls?|boys?|kids|lads|lasses|twins|siblings|sons?|daughters?|brothers?|sisters?|nephews?|nieces?|"
-    r"grandsons?|granddaughters?|children)\s+in\s+(?:their|his|her)\s+(?:early\s+|mid[\s-]|late\s+)?"
-    r"(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties|[2-9]0'?s)\b"
+    rf"grandsons?|granddaughters?|children)\s+in\s+(?:their|his|her)\s+{_DECADE}\b"
     rf"|\b(?:baby|babies|infant|newborn|juvenile|juveniles|kid|young|little|tiny)\s+{_ANIMAL}\b"
     r"|\b(?:goat|goats|billy\s+goat)\s+kids?\b"
     # an animal mother's young: "a mother duck with her babies"
@@ -261,6 +301,12 @@ _EXCLUSIONS = re.compile(
     r"|\bkiddie\s+(?:pool|pools|ride|rides)\b"
     r"|\bgirls'?\s+(?:night|nite|trip|weekend|getaway)(?:\s+out)?\b"
     r"|\b(?:son|sons|daughter|daughters)[\s-]+in[\s-]+law\b"
+    # grown relatives away in the forces or at college: "a son home from the army", "a daughter in the navy"
+    r"|\b(?:son|sons|daughter|daughters|brothers?|sisters?|grandsons?|granddaughters?|nephews?|nieces?)\s+"
+    r"(?:(?:home|back)\s+)?(?:from|in)\s+(?:the\s+(?:army|navy|air\s+force|marines|military)|college|university|uni)\b"
+    # the young of an animal group: "a youngster of a gorilla troop" (not "youngsters from the cub pack")
+    rf"|\b(?:baby|babies|youngsters?|juveniles?|little\s+ones?|young'?uns?|infants?)\s+(?:of|from)\s+"
+    rf"(?:a|an|the|its|their|her)\s+(?:[\w-]+\s+)?{_ANIMAL}\b(?![\s-]+(?:packs?|scouts?|dens?|leaders?))"
     # adults named by an adult age or a workplace: "his thirty-year-old son", "the girls from the office"
     rf"|\b{_ADULT_AGE}[\s-]*(?:years?|yrs?)[\s-]*old\s+{_FAMILY}\b"
     r"|\bthe\s+(?:girls|boys|lads)\s+(?:from|at)\s+(?:the\s+)?(?:office|work)\b"
@@ -350,8 +396,7 @@ _NAMED_ADULT = re.compile(
     r"baristas?|bartenders?|mechanics?|lawyers?|executives?|entrepreneurs?|business(?:man|men|woman|women)|"
     r"engineers?)\b"
     rf"|\b{_ADULT_AGE}[\s-]*(?:years?|yrs?)[\s-]*olds?\b"
-    r"|\bin\s+(?:their|his|her)\s+(?:early\s+|mid[\s-]|late\s+)?(?:twenties|thirties|forties|fifties|sixties|"
-    r"seventies|eighties|[2-9]0'?s)\b|\btwenty[\s-]somethings?\b",
+    rf"|\bin\s+(?:their|his|her)\s+{_DECADE}\b|\btwenty[\s-]somethings?\b",
     re.IGNORECASE,
 )
 

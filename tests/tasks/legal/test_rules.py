@@ -51,6 +51,11 @@ from tasks.legal.rules import (DISCLAIMER, QueryFilter, build_query_filter, choo
     "playtime in the school yard", "an after-school robotics club", "a junior swim squad", "a junior cycling club",
     "young ice skaters", "a sippy cup on a tray", "a shape sorter on a mat", "a child drawing with chalk",
     "a child painting at an easel", "kids bottle-feeding a lamb", "children's food fight",
+    # half years, compound months, a birthday cake's candles, reception, junior teams of any sport
+    "a two and a half year old on a slide", "a 3-and-a-half-year-old", "a twenty-two-month-old", "a boy in navy blue",
+    "a cake with five candles", "six candles on her birthday cake", "a reception class assembly",
+    "a junior ice hockey team", "a junior badminton club", "youngsters from the cub pack", "a girl on a kid-sized bike",
+    "kids in the war", "children's sign language class",
 ])
 def test_the_vocabulary_catches_children_in_many_forms(text):
     assert mentions_children(text)
@@ -89,6 +94,12 @@ def test_the_vocabulary_catches_children_in_many_forms(text):
     "a mother duck with her babies", "a cat and her little ones", "baby powder on a shelf", "a jar of baby food",
     "a child's drawing pinned on a fridge", "kids' paintings on a classroom wall", "a juvenile detention center",
     "a juvenile court building", "Kid Rock on stage", "a family of adults",
+    # adults by a hyphenated age, things sized, sold or named for children, signs, grown relatives away
+    "a twenty-two-year-old nurse", "a thirty-one-year-old", "a child-sized table", "baby's breath in a bouquet",
+    "a kids' play tent for sale", "the children's hospital building", "a 'children crossing' sign",
+    "a girls' school sign", "a boy scout badge collection", "scout memorabilia", "a teen idol poster",
+    "a son home from the army", "a daughter in college", "a youngster of a lion pride", "a junior sales team",
+    "hotel reception staff",
 ])
 def test_the_vocabulary_leaves_look_alikes_alone(text):
     assert not mentions_children(text), child_terms_in(text)
@@ -147,7 +158,10 @@ def test_the_written_set_has_two_halves_of_150_each_half_about_children():
 NAMES_NO_CHILD = {"brothers racing on bikes down the driveway", "a small person in a dinosaur costume at a party",
                   "tiny fingers wrapped around a rattle", "taking first steps on the living room carpet",
                   "waiting for Santa in footed pajamas by the tree",
-                  "a lullaby at bedtime under a mobile above the cot"}
+                  "a lullaby at bedtime under a mobile above the cot",
+                  "an older sister teaching her brother to tie his shoes", "a pacifier falling out of a sleepy mouth",
+                  "a bouncy castle full of shrieking partygoers in party hats",
+                  "small wellies lined up by the back door after a muddy walk"}
 
 
 def test_the_vocabulary_catches_every_child_query_of_the_design_half_that_names_a_child(query_filter):
