@@ -51,7 +51,7 @@ CHILD_WORDS = (
     "step-kids", "god-son", "god-sons", "god-daughter", "god-daughters", "god-child", "god-children",
     "grand-baby", "grand-babies",
     # youth groups
-    "cub scout", "cub scouts", "boy scout", "boy scouts", "girl scout", "girl scouts", "brownie scout", "scouts",
+    "cub scout", "cub scouts", "beaver scout", "beaver scouts", "sea scout", "sea scouts", "boy scout", "boy scouts", "girl scout", "girl scouts", "brownie scout", "scouts",
     "scout troop", "scout troops", "cub pack", "girl guide", "girl guides", "brownie guide", "brownie guides",
     "rainbow guide", "rainbow guides", "4-h club", "pony club", "pony clubs",
     "4-h clubs", "boys' brigade", "boys brigade",
@@ -121,6 +121,8 @@ CHILD_PATTERNS = (
     r"\bgrade[\s-]*(?:[1-8]|one|two|three|four|five|six|seven|eight)\s+(?:students?|pupils?|class|classes|"
     r"classroom|schoolers?)\b",
     r"\bkinder\s+(?:class|classes|classroom|students?|group|groups|teacher|teachers)\b",
+    # a nursery class is a school's for three- and four-year-olds (not a plant nursery, not a baby's room)
+    r"\bnursery\s+(?:class|classes|classroom|classrooms|teachers?|pupils?|nurses?)\b",
     # reception: the first school year in England and Wales ("a reception class story time")
     r"\breception\s+(?:class|classes|classroom|classrooms|pupils?|children|kids|year|teachers?)\b",
     # children's playground games and play places ("cousins playing tag", "cousins playing in a treehouse";
@@ -206,7 +208,8 @@ ANIMALS = (
     "sparrow", "raven", "pigeon", "seagull", "gull", "pelican", "flamingo", "parrot", "macaw", "cockatoo", "budgie",
     "parakeet", "canary", "canaries", "finch", "hummingbird", "woodpecker", "heron", "stork", "ostrich", "emu",
     "peacock", "peahen", "puffin", "kingfisher", "falcon", "vulture", "condor", "albatross", "cygnet", "fledgling",
-    "nestling", "rooster", "cockerel", "quail", "pheasant", "iguana", "gecko", "chameleon", "toad", "tadpole",
+    "nestling", "hatchling", "eaglet", "owlet", "leveret", "hoglet", "froglet", "frogspawn", "sow", "stag", "hen",
+    "rooster", "cockerel", "quail", "pheasant", "iguana", "gecko", "chameleon", "toad", "tadpole",
     "salamander", "newt", "cobra", "octopus", "squid", "jellyfish", "crab", "lobster", "starfish",
     "seahorse", "stingray", "eel", "salmon", "trout", "clownfish", "goldfish", "butterfly", "butterflies",
     "caterpillar", "ladybug", "ladybird", "spider", "dragonfly", "dragonflies",
@@ -232,7 +235,8 @@ _THING_LOOKALIKES = (
     r"|\b(?:boy|girl)[\s-]+(?:bands?|groups?)\b|\bboys\s+of\s+summer\b"
     # things made for children, not children: "a kids' furniture store", "a child safety seat"
     r"|\b(?:kids'?|children's|childrens|child's|child|baby|babies'?)[\s-]+(?:furniture|clothing|clothes|wear|menus?|shoes|"
-    r"toys?|books?|section|store|stores|shop|shops|department|(?:safety\s+|car\s+)?seats?|locks?|monitors?)\b"
+    r"toys?|books?|section|store|stores|shop|shops|department|(?:safety\s+|car\s+)?seats?|locks?|monitors?|meals?|"
+    r"meal\s+box(?:es)?|lunch\s*box(?:es)?)\b"
     # baby products ("a jar of baby food"; not "kids bottle-feeding a lamb", where the kids are the point)
     r"|\bbaby[\s-]+(?:powder|food|foods|formula|wipes|lotion|shampoo|bottles?)\b(?![\s-]*feed)"
     # what a child made, said with the possessive ("a child's drawing"; "a child drawing" is a child)
@@ -259,21 +263,23 @@ _THING_LOOKALIKES = (
     r"|\b(?:(?:boy|girl|cub)[\s-]+)?scouts?\s+(?:(?:badges?|patch(?:es)?)\s+(?:collections?|displays?|albums?)|"
     r"memorabilia)\b"
     # a scout's things and the Guides' cookies: "a boy scout knife", "girl scout cookies"
-    r"|\b(?:boy|girl|cub)[\s-]+scouts?\s+(?:knife|knives|pocket\s*knife|handbook|manual|cookies|motto)\b"
+    r"|\b(?:boy|girl|cub)[\s-]+scouts?\s+(?:knife|knives|pocket\s*knife|handbook|manual|cookies?|motto)\b"
     # institutions for minors, not minors: "a juvenile detention center", "a juvenile court"
     r"|\bjuvenile\s+(?:detention(?:\s+(?:centers?|centres?|facilit(?:y|ies)|halls?))?|courts?|courthouses?|halls?|"
     r"justice(?:\s+system)?)\b"
     # people and characters called kid: "Kid Rock", "Billy the Kid"
     r"|\bkid\s+(?:rock|cudi|creole)\b|\bbilly\s+the\s+kid\b"
     # brands: "a Kinder egg", "Babybel cheese"
-    r"|\bkinder\s+(?:eggs?|surprise|chocolates?|bueno|joy)\b|\bbabybel\b"
+    r"|\bkinder\s+(?:eggs?|surprise|chocolates?|bueno|joy)\b|\bbabybel\b|\bbaby\s+ruth\b|\bbaby\s+driver\b"
+    r"|\bkarate\s+kid\b"
     # what children ride, as a thing: "a kids' bike" (not "a kids' bike race", where children ride)
     r"|\b(?:kids'?|children's|childrens|child's|boys'?|girls'?)[\s-]+(?:bikes?|bicycles?|trikes?|tricycles?|"
     r"scooters?|helmets?)\b(?![\s-]+(?:races?|rides?|parades?|lessons?|clubs?|camps?|teams?|training))"
     # a place for children with nobody in it: "an empty children's playground", "a deserted school playground"
     r"|\b(?:empty|deserted|abandoned|vacant|unused)\s+(?:(?:kids'?|children's|childrens|school)[\s-]+)?"
     r"(?:playgrounds?|play\s*(?:areas?|parks?|grounds?)|school\s*yards?|parks?|swings?|slides?|classrooms?|"
-    r"bedrooms?|rooms?|nurser(?:y|ies)|wards?|pools?)\b"
+    r"bedrooms?|rooms?|nurser(?:y|ies)|wards?|pools?|kindergartens?|pre-?schools?|day\s*cares?|nursery\s+schools?|"
+    r"primary\s+schools?|elementary\s+schools?|orphanages?)\b"
 )
 # a decade of adult life: "in their early twenties", "in his 40s"
 _DECADE = (r"(?:early\s+|mid[\s-]|late\s+)?(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties|"
@@ -295,6 +301,7 @@ _EXCLUSIONS = re.compile(
     rf"grandsons?|granddaughters?|children)\s+in\s+(?:their|his|her)\s+{_DECADE}\b"
     rf"|\b(?:baby|babies|infant|newborn|juvenile|juveniles|kid|young|little|tiny)\s+{_ANIMAL}\b"
     r"|\b(?:goat|goats|billy\s+goat)\s+kids?\b"
+    r"|\bkid\b(?=\s+(?:[\w'-]+\s+){0,3}its\s+(?:mother|mum|mom|dam|nanny)\b)"
     # an animal mother's young: "a mother duck with her babies"
     rf"|\b{_ANIMAL}\s+(?:and|with)\s+(?:her|his|its|their)\s+(?:babies|baby|little\s+ones?|young'?uns?)\b"
     rf"|{_THING_LOOKALIKES}"
@@ -313,6 +320,8 @@ _EXCLUSIONS = re.compile(
     # an elderly or retired parent's children are grown: "a retired mother and her daughter"
     r"|\b(?:retired|elderly|aged|ageing|aging)\s+(?:mother|father|mom|mum|dad|parents?)\s+(?:and|with)\s+"
     r"(?:her|his|their)\s+(?:son|sons|daughter|daughters|children|kids)\b"
+    r"|\b(?:son|sons|daughter|daughters)\b(?=.*\b(?:his|her|their)\s+(?:retired|elderly|aged|ageing|aging|frail)\s+"
+    r"(?:mother|father|mom|mum|dad|parents?)\b)"
     # women and men at a hen or stag party: "the girls celebrating a hen party"
     r"|\b(?:girls|boys|lads)\b"
     r"(?=.*\b(?:(?:hen|stag)\s+(?:party|parties|do|night|weekend)|bachelorette|bachelor\s+party)\b)"
@@ -350,6 +359,14 @@ _BABY_GEAR = re.compile(r"\b(?:strollers?|prams?|pushchairs?|bassinets?|playpens
                         r"changing\s+(?:a\s+|the\s+)?(?:nappy|nappies|diapers?)|"
                         r"in\s+(?:a\s+|his\s+|her\s+|their\s+)?(?:nappy|nappies|diapers?))\b",
                         re.IGNORECASE)
+# Baby gear as goods: "a second-hand pushchair for sale", "an empty pram" — no child is said to be there.
+_GEAR_AS_GOODS = re.compile(r"\b(?:for|on)\s+sale\b|\bsecond[\s-]?hand\b|\bempty\b", re.IGNORECASE)
+# Youth groups named after animals ("beaver scouts", "the cub pack", "a scout leader with the cubs"): not
+# animals, so they do not keep a query from the semantic check.
+# ("a beaver colony", "a cub's den" and "wolf cubs" stay animals.)
+_ANIMAL_NAMED_GROUPS = re.compile(r"\b(?:beaver|cub)s?[\s-]+(?:scouts?|leaders?)\b|\bcub\s+packs?\b"
+                                  r"|\bscout\s+leaders?\s+(?:\w+\s+){0,4}(?:the\s+)?cubs\b|\bcubs\s+and\s+scouts\b",
+                                  re.IGNORECASE)
 
 
 def _normalised(text: str) -> str:
@@ -365,7 +382,7 @@ def child_terms_in(text: str | None) -> list[str]:
     cleaned = _EXCLUSIONS.sub(" ", text)
     found = [(match.start(), match.group(0)) for match in CHILD_PATTERN.finditer(cleaned)]
     gear = [(match.start(), match.group(0)) for match in _BABY_GEAR.finditer(cleaned)]
-    if gear and not names_an_animal(text):
+    if gear and not names_an_animal(text) and not _GEAR_AS_GOODS.search(cleaned):
         found += gear
     return [term for _, term in sorted(found)]
 
@@ -376,7 +393,7 @@ def mentions_children(text: str | None) -> bool:
 
 def names_an_animal(text: str | None) -> bool:
     """Whether ``text`` names an animal (the semantic check leaves animal queries to the vocabulary)."""
-    return bool(text) and _ANIMAL_PATTERN.search(text) is not None
+    return bool(text) and _ANIMAL_PATTERN.search(_ANIMAL_NAMED_GROUPS.sub(" ", text)) is not None
 
 
 def names_a_lookalike(text: str | None) -> bool:
@@ -394,7 +411,7 @@ _NAMED_ADULT = re.compile(
     r"\byoung\s+(?:adults?|man|men|woman|women|lady|ladies|couples?|bride|groom|wife|husband|nurses?|doctors?|"
     r"soldiers?|marines?|farmers?|professionals?|workers?|officers?|chefs?|cooks?|waiters?|waitress(?:es)?|"
     r"baristas?|bartenders?|mechanics?|lawyers?|executives?|entrepreneurs?|business(?:man|men|woman|women)|"
-    r"engineers?)\b"
+    r"engineers?|backpackers?|recruits?)\b"
     rf"|\b{_ADULT_AGE}[\s-]*(?:years?|yrs?)[\s-]*olds?\b"
     rf"|\bin\s+(?:their|his|her)\s+{_DECADE}\b|\btwenty[\s-]somethings?\b",
     re.IGNORECASE,

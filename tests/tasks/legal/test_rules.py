@@ -56,6 +56,9 @@ from tasks.legal.rules import (DISCLAIMER, QueryFilter, build_query_filter, choo
     "a cake with five candles", "six candles on her birthday cake", "a reception class assembly",
     "a junior ice hockey team", "a junior badminton club", "youngsters from the cub pack", "a girl on a kid-sized bike",
     "kids in the war", "children's sign language class",
+    # scout sections named for animals, a nursery class, children's things with a child there
+    "a beaver scout colony", "sea scouts on a dinghy", "a nursery class on a walk", "a kid eating a kids' meal",
+    "a mother pushing a pram",
 ])
 def test_the_vocabulary_catches_children_in_many_forms(text):
     assert mentions_children(text)
@@ -100,6 +103,10 @@ def test_the_vocabulary_catches_children_in_many_forms(text):
     "a girls' school sign", "a boy scout badge collection", "scout memorabilia", "a teen idol poster",
     "a son home from the army", "a daughter in college", "a youngster of a lion pride", "a junior sales team",
     "hotel reception staff",
+    # a goat's kid, grown children beside an old parent, goods for children, brands, empty schools
+    "a kid nuzzling its mother in the goat shed", "a daughter with her elderly father at the doctor's",
+    "a kids' meal on a tray", "a pushchair for sale", "an empty pram in a hallway", "a Baby Ruth bar",
+    "an abandoned orphanage", "a Girl Scout cookie box", "a tree nursery", "an empty nursery classroom",
 ])
 def test_the_vocabulary_leaves_look_alikes_alone(text):
     assert not mentions_children(text), child_terms_in(text)
@@ -161,7 +168,10 @@ NAMES_NO_CHILD = {"brothers racing on bikes down the driveway", "a small person 
                   "a lullaby at bedtime under a mobile above the cot",
                   "an older sister teaching her brother to tie his shoes", "a pacifier falling out of a sleepy mouth",
                   "a bouncy castle full of shrieking partygoers in party hats",
-                  "small wellies lined up by the back door after a muddy walk"}
+                  "small wellies lined up by the back door after a muddy walk",
+                  "tiny hands pressing into a clay handprint plaque", "a chubby-cheeked crawler reaching for a rattle",
+                  "a small hand gripping a parent's finger at a crossing",
+                  "a sleepy bundle in a papoose on a hiking trail"}
 
 
 def test_the_vocabulary_catches_every_child_query_of_the_design_half_that_names_a_child(query_filter):
@@ -183,6 +193,9 @@ def test_the_semantic_check_leaves_animal_queries_to_the_vocabulary(query_filter
 @pytest.mark.parametrize("text, expected", [
     ("two finches", True), ("lynxes in the snow", True), ("baby orangutans", True), ("a german  shepherd", True),
     ("interest rates", False), ("the Bates Motel", False), ("a shepherd with his flock", False),
+    # youth groups named for animals are people; the animals' own groups stay animals
+    ("beaver scouts on a litter pick", False), ("a cub pack at camp", False), ("a scout leader with the cubs", False),
+    ("a beaver colony building a dam", True), ("a fox cub den", True), ("wolf cubs playing", True),
 ])
 def test_animals_are_named_with_their_regular_plurals_and_nothing_else(text, expected):
     assert names_an_animal(text) is expected
