@@ -67,7 +67,7 @@ CHILD_WORDS = (
     "little league", "little leaguer", "little leaguers", "pony league", "pop warner", "babe ruth league",
     "pee wee", "peewee", "tee ball", "t-ball",
     # families and occasions
-    "brother and sister", "brothers and sisters", "siblings", "twins", "trick or treater", "trick or treaters",
+    "brother and sister", "brothers and sisters", "siblings", "twins", "triplets", "quadruplets", "trick or treater", "trick or treaters",
 )
 _NUMBER_WORDS = ("(?:twenty|thirty)(?:[\\s-]?(?:one|two|three|four|five|six|seven|eight|nine))?|"
                  "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
@@ -85,6 +85,8 @@ _SCHOOL_YEARS = r"(?:1st|2nd|3rd|[4-8]th|first|second|third|fourth|fifth|sixth|s
 _CHILD_PLAY = (r"(?:playing\s+(?:tag|hide[\s-]+and[\s-]+seek|leapfrog|duck[\s-]+duck[\s-]+goose|red\s+rover)|"
                r"(?:playing|play)\s+(?:in|on)\s+(?:a|the|their)\s+(?:tree[\s-]?house|sandbox|sandpit|ball\s+pit|"
                r"bouncy\s+castle|jungle\s+gym|climbing\s+frame|play[\s-]?house|wendy\s+house|paddling\s+pool))")
+# an age band in words: "under-eleven football trials"
+_BAND_WORDS = r"(?:five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen)"
 # what an age-banded team plays or is: "an under-12 football match", "a U14 lacrosse game"
 _TEAM = (r"(?:team|teams|league|squad|side|match|game|games|tournament|football|soccer|rugby|hockey|basketball|"
          r"baseball|softball|cricket|netball|lacrosse|volleyball|handball|water\s+polo|swimming|athletics|players)")
@@ -137,15 +139,16 @@ CHILD_PATTERNS = (
     # high school: the people in it (14–18 includes under 16), not the building
     r"\bhigh[\s-]*school(?:er|ers|\s+(?:students?|kids|freshm[ae]n|sophomores?|team|teams|athletes?|players?|class|girls?|boys?))\b",
     # youth teams: "under-10s", "under 12 football", "U12", "junior golfers"
-    r"\bunder[\s-]*(?:[5-9]|1[0-5])s\b",
-    rf"\bunder[\s-]*(?:[5-9]|1[0-5])\s+{_TEAM}\b",
+    rf"\bunder[\s-]*(?:[5-9]|1[0-5]|{_BAND_WORDS})s\b",
+    rf"\bunder[\s-]*(?:[5-9]|1[0-5]|{_BAND_WORDS})\s+{_TEAM}\b",
     rf"\bu[\s-]?(?:[6-9]|1[0-5])s?\s+(?:{_TEAM}|girls|boys)\b",
     rf"\bjuniors?\s+{_JUNIOR_SPORT}\s+(?:team|teams|league|leagues|squad|squads|club|clubs|match|matches|game|games|"
     r"tournament|tournaments|camp|camps|players?)\b",
     r"\bjuniors?\s+(?:team|teams|league|squad|football|soccer|rugby|hockey|basketball|baseball|cricket|tennis|golf|"
     r"swim|cycling|golfers?|swimmers?|swimming|gymnasts?|gymnastics|players?|athletes?|skaters?|skiers?|skiing|ski|riders?|"
     r"cyclists?|racers?|runners?|sailors?|sailing|surfers?|climbers?|rowers?|rowing|divers?|diving|dancers?|"
-    r"wrestlers?|wrestling|boxers?|archers?|fencers?|lifeguards?|rangers?|chess|clubs?|champions?|championship|"
+    r"wrestlers?|wrestling|boxers?|archers?|fencers?|lifeguards?|rangers?|naturalists?|parkruns?|chess|clubs?|"
+    r"champions?|championship|"
     r"tournament|camp|taekwondo|karate|judo|jiu[\s-]?jitsu|kickboxing|martial\s+arts?|competitions?)\b",
     # children's versions of a sport: "mini-hockey", "mini rugby" (not "mini golf")
     r"\bmini[\s-]?(?:rugby|hockey|soccer|football|basketball|tennis|cricket|netball|lacrosse|league)\b",
@@ -156,7 +159,7 @@ CHILD_PATTERNS = (
     r"\b(?:little|tiny|wee)\s+(?:gymnasts?|ballerinas?|dancers?|swimmers?|skaters?|athletes?|players?|footballers?|"
     r"campers?|artists?|musicians?|pianists?|violinists?|chefs?|bakers?|readers?|learners?|students?|explorers?|"
     r"helpers?|cowboys?|cowgirls?|pirates?|firefighters?|astronauts?|scientists?|heroes|hero|entrepreneurs?|"
-    r"gardeners?|builders?|engineers?|detectives?|adventurers?|travell?ers?|shoppers?|monsters?)\b",
+    r"gardeners?|builders?|engineers?|detectives?|adventurers?|travell?ers?|shoppers?|monsters?|cousins?)\b",
     r"\byoung\s+(?:gymnasts?|ballerinas?|campers?|footballers?|soccer\s+players?|athletes?|swimmers?|"
     r"(?:ice\s+|figure\s+|roller\s+)?skaters?|cousins?|"
     r"skiers?|dancers?|pianists?|violinists?|cellists?|readers?|learners?)\b",
@@ -169,11 +172,20 @@ CHILD_PATTERNS = (
     r"\bfamil(?:y|ies)\s+of\s+(?:three|four|five|six|seven|eight|[3-8])\b",
     # a child's first school day: "first day of school", "her first day at school"
     r"\bfirst\s+day\s+(?:of|at)\s+(?:school|kindergarten|preschool|pre-school|nursery|reception)\b",
+    # an age being reached: "triplets turning one", "she just turned six" (not "turning 90 degrees")
+    rf"\b(?:turning|turns|just\s+turned)\s+{_UNDER_16}\b(?!\s*(?:degrees|pages?|times|corners?|laps?|o'clock|pm|am|"
+    r"miles?|km|%|percent))",
+    # children's party games: "pass the parcel", "pin the tail on the donkey", "musical statues"
+    r"\bpass\s+the\s+parcel\b|\bpin\s+the\s+tail\s+on\s+the\s+donkey\b|\bmusical\s+(?:statues|bumps)\b",
+    # the school run: taking children to school and back
+    r"\bschool\s+runs?\b",
     # only children lose milk teeth: "losing a milk tooth", "the tooth fairy"
     r"\bmilk\s+(?:tooth|teeth)\b|\btooth\s+fairy\b",
     # the Guides' youngest sections by name: "brownies" are cakes unless they do what people do
     r"\bbrownies\s+(?:selling|singing|marching|camping|hiking|playing|dancing|waving|posing|smiling|laughing|"
-    r"wearing|saluting|cheering|earning|learning|planting|crafting|painting|visiting|reciting|in\s+uniform)\b",
+    r"wearing|saluting|cheering|earning|learning|planting|crafting|painting|visiting|reciting|in\s+uniform)\b"
+    r"|\bbrownies\s+(?:on|at)\s+(?:a|an|the|their)\s+(?:litter[\s-]+picks?|trips?|outings?|camps?|hikes?|walks?|"
+    r"sleepovers?|parades?|visits?|pack\s+holidays?|campfires?)\b",
 )
 # Animals whose young carry a child word ("a baby giraffe", "a goat kid"): the word is about the animal.
 ANIMALS = (
@@ -207,7 +219,8 @@ ANIMALS = (
     "filly", "fillies", "heifer", "ewe", "mule", "kitty", "kitties", "doggy", "doggies", "doggo", "pooch",
     "sparrow", "raven", "pigeon", "seagull", "gull", "pelican", "flamingo", "parrot", "macaw", "cockatoo", "budgie",
     "parakeet", "canary", "canaries", "finch", "hummingbird", "woodpecker", "heron", "stork", "ostrich", "emu",
-    "peacock", "peahen", "puffin", "kingfisher", "falcon", "vulture", "condor", "albatross", "cygnet", "fledgling",
+    "peacock", "peahen", "puffin", "gannet", "cormorant", "guillemot", "kittiwake", "tern", "razorbill", "fulmar",
+    "petrel", "shearwater", "kingfisher", "falcon", "vulture", "condor", "albatross", "cygnet", "fledgling",
     "nestling", "hatchling", "eaglet", "owlet", "leveret", "hoglet", "froglet", "frogspawn", "sow", "stag", "hen",
     "rooster", "cockerel", "quail", "pheasant", "iguana", "gecko", "chameleon", "toad", "tadpole",
     "salamander", "newt", "cobra", "octopus", "squid", "jellyfish", "crab", "lobster", "starfish",
@@ -284,6 +297,10 @@ _THING_LOOKALIKES = (
 # a decade of adult life: "in their early twenties", "in his 40s"
 _DECADE = (r"(?:early\s+|mid[\s-]|late\s+)?(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties|"
            r"[2-9]0'?s)")
+# words that name a species within its kind: "a baby harp seal", "a juvenile golden eagle"
+_SPECIES_MODIFIER = (r"(?:harp|grey|gray|polar|brown|black|white|red|snow|sea|golden|spotted|striped|pygmy|giant|wild|"
+                     r"barn|mountain|river|arctic|african|asian|emperor|king|bald|great|spiny|fur|elephant|snowy|"
+                     r"common|little|blue|green|hooded|fallow|roe|sika|red-tailed|humpback|killer|bottlenose)")
 _ADULT_AGE = (r"(?:1[6-9]|[2-9][0-9]|sixteen|seventeen|eighteen|nineteen|(?:twenty|thirty|forty|fifty|sixty|seventy|"
               r"eighty|ninety)(?:[\s-]?(?:one|two|three|four|five|six|seven|eight|nine))?)")
 # the family words a child word may be, when said of an adult
@@ -299,7 +316,9 @@ _EXCLUSIONS = re.compile(
     r"|\b(?:college|university|uni|sorority|fraternity|office|career)\s+(?:girls|boys|kids)\b"
     r"|\b(?:girls?|boys?|kids|lads|lasses|twins|siblings|sons?|daughters?|brothers?|sisters?|nephews?|nieces?|"
     rf"grandsons?|granddaughters?|children)\s+in\s+(?:their|his|her)\s+{_DECADE}\b"
-    rf"|\b(?:baby|babies|infant|newborn|juvenile|juveniles|kid|young|little|tiny)\s+{_ANIMAL}\b"
+    rf"|\b(?:baby|babies|infant|newborn|juvenile|juveniles|kid|young|little|tiny)\s+(?:{_SPECIES_MODIFIER}[\s-]+)?"
+    rf"{_ANIMAL}\b"
+    rf"|\b{_ANIMAL}\s+(?:baby|babies|infants?|youngsters?|juveniles?)\b"
     r"|\b(?:goat|goats|billy\s+goat)\s+kids?\b"
     r"|\bkid\b(?=\s+(?:[\w'-]+\s+){0,3}its\s+(?:mother|mum|mom|dam|nanny)\b)"
     # an animal mother's young: "a mother duck with her babies"
@@ -308,6 +327,15 @@ _EXCLUSIONS = re.compile(
     r"|\bkiddie\s+(?:pool|pools|ride|rides)\b"
     r"|\bgirls'?\s+(?:night|nite|trip|weekend|getaway)(?:\s+out)?\b"
     r"|\b(?:son|sons|daughter|daughters)[\s-]+in[\s-]+law\b"
+    rf"|\b(?:twenty|thirty|forty|fifty|sixty)[\s-]?something\s+{_FAMILY}\b"
+    # grown children over a drink: "a dad and his son sharing a pint"
+    r"|\b(?:son|sons|daughter|daughters|brothers?|sisters?)\b(?=.*\b(?:sharing|drinking|having|over)\s+(?:a\s+)?"
+    r"(?:pints?|beers?|whiske?y|wine|glass\s+of\s+wine|cocktails?)\b(?!\s+of\s+(?:milk|juice|water|squash)))"
+    # grown children at a parent's 60th birthday or later: "a son treating his mother on her 70th birthday", "a
+    # daughter at her father's 80th"
+    r"|\b(?:son|sons|daughter|daughters)\b(?=.*\b(?:his|her|their)\s+(?:(?:mother|father|mum|mom|dad|parents)'s?\s+)?"
+    r"(?:[6-9]0th|sixtieth|seventieth|eightieth|ninetieth)(?:\s+birthday)?\b)"
+    r"|\bboy[\s-]+racers?\b"
     # grown relatives away in the forces or at college: "a son home from the army", "a daughter in the navy"
     r"|\b(?:son|sons|daughter|daughters|brothers?|sisters?|grandsons?|granddaughters?|nephews?|nieces?)\s+"
     r"(?:(?:home|back)\s+)?(?:from|in)\s+(?:the\s+(?:army|navy|air\s+force|marines|military)|college|university|uni)\b"
@@ -363,8 +391,11 @@ _BABY_GEAR = re.compile(r"\b(?:strollers?|prams?|pushchairs?|bassinets?|playpens
 _GEAR_AS_GOODS = re.compile(r"\b(?:for|on)\s+sale\b|\bsecond[\s-]?hand\b|\bempty\b", re.IGNORECASE)
 # Youth groups named after animals ("beaver scouts", "the cub pack", "a scout leader with the cubs"): not
 # animals, so they do not keep a query from the semantic check.
-# ("a beaver colony", "a cub's den" and "wolf cubs" stay animals.)
+# ("a beaver colony", "a cub's den" and "wolf cubs" stay animals.) Toy animals and animal costumes are not
+# animals either ("a stuffed rabbit", "rubber ducks", "a dog costume").
 _ANIMAL_NAMED_GROUPS = re.compile(r"\b(?:beaver|cub)s?[\s-]+(?:scouts?|leaders?)\b|\bcub\s+packs?\b"
+                                  rf"|\b(?:stuffed|toy|soft|cuddly|plush|knitted|wooden|rocking|rubber|inflatable|"
+                                  rf"cardboard|paper|chocolate|origami)\s+{_ANIMAL}\b|\b{_ANIMAL}\s+(?:costumes?|onesies?)\b"
                                   r"|\bscout\s+leaders?\s+(?:\w+\s+){0,4}(?:the\s+)?cubs\b|\bcubs\s+and\s+scouts\b",
                                   re.IGNORECASE)
 
@@ -413,7 +444,7 @@ _NAMED_ADULT = re.compile(
     r"baristas?|bartenders?|mechanics?|lawyers?|executives?|entrepreneurs?|business(?:man|men|woman|women)|"
     r"engineers?|backpackers?|recruits?)\b"
     rf"|\b{_ADULT_AGE}[\s-]*(?:years?|yrs?)[\s-]*olds?\b"
-    rf"|\bin\s+(?:their|his|her)\s+{_DECADE}\b|\btwenty[\s-]somethings?\b",
+    rf"|\bin\s+(?:their|his|her)\s+{_DECADE}\b|\b(?:twenty|thirty|forty)[\s-]?somethings?\b",
     re.IGNORECASE,
 )
 

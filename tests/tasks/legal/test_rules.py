@@ -59,6 +59,10 @@ from tasks.legal.rules import (DISCLAIMER, QueryFilter, build_query_filter, choo
     # scout sections named for animals, a nursery class, children's things with a child there
     "a beaver scout colony", "sea scouts on a dinghy", "a nursery class on a walk", "a kid eating a kids' meal",
     "a mother pushing a pram",
+    # multiples, an age being reached, party games, brownies on an outing, bands in words, junior roles, the school run
+    "triplets in a pram", "she just turned six", "a game of pass the parcel", "brownies on a trip to the zoo",
+    "under-twelve rugby", "an under-nines football tournament", "junior parkrun", "little cousins on a sofa",
+    "the school run in the rain",
 ])
 def test_the_vocabulary_catches_children_in_many_forms(text):
     assert mentions_children(text)
@@ -107,6 +111,11 @@ def test_the_vocabulary_catches_children_in_many_forms(text):
     "a kid nuzzling its mother in the goat shed", "a daughter with her elderly father at the doctor's",
     "a kids' meal on a tray", "a pushchair for sale", "an empty pram in a hallway", "a Baby Ruth bar",
     "an abandoned orphanage", "a Girl Scout cookie box", "a tree nursery", "an empty nursery classroom",
+    # young animals with a species word or after the animal, grown children over a drink or at an old
+    # parent's birthday, adults by a decade in words, a boy racer, turning by degrees
+    "a baby harp seal", "a gorilla baby", "a juvenile gannet", "a thirty-something son",
+    "brothers sharing a beer at a pub", "a daughter at her mother's 80th birthday", "a boy racer's car",
+    "a car turning 90 degrees",
 ])
 def test_the_vocabulary_leaves_look_alikes_alone(text):
     assert not mentions_children(text), child_terms_in(text)
@@ -171,7 +180,11 @@ NAMES_NO_CHILD = {"brothers racing on bikes down the driveway", "a small person 
                   "small wellies lined up by the back door after a muddy walk",
                   "tiny hands pressing into a clay handprint plaque", "a chubby-cheeked crawler reaching for a rattle",
                   "a small hand gripping a parent's finger at a crossing",
-                  "a sleepy bundle in a papoose on a hiking trail"}
+                  "a sleepy bundle in a papoose on a hiking trail",
+                  "a pair of tiny mittens on a string through a coat",
+                  "a first lost tooth in a tiny envelope under a pillow", "sticky fingerprints low down on a patio door",
+                  "a bedtime story with a stuffed rabbit tucked in beside a small sleeper",
+                  "young riders at a gymkhana"}
 
 
 def test_the_vocabulary_catches_every_child_query_of_the_design_half_that_names_a_child(query_filter):
@@ -196,6 +209,8 @@ def test_the_semantic_check_leaves_animal_queries_to_the_vocabulary(query_filter
     # youth groups named for animals are people; the animals' own groups stay animals
     ("beaver scouts on a litter pick", False), ("a cub pack at camp", False), ("a scout leader with the cubs", False),
     ("a beaver colony building a dam", True), ("a fox cub den", True), ("wolf cubs playing", True),
+    # toy animals and animal costumes are not animals
+    ("a stuffed rabbit on a bed", False), ("rubber ducks in a bath", False), ("a toddler in a dog costume", False),
 ])
 def test_animals_are_named_with_their_regular_plurals_and_nothing_else(text, expected):
     assert names_an_animal(text) is expected
