@@ -10,14 +10,18 @@ brother"), slang ("a tyke", "a young'un", "a little rascal"), playground games a
 "playing in a treehouse"), what a baby rides in or wears ("a stroller", "a christening gown", "a nappy change",
 "training wheels", unless an animal is named), milk teeth, the first day of school, scouting's gatherings and
 leaders ("a scout jamboree", "a scout leader"), "a 4-H member", "a pony club", "a family of four", the school
-yard and leaves out what only looks similar: compounds ("girlfriend", "boyish"), "a young man", young animals
-("a baby giraffe", "a goat kid", "a juvenile eagle", "a baby sloth", "a mother duck with her babies"), adults
+yard, the school run, reception and nursery classes, an age being reached ("triplets turning one"), a
+birthday cake's candles, children's party games ("pass the parcel"), and leaves out what only looks similar: compounds ("girlfriend", "boyish"), "a young man", young animals
+("a baby giraffe", "a goat kid", "a juvenile eagle", "a baby sloth", "a mother duck with her babies", "a baby harp
+seal", "a gorilla baby", "a youngster of a gorilla troop"), adults
 ("an adult son", "his thirty-year-old son", "adult siblings", "college girls", "girls in their twenties", "the
 girls from the office", "a baby-faced actor", "a retired mother and her daughter", "the girls at a hen party",
-"a son in his forties"), aged drinks ("a 12 year old single malt"), things, spaced or hyphenated ("baby
+"a son in his forties", "a twenty-two-year-old", "a son home from the army", "a dad and his son sharing a
+pint"), aged drinks ("a 12 year old single malt"), things, spaced or hyphenated ("baby
 carrots", "baby-blue tiles", "kid leather", "a youth hostel", "a kids' furniture store", "a kids' bike", "a
 baby monitor", "a child-proof lock", "a boy scout knife", "a Kinder egg", "baby food", "a child's drawing", "a
-minor chord"), institutions and names ("a juvenile court", "Kid Rock"), empty places for children ("an empty
+minor chord", "a kid-sized table", "baby's breath", "a kids' pool float for sale", "a 'slow children playing'
+sign"), institutions and names ("a juvenile court", "Kid Rock"), empty places for children ("an empty
 children's playground"), adults at children's games ("adults playing tag"), bands ("the Beach Boys", "a boy
 band"), "a girls' night out", "minor league".
 """
@@ -51,7 +55,8 @@ CHILD_WORDS = (
     "step-kids", "god-son", "god-sons", "god-daughter", "god-daughters", "god-child", "god-children",
     "grand-baby", "grand-babies",
     # youth groups
-    "cub scout", "cub scouts", "beaver scout", "beaver scouts", "sea scout", "sea scouts", "boy scout", "boy scouts", "girl scout", "girl scouts", "brownie scout", "scouts",
+    "cub scout", "cub scouts", "beaver scout", "beaver scouts", "sea scout", "sea scouts", "boy scout", "boy scouts",
+    "girl scout", "girl scouts", "brownie scout", "scouts",
     "scout troop", "scout troops", "cub pack", "girl guide", "girl guides", "brownie guide", "brownie guides",
     "rainbow guide", "rainbow guides", "4-h club", "pony club", "pony clubs",
     "4-h clubs", "boys' brigade", "boys brigade",
@@ -67,7 +72,8 @@ CHILD_WORDS = (
     "little league", "little leaguer", "little leaguers", "pony league", "pop warner", "babe ruth league",
     "pee wee", "peewee", "tee ball", "t-ball",
     # families and occasions
-    "brother and sister", "brothers and sisters", "siblings", "twins", "triplets", "quadruplets", "trick or treater", "trick or treaters",
+    "brother and sister", "brothers and sisters", "siblings", "twins", "triplets", "quadruplets", "trick or treater",
+    "trick or treaters",
 )
 _NUMBER_WORDS = ("(?:twenty|thirty)(?:[\\s-]?(?:one|two|three|four|five|six|seven|eight|nine))?|"
                  "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
@@ -154,8 +160,8 @@ CHILD_PATTERNS = (
     r"\bmini[\s-]?(?:rugby|hockey|soccer|football|basketball|tennis|cricket|netball|lacrosse|league)\b",
     # a scout or guide section's unit by its name: "a daisy troop", "a brownie pack", "a webelos den"
     r"\b(?:daisy|daisies|brownie|brownies|rainbow|rainbows|webelos)[\s-]+(?:troops?|packs?|dens?|units?|meetings?)\b",
-    # a participant called little or young by role: "little dancers", "young gymnasts" (not "little dogs"); "young
-    # cousins"
+    # a participant called little or young by role: "little dancers", "young gymnasts" (not "little dogs"); little
+    # or young cousins
     r"\b(?:little|tiny|wee)\s+(?:gymnasts?|ballerinas?|dancers?|swimmers?|skaters?|athletes?|players?|footballers?|"
     r"campers?|artists?|musicians?|pianists?|violinists?|chefs?|bakers?|readers?|learners?|students?|explorers?|"
     r"helpers?|cowboys?|cowgirls?|pirates?|firefighters?|astronauts?|scientists?|heroes|hero|entrepreneurs?|"
@@ -389,13 +395,13 @@ _BABY_GEAR = re.compile(r"\b(?:strollers?|prams?|pushchairs?|bassinets?|playpens
                         re.IGNORECASE)
 # Baby gear as goods: "a second-hand pushchair for sale", "an empty pram" — no child is said to be there.
 _GEAR_AS_GOODS = re.compile(r"\b(?:for|on)\s+sale\b|\bsecond[\s-]?hand\b|\bempty\b", re.IGNORECASE)
-# Youth groups named after animals ("beaver scouts", "the cub pack", "a scout leader with the cubs"): not
-# animals, so they do not keep a query from the semantic check.
-# ("a beaver colony", "a cub's den" and "wolf cubs" stay animals.) Toy animals and animal costumes are not
-# animals either ("a stuffed rabbit", "rubber ducks", "a dog costume").
+# Not animals, so they do not keep a query from the semantic check: youth groups named after animals ("beaver
+# scouts", "the cub pack", "a scout leader with the cubs"; "a beaver colony", "a cub's den" and "wolf cubs" stay
+# animals), toy animals and animal costumes ("a stuffed rabbit", "rubber ducks", "a dog costume").
 _ANIMAL_NAMED_GROUPS = re.compile(r"\b(?:beaver|cub)s?[\s-]+(?:scouts?|leaders?)\b|\bcub\s+packs?\b"
-                                  rf"|\b(?:stuffed|toy|soft|cuddly|plush|knitted|wooden|rocking|rubber|inflatable|"
-                                  rf"cardboard|paper|chocolate|origami)\s+{_ANIMAL}\b|\b{_ANIMAL}\s+(?:costumes?|onesies?)\b"
+                                  r"|\b(?:stuffed|toy|soft|cuddly|plush|knitted|wooden|rocking|rubber|inflatable|"
+                                  rf"cardboard|paper|chocolate|origami)\s+{_ANIMAL}\b"
+                                  rf"|\b{_ANIMAL}\s+(?:costumes?|onesies?)\b"
                                   r"|\bscout\s+leaders?\s+(?:\w+\s+){0,4}(?:the\s+)?cubs\b|\bcubs\s+and\s+scouts\b",
                                   re.IGNORECASE)
 
