@@ -39,7 +39,7 @@ CHILD_WORDS = (
     "daughter", "daughters", "grandson", "grandsons", "granddaughter", "granddaughters", "grandchild",
     "grandchildren", "grandkid", "grandkids", "nephew", "nephews", "niece", "nieces", "youth", "youths",
     "juvenile", "juveniles", "minor", "minors", "tot", "tots", "little one", "little ones", "lass", "lasses",
-    "lassie", "laddie", "young lad", "young lads", "wee one", "wee ones", "bairn", "bairns", "munchkin",
+    "lassie", "laddie", "young lad", "young lads", "young carer", "young carers", "wee one", "wee ones", "bairn", "bairns", "munchkin",
     "munchkins", "tyke", "tykes", "young'un", "young'uns", "youngun", "younguns", "small fry", "pint-sized",
     "little fella", "little fellas", "little fellow", "little fellows", "little squirt", "little squirts",
     "rugrat", "rugrats", "ankle biter", "ankle biters", "nipper", "nippers", "sprog", "sprogs",
@@ -93,15 +93,17 @@ _CHILD_PLAY = (r"(?:playing\s+(?:tag|hide[\s-]+and[\s-]+seek|leapfrog|duck[\s-]+
                r"bouncy\s+castle|jungle\s+gym|climbing\s+frame|play[\s-]?house|wendy\s+house|paddling\s+pool))")
 # an age band in words: "under-eleven football trials"
 _BAND_WORDS = r"(?:five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen)"
-# what an age-banded team plays or is: "an under-12 football match", "a U14 lacrosse game"
-_TEAM = (r"(?:team|teams|league|squad|side|match|game|games|tournament|football|soccer|rugby|hockey|basketball|"
-         r"baseball|softball|cricket|netball|lacrosse|volleyball|handball|water\s+polo|swimming|athletics|players)")
 # sports named before a junior team's noun: "a junior canoe polo team", "a junior ice hockey league"
 _JUNIOR_SPORT = (r"(?:(?:canoe|water|bike)\s+polo|polo|ice\s+hockey|field\s+hockey|hockey|football|soccer|rugby|"
                  r"basketball|baseball|softball|cricket|netball|lacrosse|volleyball|handball|badminton|squash|"
                  r"table\s+tennis|tennis|golf|athletics|track|cross[\s-]+country|triathlon|rowing|sailing|canoe|"
                  r"kayak|equestrian|curling|fencing|archery|orienteering|ultimate|dodgeball|korfball|rounders|"
-                 r"hurling|camogie|gaelic\s+football|bowling|swim|swimming|diving|gymnastics|skating|ski|cycling)")
+                 r"hurling|camogie|gaelic\s+football|bowling|swim|swimming|diving|gymnastics|skating|ski|cycling|"
+                 r"show\s*jumping|dressage|eventing|pony)")
+# what an age-banded team plays or is: "an under-12 football match", "a U14 lacrosse game"
+_TEAM = (r"(?:team|teams|league|squad|side|match|game|games|tournament|football|soccer|rugby|hockey|basketball|"
+         r"baseball|softball|cricket|netball|lacrosse|volleyball|handball|water\s+polo|swimming|athletics|players|chess|"
+         rf"{_JUNIOR_SPORT})")
 CHILD_PATTERNS = (
     # ages: under 16 in years, any number of months, weeks or days
     rf"{_AGE_START}{_UNDER_16}{_AND_A_HALF}[\s-]*(?:years?|yrs?)[\s-]*olds?\b",
@@ -125,6 +127,9 @@ CHILD_PATTERNS = (
     # school events whose people are pupils: "a school field day", "the school play", "school sports day"
     r"\bschool\s+(?:field\s+days?|sports\s+days?|plays?|nativity|recitals?|assembl(?:y|ies)|picture\s+days?|"
     r"fun\s+runs?|talent\s+shows?|concerts?)\b|\bshow\s+and\s+tell\b",
+    # a school's clubs and ensembles: "a school ukulele club concert", "the school choir" (not "an art school")
+    r"\b(?<!art\s)(?<!driving\s)(?<!dance\s)(?<!business\s)(?<!law\s)(?<!medical\s)school\s+(?:[\w-]+\s+)?"
+    r"(?:clubs?|choirs?|bands?|orchestras?|discos?)\b",
     # "grade 2 students", "a kinder class" (kindergarten in Australia)
     r"\bgrade[\s-]*(?:[1-8]|one|two|three|four|five|six|seven|eight)\s+(?:students?|pupils?|class|classes|"
     r"classroom|schoolers?)\b",
@@ -149,7 +154,9 @@ CHILD_PATTERNS = (
     rf"\bunder[\s-]*(?:[5-9]|1[0-5]|{_BAND_WORDS})\s+{_TEAM}\b",
     rf"\bu[\s-]?(?:[6-9]|1[0-5])s?\s+(?:{_TEAM}|girls|boys)\b",
     rf"\bjuniors?\s+{_JUNIOR_SPORT}\s+(?:team|teams|league|leagues|squad|squads|club|clubs|match|matches|game|games|"
-    r"tournament|tournaments|camp|camps|players?)\b",
+    r"tournament|tournaments|camp|camps|players?|class|classes|competitions?|shows?)\b",
+    # rugby's youngest section: "minis at a rugby club" (not Minis at a car show)
+    r"\bminis\b(?=.*\b(?:rugby|hockey|football|soccer|cricket)\b)",
     r"\bjuniors?\s+(?:team|teams|league|squad|football|soccer|rugby|hockey|basketball|baseball|cricket|tennis|golf|"
     r"swim|cycling|golfers?|swimmers?|swimming|gymnasts?|gymnastics|players?|athletes?|skaters?|skiers?|skiing|ski|riders?|"
     r"cyclists?|racers?|runners?|sailors?|sailing|surfers?|climbers?|rowers?|rowing|divers?|diving|dancers?|"
@@ -190,8 +197,8 @@ CHILD_PATTERNS = (
     # the Guides' youngest sections by name: "brownies" are cakes unless they do what people do
     r"\bbrownies\s+(?:selling|singing|marching|camping|hiking|playing|dancing|waving|posing|smiling|laughing|"
     r"wearing|saluting|cheering|earning|learning|planting|crafting|painting|visiting|reciting|in\s+uniform)\b"
-    r"|\bbrownies\s+(?:on|at)\s+(?:a|an|the|their)\s+(?:litter[\s-]+picks?|trips?|outings?|camps?|hikes?|walks?|"
-    r"sleepovers?|parades?|visits?|pack\s+holidays?|campfires?)\b",
+    r"|\bbrownies\s+(?:on|at|around|round)\s+(?:a|an|the|their)\s+(?:litter[\s-]+picks?|trips?|outings?|camps?|hikes?|"
+    r"walks?|sleepovers?|parades?|visits?|pack\s+holidays?|campfires?|toadstools?)\b",
 )
 # Animals whose young carry a child word ("a baby giraffe", "a goat kid"): the word is about the animal.
 ANIMALS = (
@@ -216,6 +223,11 @@ ANIMALS = (
     "hedgehog", "guinea pig",
     # wild and farm animals, birds, reptiles and sea life people photograph (plurals in "s" or "es" are
     # matched without being listed; names that are also common words — a ram, a mole, a robin — are left out)
+    "pangolin", "capybara", "okapi", "mongoose", "civet", "ocelot", "serval", "caracal", "marten", "stoat", "mink",
+    "polecat", "shrew", "dormouse", "gerbil", "chinchilla", "cria", "vicuna", "guanaco", "ibex", "chamois", "dugong",
+    "capuchin", "tamarin", "loris", "mandrill", "langur", "colobus", "terrapin", "skink", "anaconda", "kestrel",
+    "osprey", "buzzard", "blackbird", "thrush", "wren", "starling", "magpie", "crow", "jackdaw", "mallard", "moorhen",
+    "coot", "grebe", "egret", "ibis", "wasp", "beetle", "moth", "snail",
     "sloth", "orangutan", "lemur", "meerkat", "porcupine", "skunk", "badger", "vole", "rat", "ferret", "weasel",
     "chipmunk", "hare", "moose", "elk", "reindeer", "caribou", "bison", "buffalo", "yak", "ox", "oxen", "antelope",
     "gazelle", "impala", "wildebeest", "cheetah", "leopard", "panther", "cougar", "lynx", "bobcat", "hyena",
@@ -246,8 +258,12 @@ _ANIMAL_PATTERN = re.compile(rf"\b{_ANIMAL}\b", re.IGNORECASE)
 # "kid gloves", "minor league", "the Beach Boys".
 _THING_LOOKALIKES = (
     # a compound is written spaced or hyphenated: "baby blue", "baby-blue tiles", "kid-leather gloves"
-    r"\bbaby[\s-]+(?:carrots?|spinach|corn|potatoes|shower|grand|back|blue|boomers?|oil)\b"
-    r"|\bminor[\s-]+(?:league|key|keys|chords?|scales?|thirds?|injury|injuries|detail|details|road|repairs?)\b"
+    r"\bbaby[\s-]+(?:carrots?|spinach|corn|potatoes|shower|grand|back|blue|boomers?|oil|bok\s+choy|pak\s+choi|leaves|"
+    r"greens|kale|beets?|beetroots?|courgettes?|zucchinis?|tomatoes|onions|leeks?|artichokes?|aubergines?|eggplants?|"
+    r"squash|lettuces?)\b"
+    r"|\bminor[\s-]+(?:league|key|keys|chords?|scales?|thirds?|injury|injuries|detail|details|road|repairs?|leaks?|"
+    r"scratch(?:es)?|dents?|damage|issues?|problems?|fix(?:es)?|adjustments?|changes?|surgery|operations?|incidents?|"
+    r"accidents?|crash(?:es)?|flooding|planets?|prophets?)\b"
     r"|\bkid[\s-]+(?:gloves|leather|suede|skin|mohair)\b|\byouth[\s-]+hostels?\b"
     r"|\bbaby[\s-]+changing\s+(?:tables?|stations?|rooms?|units?|facilities|mats?)\b|\bkids'?\s+choice\b"
     r"|\b(?:backstreet|beach|beastie|pet\s+shop|jonas|jersey)\s+boys\b|\b(?:spice|golden|gilmore)\s+girls\b"
@@ -288,6 +304,9 @@ _THING_LOOKALIKES = (
     r"justice(?:\s+system)?)\b"
     # people and characters called kid: "Kid Rock", "Billy the Kid"
     r"|\bkid\s+(?:rock|cudi|creole)\b|\bbilly\s+the\s+kid\b"
+    # a name, a promotion, a charity: "a boy's name carved in a tree", "Kids Eat Free", "Toys for Tots"
+    r"|\b(?:boy's|girl's|boys'|girls'|baby's|child's|kid's)\s+names?\b|\bbaby\s+names?\b"
+    r"|\bkids\s+(?:eat|go|stay|travel)\s+free\b|\btoys\s+for\s+tots\b"
     # brands: "a Kinder egg", "Babybel cheese"
     r"|\bkinder\s+(?:eggs?|surprise|chocolates?|bueno|joy)\b|\bbabybel\b|\bbaby\s+ruth\b|\bbaby\s+driver\b"
     r"|\bkarate\s+kid\b"
@@ -315,7 +334,8 @@ _FAMILY = (r"(?:son|sons|daughter|daughters|child|children|kids?|grandsons?|gran
 # What a child word means something else in: an adult relative, the young of animals, the things above,
 # paddling pools and fairground rides, women's nights out.
 _EXCLUSIONS = re.compile(
-    r"\b(?:adult|grown|grown[\s-]up|married|middle[\s-]aged|elderly)\s+(?:son|sons|daughter|daughters|children|"
+    r"\b(?:adult|grown|grown[\s-]up|married|middle[\s-]aged|elderly|retired|widowed|divorced)\s+(?:son|sons|daughter|"
+    r"daughters|children|"
     r"child|kids|grandson|grandsons|granddaughter|granddaughters|grandchildren|nephew|nephews|niece|nieces|"
     r"siblings|twins|brothers?\s+and\s+sisters?)\b"
     # adults called girls and boys: "college girls", "girls in their twenties", "the boys in their 40s"
@@ -334,6 +354,15 @@ _EXCLUSIONS = re.compile(
     r"|\bgirls'?\s+(?:night|nite|trip|weekend|getaway)(?:\s+out)?\b"
     r"|\b(?:son|sons|daughter|daughters)[\s-]+in[\s-]+law\b"
     rf"|\b(?:twenty|thirty|forty|fifty|sixty)[\s-]?something\s+{_FAMILY}\b"
+    # grown, or grown into an adult's job: "grandchildren, all grown up", "a daughter, now a pilot" ("my son, now a
+    # toddler" keeps its toddler)
+    rf"|\b{_FAMILY}\b,?\s+(?:all\s+|now\s+)?grown(?:[\s-]up)?\b|\b{_FAMILY},?\s+now\s+(?:a|an)\b"
+    # their own birthday of 18 or more: "twins celebrating their 70th", "a son at his 21st"
+    rf"|\b{_FAMILY}\b(?=.*\b(?:his|her|their)\s+(?:1[89]th|[2-9][0-9](?:st|nd|rd|th)|eighteenth|nineteenth|"
+    r"twenty-?first|twentieth|thirtieth|fortieth|fiftieth|sixtieth|seventieth|eightieth|ninetieth)\b"
+    r"(?!\s+(?:wedding\s+)?anniversar))"
+    # young men and women out for the night: "young lads on a night out", "the girls at a nightclub"
+    r"|\b(?:young\s+)?(?:lads|girls|boys)\b(?=.*\b(?:night\s+out|pub\s+crawl|nightclub|night\s+club)\b)"
     # grown children over a drink: "a dad and his son sharing a pint"
     r"|\b(?:son|sons|daughter|daughters|brothers?|sisters?)\b(?=.*\b(?:sharing|drinking|having|over)\s+(?:a\s+)?"
     r"(?:pints?|beers?|whiske?y|wine|glass\s+of\s+wine|cocktails?)\b(?!\s+of\s+(?:milk|juice|water|squash)))"
@@ -448,7 +477,8 @@ _NAMED_ADULT = re.compile(
     r"\byoung\s+(?:adults?|man|men|woman|women|lady|ladies|couples?|bride|groom|wife|husband|nurses?|doctors?|"
     r"soldiers?|marines?|farmers?|professionals?|workers?|officers?|chefs?|cooks?|waiters?|waitress(?:es)?|"
     r"baristas?|bartenders?|mechanics?|lawyers?|executives?|entrepreneurs?|business(?:man|men|woman|women)|"
-    r"engineers?|backpackers?|recruits?)\b"
+    r"engineers?|backpackers?|recruits?|trades(?:people|men|women)|apprentices?|interns?|"
+    r"(?:dad|father|mum|mom|mother|parent)s?[\s-]+to[\s-]+be)\b"
     rf"|\b{_ADULT_AGE}[\s-]*(?:years?|yrs?)[\s-]*olds?\b"
     rf"|\bin\s+(?:their|his|her)\s+{_DECADE}\b|\b(?:twenty|thirty|forty)[\s-]?somethings?\b",
     re.IGNORECASE,

@@ -63,6 +63,11 @@ from tasks.legal.rules import (DISCLAIMER, QueryFilter, build_query_filter, choo
     "triplets in a pram", "she just turned six", "a game of pass the parcel", "brownies on a trip to the zoo",
     "under-twelve rugby", "an under-nines football tournament", "junior parkrun", "little cousins on a sofa",
     "the school run in the rain",
+    # school clubs and ensembles, young carers, the Brownies' toadstool, junior riding, any sport by age band,
+    # rugby minis; a toddler stays one after "now a"; a boy beside his grandparents' anniversary
+    "the school chess club", "a school jazz band", "young carers at a picnic", "brownies round the toadstool",
+    "a junior dressage competition", "an under-11 badminton match", "minis training at the rugby club",
+    "my son, now a toddler", "a boy with his grandparents at their 50th anniversary party",
 ])
 def test_the_vocabulary_catches_children_in_many_forms(text):
     assert mentions_children(text)
@@ -116,6 +121,11 @@ def test_the_vocabulary_catches_children_in_many_forms(text):
     "a baby harp seal", "a gorilla baby", "a juvenile gannet", "a thirty-something son",
     "brothers sharing a beer at a pub", "a daughter at her mother's 80th birthday", "a boy racer's car",
     "a car turning 90 degrees",
+    # animals the list lacked, adults by their own birthday, grown up or in a job, out for the night or to be
+    # parents, names, promotions, charities, vegetables, minor matters
+    "a baby pangolin", "a young kestrel", "retired twins at their 70th", "a son at his 21st",
+    "grandchildren, all grown up", "a daughter, now a doctor", "the lads on a night out", "a young dad-to-be",
+    "a boy's name on a mug", "a Kids Eat Free board", "Toys for Tots", "baby kale", "a minor dent", "an art school band",
 ])
 def test_the_vocabulary_leaves_look_alikes_alone(text):
     assert not mentions_children(text), child_terms_in(text)
@@ -184,7 +194,11 @@ NAMES_NO_CHILD = {"brothers racing on bikes down the driveway", "a small person 
                   "a pair of tiny mittens on a string through a coat",
                   "a first lost tooth in a tiny envelope under a pillow", "sticky fingerprints low down on a patio door",
                   "a bedtime story with a stuffed rabbit tucked in beside a small sleeper",
-                  "young riders at a gymkhana"}
+                  "young riders at a gymkhana", "a tiny pair of ballet shoes beside an adult pair",
+                  "a mobile of felt stars above a crib", "a height chart pencilled on a kitchen door frame",
+                  "a wobbly first tooth tied to a door handle with string",
+                  "a bucket and spade and small footprints in the sand",
+                  "a stack of board books and a teething toy on a rug"}
 
 
 def test_the_vocabulary_catches_every_child_query_of_the_design_half_that_names_a_child(query_filter):
