@@ -92,7 +92,7 @@ _CHILD_PLAY = (r"(?:playing\s+(?:tag|hide[\s-]+and[\s-]+seek|leapfrog|duck[\s-]+
                r"(?:playing|play)\s+(?:in|on)\s+(?:a|the|their)\s+(?:tree[\s-]?house|sandbox|sandpit|ball\s+pit|"
                r"bouncy\s+castle|jungle\s+gym|climbing\s+frame|play[\s-]?house|wendy\s+house|paddling\s+pool))")
 # an age band in words: "under-eleven football trials"
-_BAND_WORDS = r"(?:five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen)"
+_BAND_WORDS = r"(?:five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen)"
 # sports named before a junior team's noun: "a junior canoe polo team", "a junior ice hockey league"
 _JUNIOR_SPORT = (r"(?:(?:canoe|water|bike)\s+polo|polo|ice\s+hockey|field\s+hockey|hockey|football|soccer|rugby|"
                  r"basketball|baseball|softball|cricket|netball|lacrosse|volleyball|handball|badminton|squash|"
@@ -113,6 +113,10 @@ CHILD_PATTERNS = (
     rf"\bcake\s+with\s+{_UNDER_16}\s+(?:lit\s+|birthday\s+)?candles\b|\b{_UNDER_16}\s+candles\s+on\s+(?:a|the|his|her|"
     r"their)\s+(?:birthday\s+)?cake\b",
     rf"\b{_ORDINAL_UNDER_16}\s+birthday\b",
+    # an age after a person, between commas or in brackets: "two brothers, 6 and 8, feeding a calf", "a girl (7)"
+    r"\b(?:boys?|girls?|brothers?|sisters?|twins|sons?|daughters?|kids?|children|child|cousins?|siblings|friends|"
+    rf"nephews?|nieces?|grandsons?|granddaughters?)\s*[,(]\s*(?:aged\s+)?{_UNDER_16}(?:\s*(?:,|and|&|-)\s*{_UNDER_16})*"
+    r"\s*[,)]",
     # "campers aged eight", "sisters aged six and nine", "kids ages 5 to 9"
     rf"\baged\s+(?:between\s+|under\s+)?{_UNDER_16}\b(?!\s*(?:years?|yrs?)\s+in\b)",
     rf"\bages\s+(?:of\s+)?{_UNDER_16}\s*(?:-|–|to|and|through)\s*{_UNDER_16}\b",
@@ -135,7 +139,9 @@ CHILD_PATTERNS = (
     r"classroom|schoolers?)\b",
     r"\bkinder\s+(?:class|classes|classroom|students?|group|groups|teacher|teachers)\b",
     # a nursery class is a school's for three- and four-year-olds (not a plant nursery, not a baby's room)
-    r"\bnursery\s+(?:class|classes|classroom|classrooms|teachers?|pupils?|nurses?)\b",
+    r"\bnursery\s+(?:class|classes|classroom|classrooms|groups?|teachers?|pupils?|nurses?)\b",
+    # wearing a school uniform: "students in school uniforms", "a boy in his school uniform"
+    r"\bin\s+(?:a\s+|their\s+|his\s+|her\s+)?school\s+uniforms?\b",
     # reception: the first school year in England and Wales ("a reception class story time")
     r"\breception\s+(?:class|classes|classroom|classrooms|pupils?|children|kids|year|teachers?)\b",
     # children's playground games and play places ("cousins playing tag", "cousins playing in a treehouse";
@@ -150,9 +156,10 @@ CHILD_PATTERNS = (
     # high school: the people in it (14–18 includes under 16), not the building
     r"\bhigh[\s-]*school(?:er|ers|\s+(?:students?|kids|freshm[ae]n|sophomores?|team|teams|athletes?|players?|class|girls?|boys?))\b",
     # youth teams: "under-10s", "under 12 football", "U12", "junior golfers"
-    rf"\bunder[\s-]*(?:[5-9]|1[0-5]|{_BAND_WORDS})s\b",
-    rf"\bunder[\s-]*(?:[5-9]|1[0-5]|{_BAND_WORDS})\s+{_TEAM}\b",
-    rf"\bu[\s-]?(?:[6-9]|1[0-5])s?\s+(?:{_TEAM}|girls|boys)\b",
+    # (an under-16 team's players are 15 or younger)
+    rf"\bunder[\s-]*(?:[5-9]|1[0-6]|{_BAND_WORDS})s\b",
+    rf"\bunder[\s-]*(?:[5-9]|1[0-6]|{_BAND_WORDS})\s+{_TEAM}\b",
+    rf"\bu[\s-]?(?:[6-9]|1[0-6])s?\s+(?:{_TEAM}|girls|boys)\b",
     rf"\bjuniors?\s+{_JUNIOR_SPORT}\s+(?:team|teams|league|leagues|squad|squads|club|clubs|match|matches|game|games|"
     r"tournament|tournaments|camp|camps|players?|class|classes|competitions?|shows?)\b",
     # rugby's youngest section: "minis at a rugby club" (not Minis at a car show)
@@ -160,7 +167,7 @@ CHILD_PATTERNS = (
     r"\bjuniors?\s+(?:team|teams|league|squad|football|soccer|rugby|hockey|basketball|baseball|cricket|tennis|golf|"
     r"swim|cycling|golfers?|swimmers?|swimming|gymnasts?|gymnastics|players?|athletes?|skaters?|skiers?|skiing|ski|riders?|"
     r"cyclists?|racers?|runners?|sailors?|sailing|surfers?|climbers?|rowers?|rowing|divers?|diving|dancers?|"
-    r"wrestlers?|wrestling|boxers?|archers?|fencers?|lifeguards?|rangers?|naturalists?|parkruns?|chess|clubs?|"
+    r"wrestlers?|wrestling|boxers?|archers?|fencers?|lifeguards?|rangers?|naturalists?|parkruns?|choristers?|chess|clubs?|"
     r"champions?|championship|"
     r"tournament|camp|taekwondo|karate|judo|jiu[\s-]?jitsu|kickboxing|martial\s+arts?|competitions?)\b",
     # children's versions of a sport: "mini-hockey", "mini rugby" (not "mini golf")
@@ -271,7 +278,11 @@ _THING_LOOKALIKES = (
     # things made for children, not children: "a kids' furniture store", "a child safety seat"
     r"|\b(?:kids'?|children's|childrens|child's|child|baby|babies'?)[\s-]+(?:furniture|clothing|clothes|wear|menus?|shoes|"
     r"toys?|books?|section|store|stores|shop|shops|department|(?:safety\s+|car\s+)?seats?|locks?|monitors?|meals?|"
-    r"meal\s+box(?:es)?|lunch\s*box(?:es)?)\b"
+    r"meal\s+box(?:es)?|lunch\s*box(?:es)?|bowls?|cups?|plates?|beakers?|cutlery|spoons?|toothbrush(?:es)?|toothpaste|"
+    r"climbing\s+frames?|playhouses?|sandpits?)\b"
+    # the same with a word between, said with the possessive: "a child's cereal bowl", "a kids' plastic cup"
+    r"|\b(?:kids'|kid's|children's|child's|baby's|babies')\s+[\w-]+\s+(?:bowls?|cups?|plates?|beakers?|spoons?|"
+    r"toothbrush(?:es)?|bottles?|clothes|shoes|boots|toys?|books?|furniture)\b"
     # baby products ("a jar of baby food"; not "kids bottle-feeding a lamb", where the kids are the point)
     r"|\bbaby[\s-]+(?:powder|food|foods|formula|wipes|lotion|shampoo|bottles?)\b(?![\s-]*feed)"
     # what a child made, said with the possessive ("a child's drawing"; "a child drawing" is a child)
@@ -287,8 +298,13 @@ _THING_LOOKALIKES = (
     # signs: "a 'slow children playing' road sign", "a kids crossing sign", "a boys' club sign" (not sign language)
     r"|\b(?:slow[\s,]+)?(?:children|kids|school\s*children)\s+(?:playing|at\s+play|crossing)[\"']?\s+"
     r"(?:road\s+|warning\s+|traffic\s+|street\s+)?signs?\b"
-    r"|\b(?:kids'|kid's|children's|childrens|child's|boys'|boy's|girls'|girl's)\s+(?:[\w-]+\s+){0,2}signs?\b"
-    r"(?!\s+language)"
+    r"|\b(?:kids'|kid's|children's|childrens|child's|boys'|boy's|girls'|girl's)\s+(?:[\w-]+\s+){0,2}"
+    r"(?:signs?(?!\s+language)|crests?|logos?|emblems?)\b"
+    # what a sign says is not who is there: "a sign saying children must be supervised", "a baby on board sticker"
+    r"|\bsigns?\s+(?:saying|reading|that\s+(?:says|reads))\s+[^,.;]*|\bbaby\s+on\s+board\b"
+    # a quoted title named as a record, film or book: "a 'Boys Don't Cry' vinyl record"; a magazine: "Boys' Own"
+    r"|[\"'].+?[\"']\s+(?:vinyl|record|album|single|song|track|film|movie|book|novel|poster|dvd)s?\b"
+    r"|\bboys'?\s+own\b"
     # a young star and what is made for teenagers: "a teen idol poster", "a teen magazine"
     r"|\bteen\s+(?:idols?|heart[\s-]?throbs?|magazines?|pop\s+stars?)\b"
     # an institution's building from outside: "the Children's Museum building exterior"
@@ -347,6 +363,9 @@ _EXCLUSIONS = re.compile(
     rf"|\b{_ANIMAL}\s+(?:baby|babies|infants?|youngsters?|juveniles?)\b"
     r"|\b(?:goat|goats|billy\s+goat)\s+kids?\b"
     r"|\bkid\b(?=\s+(?:[\w'-]+\s+){0,3}its\s+(?:mother|mum|mom|dam|nanny)\b)"
+    # the swallow is not on the animal list (a verb too): "baby swallows gaping for food", not "a baby swallows it"
+    r"|\b(?:baby|babies|young|juvenile|fledgling)\s+(?:barn\s+)?swallows\b(?!\s+(?:a|an|the|his|her|its|their|"
+    r"some|it|them|down|hard|food|water|milk)\b)"
     # an animal mother's young: "a mother duck with her babies"
     rf"|\b{_ANIMAL}\s+(?:and|with)\s+(?:her|his|its|their)\s+(?:babies|baby|little\s+ones?|young'?uns?)\b"
     rf"|{_THING_LOOKALIKES}"
@@ -371,6 +390,11 @@ _EXCLUSIONS = re.compile(
     r"|\b(?:son|sons|daughter|daughters)\b(?=.*\b(?:his|her|their)\s+(?:(?:mother|father|mum|mom|dad|parents)'s?\s+)?"
     r"(?:[6-9]0th|sixtieth|seventieth|eightieth|ninetieth)(?:\s+birthday)?\b)"
     r"|\bboy[\s-]+racers?\b"
+    # grown children at their own wedding: "a father giving his daughter away at the altar", "a son into his
+    # wedding suit" (not "a flower girl walking down the aisle")
+    r"|\b(?:son|sons|daughter|daughters)\b(?=.*\b(?:at\s+the\s+altar|down\s+the\s+aisle|(?:his|her)\s+wedding\s+"
+    r"(?:suit|dress|gown|day|vows)|(?:his|her)\s+(?:bride|groom|fianc[eé]e?)|giv(?:e|es|ing)\s+(?:his|her)\s+"
+    r"(?:son|daughter)\s+away)\b)|\bgiv(?:e|es|ing)\s+(?:his|her)\s+(?:son|daughter)\s+away\b"
     # grown relatives away in the forces or at college: "a son home from the army", "a daughter in the navy"
     r"|\b(?:son|sons|daughter|daughters|brothers?|sisters?|grandsons?|granddaughters?|nephews?|nieces?)\s+"
     r"(?:(?:home|back)\s+)?(?:from|in)\s+(?:the\s+(?:army|navy|air\s+force|marines|military)|college|university|uni)\b"

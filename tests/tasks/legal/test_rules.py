@@ -68,6 +68,10 @@ from tasks.legal.rules import (DISCLAIMER, QueryFilter, build_query_filter, choo
     "the school chess club", "a school jazz band", "young carers at a picnic", "brownies round the toadstool",
     "a junior dressage competition", "an under-11 badminton match", "minis training at the rugby club",
     "my son, now a toddler", "a boy with his grandparents at their 50th anniversary party",
+    # ages between commas or in brackets, under-16 teams, nursery groups, school uniform, junior choristers
+    "two sisters, 4 and 7, in a paddling pool", "a boy (9) on a climbing wall", "an under-16s hockey squad",
+    "a nursery group at a farm", "pupils in school uniform", "junior choristers", "a flower girl walking down the aisle",
+    "kids holding a sign saying stop", "a boy holding a 'Beatles' record",
 ])
 def test_the_vocabulary_catches_children_in_many_forms(text):
     assert mentions_children(text)
@@ -126,6 +130,11 @@ def test_the_vocabulary_catches_children_in_many_forms(text):
     "a baby pangolin", "a young kestrel", "retired twins at their 70th", "a son at his 21st",
     "grandchildren, all grown up", "a daughter, now a doctor", "the lads on a night out", "a young dad-to-be",
     "a boy's name on a mug", "a Kids Eat Free board", "Toys for Tots", "baby kale", "a minor dent", "an art school band",
+    # grown children at their own wedding, children's tableware and toiletries, what a sign says, titles,
+    # crests, an adult's age in brackets
+    "a father giving his daughter away", "a son in his wedding suit", "a child's cereal bowl", "a kids' plastic cup",
+    "a sign saying no children allowed", "a baby on board sticker", "a 'Boys Don't Cry' record", "a Boys' Own annual",
+    "a girls' school crest", "chapters 6 and 8, in a book", "under 16 minutes",
 ])
 def test_the_vocabulary_leaves_look_alikes_alone(text):
     assert not mentions_children(text), child_terms_in(text)
@@ -198,7 +207,12 @@ NAMES_NO_CHILD = {"brothers racing on bikes down the driveway", "a small person 
                   "a mobile of felt stars above a crib", "a height chart pencilled on a kitchen door frame",
                   "a wobbly first tooth tied to a door handle with string",
                   "a bucket and spade and small footprints in the sand",
-                  "a stack of board books and a teething toy on a rug"}
+                  "a stack of board books and a teething toy on a rug",
+                  "a trail of crayons across a living room floor",
+                  "a plastic tea set laid out for teddy bears on a lawn",
+                  "a goodnight kiss for a small figure tucked under a dinosaur duvet",
+                  "a fort made of sofa cushions with small feet sticking out",
+                  "a very small shepherd in a tea towel headdress"}
 
 
 def test_the_vocabulary_catches_every_child_query_of_the_design_half_that_names_a_child(query_filter):
