@@ -1,29 +1,29 @@
 """Words that say a text is about children (anyone under 16): the vocabulary floor of the legal filter.
 
-Handles case, plurals, hyphenation and spacing ("cub-scouts", "boy scouts"), ages written in digits or words
-("a 6-year-old", "3 yr old", "a 2 y/o", "an 18-month-old", "campers aged eight"), school years, schools and
-school events ("first-graders", "grade 2 students", "year 6 leavers", "middle schoolers", "an elementary art
-class", "a school field day"), youth sport ("under-10s", "a U14 lacrosse game", "junior lifeguards", "young
-gymnasts", "mini-hockey"), youth groups ("a scout troop", "a daisy troop", "brownies selling cookies" — not
-"brownies on a plate"), step- and god- family ("my stepdaughter", "a godson"), younger siblings ("my little
-brother"), slang ("a tyke", "a young'un", "a little rascal"), playground games and play places ("playing tag",
-"playing in a treehouse"), what a baby rides in or wears ("a stroller", "a christening gown", "a nappy change",
-"training wheels", unless an animal is named), milk teeth, the first day of school, scouting's gatherings and
-leaders ("a scout jamboree", "a scout leader"), "a 4-H member", "a pony club", "a family of four", the school
-yard, the school run, reception and nursery classes, an age being reached ("triplets turning one"), a
-birthday cake's candles, children's party games ("pass the parcel"), and leaves out what only looks similar: compounds ("girlfriend", "boyish"), "a young man", young animals
-("a baby giraffe", "a goat kid", "a juvenile eagle", "a baby sloth", "a mother duck with her babies", "a baby harp
-seal", "a gorilla baby", "a youngster of a gorilla troop"), adults
-("an adult son", "his thirty-year-old son", "adult siblings", "college girls", "girls in their twenties", "the
-girls from the office", "a baby-faced actor", "a retired mother and her daughter", "the girls at a hen party",
-"a son in his forties", "a twenty-two-year-old", "a son home from the army", "a dad and his son sharing a
-pint"), aged drinks ("a 12 year old single malt"), things, spaced or hyphenated ("baby
-carrots", "baby-blue tiles", "kid leather", "a youth hostel", "a kids' furniture store", "a kids' bike", "a
-baby monitor", "a child-proof lock", "a boy scout knife", "a Kinder egg", "baby food", "a child's drawing", "a
-minor chord", "a kid-sized table", "baby's breath", "a kids' pool float for sale", "a 'slow children playing'
-sign"), institutions and names ("a juvenile court", "Kid Rock"), empty places for children ("an empty
-children's playground"), adults at children's games ("adults playing tag"), bands ("the Beach Boys", "a boy
-band"), "a girls' night out", "minor league".
+Handles case, plurals, hyphenation and spacing ("cub-scouts", "boy scouts"), ages written in digits or words ("a
+6-year-old", "3 yr old", "a 2 y/o", "an 18-month-old", "campers aged eight"), school years, schools and school
+events ("first-graders", "grade 2 students", "year 6 leavers", "middle schoolers", "an elementary art class", "a
+school field day"), youth sport ("under-10s", "a U14 lacrosse game", "junior lifeguards", "young gymnasts",
+"mini-hockey"), youth groups ("a scout troop", "a daisy troop", "brownies selling cookies" — not "brownies on a
+plate"), step- and god- family ("my stepdaughter", "a godson"), younger siblings ("my little brother"), slang ("a
+tyke", "a young'un", "a little rascal"), playground games and play places ("playing tag", "playing in a treehouse"),
+what a baby rides in or wears ("a stroller", "a christening gown", "a nappy change", "training wheels", unless an
+animal is named), milk teeth, the first day of school, scouting's gatherings and leaders ("a scout jamboree", "a
+scout leader"), "a 4-H member", "a pony club", "a family of four", the school yard, the school run, reception and
+nursery classes, an age being reached ("triplets turning one"), a birthday cake's candles, children's party games
+("pass the parcel"), a long child word misspelt by one letter ("todler") and short forms ("yr 6", "jr",
+"skool"), and leaves out what only looks similar: compounds ("girlfriend", "boyish"), "a young man",
+young animals ("a baby giraffe", "a goat kid", "a juvenile eagle", "a baby sloth", "a mother duck with her babies",
+"a baby harp seal", "a gorilla baby", "a youngster of a gorilla troop"), adults ("an adult son", "his
+thirty-year-old son", "adult siblings", "college girls", "girls in their twenties", "the girls from the office", "a
+baby-faced actor", "a retired mother and her daughter", "the girls at a hen party", "a son in his forties", "a
+twenty-two-year-old", "a son home from the army", "a dad and his son sharing a pint"), aged drinks ("a 12 year old
+single malt"), things, spaced or hyphenated ("baby carrots", "baby-blue tiles", "kid leather", "a youth hostel", "a
+kids' furniture store", "a kids' bike", "a baby monitor", "a child-proof lock", "a boy scout knife", "a Kinder egg",
+"baby food", "a child's drawing", "a minor chord", "a kid-sized table", "baby's breath", "a kids' pool float for
+sale", "a 'slow children playing' sign"), institutions and names ("a juvenile court", "Kid Rock"), empty places for
+children ("an empty children's playground"), adults at children's games ("adults playing tag"), bands ("the Beach
+Boys", "a boy band"), "a girls' night out", "minor league".
 """
 
 from __future__ import annotations
@@ -32,14 +32,15 @@ import re
 
 CHILD_WORDS = (
     "child", "children", "childs", "kid", "kids", "kiddo", "kiddos", "kiddie", "kiddies", "boy", "boys", "girl",
-    "girls", "baby", "babies", "toddler", "toddlers", "infant", "infants", "newborn", "newborns", "youngster",
+    "girls", "baby", "babies", "babys", "toddler", "toddlers", "infant", "infants", "newborn", "newborns", "youngster",
     "youngsters", "preteen", "preteens", "pre-teen", "pre-teens", "tween", "tweens", "teen", "teens", "teenage",
     "teenager", "teenagers", "adolescent", "adolescents", "schoolchild", "schoolchildren", "schoolboy",
     "schoolboys", "schoolgirl", "schoolgirls", "schoolkid", "schoolkids", "pupil", "pupils", "son", "sons",
     "daughter", "daughters", "grandson", "grandsons", "granddaughter", "granddaughters", "grandchild",
     "grandchildren", "grandkid", "grandkids", "nephew", "nephews", "niece", "nieces", "youth", "youths",
     "juvenile", "juveniles", "minor", "minors", "tot", "tots", "little one", "little ones", "lass", "lasses",
-    "lassie", "laddie", "young lad", "young lads", "young carer", "young carers", "wee one", "wee ones", "bairn", "bairns", "munchkin",
+    "lassie", "laddie", "young lad", "young lads", "young carer", "young carers", "wee one", "wee ones", "bairn",
+    "bairns", "munchkin",
     "munchkins", "tyke", "tykes", "young'un", "young'uns", "youngun", "younguns", "small fry", "pint-sized",
     "little fella", "little fellas", "little fellow", "little fellows", "little squirt", "little squirts",
     "rugrat", "rugrats", "ankle biter", "ankle biters", "nipper", "nippers", "sprog", "sprogs",
@@ -49,7 +50,8 @@ CHILD_WORDS = (
     "moppet", "moppets", "kiddywink", "kiddywinks", "kiddiewink", "kiddiewinks", "street urchin", "street urchins",
     "little urchin", "little urchins", "little cherub", "little cherubs",
     # a younger sibling called little: "my little brother", "his little sister"
-    "little brother", "little brothers", "little sister", "little sisters", "lil bro", "lil sis",
+    "little brother", "little brothers", "little sister", "little sisters", "lil bro", "lil sis", "little bro",
+    "little sis", "baby bro", "baby sis",
     # step-, god- and grand- family words ("my stepdaughter", "a godson", "grandbabies")
     "step-son", "step-sons", "step-daughter", "step-daughters", "step-child", "step-children", "step-kid",
     "step-kids", "god-son", "god-sons", "god-daughter", "god-daughters", "god-child", "god-children",
@@ -102,7 +104,8 @@ _JUNIOR_SPORT = (r"(?:(?:canoe|water|bike)\s+polo|polo|ice\s+hockey|field\s+hock
                  r"show\s*jumping|dressage|eventing|pony)")
 # what an age-banded team plays or is: "an under-12 football match", "a U14 lacrosse game"
 _TEAM = (r"(?:team|teams|league|squad|side|match|game|games|tournament|football|soccer|rugby|hockey|basketball|"
-         r"baseball|softball|cricket|netball|lacrosse|volleyball|handball|water\s+polo|swimming|athletics|players|chess|"
+         r"baseball|softball|cricket|netball|lacrosse|volleyball|handball|water\s+polo|swimming|athletics|players|"
+         r"chess|"
          rf"{_JUNIOR_SPORT})")
 CHILD_PATTERNS = (
     # ages: under 16 in years, any number of months, weeks or days
@@ -157,7 +160,7 @@ CHILD_PATTERNS = (
     r"\bhigh[\s-]*school(?:er|ers|\s+(?:students?|kids|freshm[ae]n|sophomores?|team|teams|athletes?|players?|class|girls?|boys?))\b",
     # youth teams: "under-10s", "under 12 football", "U12", "junior golfers"
     # (an under-16 team's players are 15 or younger)
-    rf"\bunder[\s-]*(?:[5-9]|1[0-6]|{_BAND_WORDS})s\b",
+    rf"\bunder[\s-]*(?:[5-9]|1[0-6]|{_BAND_WORDS})'?s\b",
     rf"\bunder[\s-]*(?:[5-9]|1[0-6]|{_BAND_WORDS})\s+{_TEAM}\b",
     rf"\bu[\s-]?(?:[6-9]|1[0-6])s?\s+(?:{_TEAM}|girls|boys)\b",
     rf"\bjuniors?\s+{_JUNIOR_SPORT}\s+(?:team|teams|league|leagues|squad|squads|club|clubs|match|matches|game|games|"
@@ -167,7 +170,8 @@ CHILD_PATTERNS = (
     r"\bjuniors?\s+(?:team|teams|league|squad|football|soccer|rugby|hockey|basketball|baseball|cricket|tennis|golf|"
     r"swim|cycling|golfers?|swimmers?|swimming|gymnasts?|gymnastics|players?|athletes?|skaters?|skiers?|skiing|ski|riders?|"
     r"cyclists?|racers?|runners?|sailors?|sailing|surfers?|climbers?|rowers?|rowing|divers?|diving|dancers?|"
-    r"wrestlers?|wrestling|boxers?|archers?|fencers?|lifeguards?|rangers?|naturalists?|parkruns?|choristers?|chess|clubs?|"
+    r"wrestlers?|wrestling|boxers?|archers?|fencers?|lifeguards?|rangers?|naturalists?|parkruns?|choristers?|chess|"
+    r"clubs?|"
     r"champions?|championship|"
     r"tournament|camp|taekwondo|karate|judo|jiu[\s-]?jitsu|kickboxing|martial\s+arts?|competitions?)\b",
     # children's versions of a sport: "mini-hockey", "mini rugby" (not "mini golf")
@@ -272,11 +276,12 @@ _THING_LOOKALIKES = (
     r"scratch(?:es)?|dents?|damage|issues?|problems?|fix(?:es)?|adjustments?|changes?|surgery|operations?|incidents?|"
     r"accidents?|crash(?:es)?|flooding|planets?|prophets?)\b"
     r"|\bkid[\s-]+(?:gloves|leather|suede|skin|mohair)\b|\byouth[\s-]+hostels?\b"
-    r"|\bbaby[\s-]+changing\s+(?:tables?|stations?|rooms?|units?|facilities|mats?)\b|\bkids'?\s+choice\b"
+    r"|\bbaby[\s-]+changing\s+(?:tables?|stations?|rooms?|units?|facilities|mats?|signs?)\b|\bkids'?\s+choice\b"
     r"|\b(?:backstreet|beach|beastie|pet\s+shop|jonas|jersey)\s+boys\b|\b(?:spice|golden|gilmore)\s+girls\b"
     r"|\b(?:boy|girl)[\s-]+(?:bands?|groups?)\b|\bboys\s+of\s+summer\b"
     # things made for children, not children: "a kids' furniture store", "a child safety seat"
-    r"|\b(?:kids'?|children's|childrens|child's|child|baby|babies'?)[\s-]+(?:furniture|clothing|clothes|wear|menus?|shoes|"
+    r"|\b(?:kids'?|children's|childrens|child's|childs|child|baby|babies'?)[\s-]+(?:furniture|clothing|clothes|wear|"
+    r"menus?|shoes|"
     r"toys?|books?|section|store|stores|shop|shops|department|(?:safety\s+|car\s+)?seats?|locks?|monitors?|meals?|"
     r"meal\s+box(?:es)?|lunch\s*box(?:es)?|bowls?|cups?|plates?|beakers?|cutlery|spoons?|toothbrush(?:es)?|toothpaste|"
     r"climbing\s+frames?|playhouses?|sandpits?)\b"
@@ -306,7 +311,11 @@ _THING_LOOKALIKES = (
     r"|[\"'].+?[\"']\s+(?:vinyl|record|album|single|song|track|film|movie|book|novel|poster|dvd)s?\b"
     r"|\bboys'?\s+own\b"
     # a young star and what is made for teenagers: "a teen idol poster", "a teen magazine"
-    r"|\bteen\s+(?:idols?|heart[\s-]?throbs?|magazines?|pop\s+stars?)\b"
+    r"|\bteen\s+(?:idols?|heart[\s-]?throbs?|magazines?|pop\s+stars?|dramas?|movies?|films?|series|shows?|novels?|"
+    r"fiction|comed(?:y|ies)|sitcoms?)\b"
+    # a school's sign, gate or building: "a nursery school sign on a gate"
+    r"|\b(?:nursery|primary|elementary|infant|junior|middle|pre-?)[\s-]*schools?\s+(?:signs?|gates?|buildings?|logos?|"
+    r"crests?)\b|\bkindergartens?\s+(?:signs?|gates?|buildings?|logos?)\b"
     # an institution's building from outside: "the Children's Museum building exterior"
     r"|\b(?:kids'?|children's|childrens)\s+(?:museum|hospital|library|theat(?:re|er)|charity|cent(?:re|er))s?\s+"
     r"(?:building|buildings|exterior|facade|façade|entrance|sign|signs|logo)\b"
@@ -352,8 +361,13 @@ _FAMILY = (r"(?:son|sons|daughter|daughters|child|children|kids?|grandsons?|gran
 _EXCLUSIONS = re.compile(
     r"\b(?:adult|grown|grown[\s-]up|married|middle[\s-]aged|elderly|retired|widowed|divorced)\s+(?:son|sons|daughter|"
     r"daughters|children|"
-    r"child|kids|grandson|grandsons|granddaughter|granddaughters|grandchildren|nephew|nephews|niece|nieces|"
+    r"child|kids|grandson|grandsons|granddaughter|granddaughters|grandchildren|grandkids|nephew|nephews|niece|nieces|"
     r"siblings|twins|brothers?\s+and\s+sisters?)\b"
+    # a family word with an adult's age after it, between commas or in brackets: "my daughter (32)", "a son, 35,"
+    rf"|\b{_FAMILY}\s*[,(]\s*(?:aged\s+)?{_ADULT_AGE}\s*[,)]"
+    # both grown: "father and son, both retired", "a father and son, both in their fifties"
+    rf"|\b{_FAMILY}\b(?=[^.;]*,?\s+both\s+(?:retired|grown(?:[\s-]up)?|adults?|pensioners|married|in\s+their\s+"
+    rf"{_DECADE})\b)"
     # adults called girls and boys: "college girls", "girls in their twenties", "the boys in their 40s"
     r"|\b(?:college|university|uni|sorority|fraternity|office|career)\s+(?:girls|boys|kids)\b"
     r"|\b(?:girls?|boys?|kids|lads|lasses|twins|siblings|sons?|daughters?|brothers?|sisters?|nephews?|nieces?|"
@@ -459,9 +473,41 @@ _ANIMAL_NAMED_GROUPS = re.compile(r"\b(?:beaver|cub)s?[\s-]+(?:scouts?|leaders?)
                                   re.IGNORECASE)
 
 
+# Misspelt child words ("todler", "childern", "kindergarden"): one letter added, dropped, changed or two
+# swapped in a long word that says child. Only words of seven letters or more, and none that is one letter
+# from a common word ("daughter" / "laughter" is left out).
+_SPELLED_CHILD_WORDS = ("toddler", "toddlers", "children", "kindergarten", "kindergartens", "kindergartner",
+                        "kindergartners", "kindergartener", "kindergarteners", "preschool", "preschooler",
+                        "preschoolers", "schoolchild", "schoolchildren", "teenager", "teenagers", "youngster",
+                        "youngsters", "newborn", "newborns", "grandchildren", "schoolboy", "schoolboys", "schoolgirl",
+                        "schoolgirls")
+
+
+def _one_edit_away(word: str) -> set[str]:
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    dropped = {a + b[1:] for a, b in splits if b}
+    swapped = {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    changed = {a + c + b[1:] for a, b in splits if b for c in letters}
+    added = {a + c + b for a, b in splits for c in letters}
+    return dropped | swapped | changed | added
+
+
+_MISSPELT_CHILD = {variant for word in _SPELLED_CHILD_WORDS for variant in _one_edit_away(word)} \
+    - set(_SPELLED_CHILD_WORDS) - set(CHILD_WORDS) - {"toddle", "toddles", "toddled"}  # real words
+
+
+def _misspelt_child_words(text: str) -> list[tuple[int, str]]:
+    return [(m.start(), m.group(0)) for m in re.finditer(r"[a-z]{6,}", text.lower()) if m.group(0) in _MISSPELT_CHILD]
+
+
 def _normalised(text: str) -> str:
-    """A typographic apostrophe as a plain one, and "lil' guy" as "lil guy"."""
-    return re.sub(r"\blil'", "lil", text.replace("\u2019", "'"))
+    """A typographic apostrophe as a plain one, "lil' guy" as "lil guy", and what people type for short: "skool"
+    for school, "jr" for junior, "yr 6" for year 6."""
+    text = re.sub(r"\blil'", "lil", text.replace("\u2019", "'"))
+    text = re.sub(r"\bskool\b", "school", text, flags=re.IGNORECASE)
+    text = re.sub(r"\bjr\b\.?", "junior", text, flags=re.IGNORECASE)
+    return re.sub(r"\byr\s*(?=\d)", "year ", text, flags=re.IGNORECASE)
 
 
 def child_terms_in(text: str | None) -> list[str]:
@@ -471,6 +517,7 @@ def child_terms_in(text: str | None) -> list[str]:
     text = _normalised(text)
     cleaned = _EXCLUSIONS.sub(" ", text)
     found = [(match.start(), match.group(0)) for match in CHILD_PATTERN.finditer(cleaned)]
+    found += _misspelt_child_words(cleaned)
     gear = [(match.start(), match.group(0)) for match in _BABY_GEAR.finditer(cleaned)]
     if gear and not names_an_animal(text) and not _GEAR_AS_GOODS.search(cleaned):
         found += gear

@@ -70,8 +70,13 @@ from tasks.legal.rules import (DISCLAIMER, QueryFilter, build_query_filter, choo
     "my son, now a toddler", "a boy with his grandparents at their 50th anniversary party",
     # ages between commas or in brackets, under-16 teams, nursery groups, school uniform, junior choristers
     "two sisters, 4 and 7, in a paddling pool", "a boy (9) on a climbing wall", "an under-16s hockey squad",
-    "a nursery group at a farm", "pupils in school uniform", "junior choristers", "a flower girl walking down the aisle",
+    "a nursery group at a farm", "pupils in school uniform", "junior choristers",
+    "a flower girl walking down the aisle",
     "kids holding a sign saying stop", "a boy holding a 'Beatles' record",
+    # long child words misspelt by one letter
+    "a todler on a slide", "childern in a park", "Kindergarden kids", "a newbron in a cot", "the schoolgrils",
+    # what people type for short: babys, little sis, yr 6, skool, jr, under 10's
+    "babys in a creche", "my little sis", "yr 4 pupils", "skool sports day", "a jr soccer team", "under 12's hockey",
 ])
 def test_the_vocabulary_catches_children_in_many_forms(text):
     assert mentions_children(text)
@@ -129,12 +134,18 @@ def test_the_vocabulary_catches_children_in_many_forms(text):
     # parents, names, promotions, charities, vegetables, minor matters
     "a baby pangolin", "a young kestrel", "retired twins at their 70th", "a son at his 21st",
     "grandchildren, all grown up", "a daughter, now a doctor", "the lads on a night out", "a young dad-to-be",
-    "a boy's name on a mug", "a Kids Eat Free board", "Toys for Tots", "baby kale", "a minor dent", "an art school band",
+    "a boy's name on a mug", "a Kids Eat Free board", "Toys for Tots", "baby kale", "a minor dent",
+    "an art school band",
     # grown children at their own wedding, children's tableware and toiletries, what a sign says, titles,
     # crests, an adult's age in brackets
     "a father giving his daughter away", "a son in his wedding suit", "a child's cereal bowl", "a kids' plastic cup",
     "a sign saying no children allowed", "a baby on board sticker", "a 'Boys Don't Cry' record", "a Boys' Own annual",
     "a girls' school crest", "chapters 6 and 8, in a book", "under 16 minutes",
+    # an adult's age in brackets or between commas, both grown, adult grandkids, things, genres, school signs;
+    # real words one letter from a child word
+    "my son (40) at a wedding", "a daughter, 29, on a hike", "father and son, both retired", "adult grandkids",
+    "childs car seat", "a teen drama poster", "a baby-changing sign", "a primary school sign", "laughter at a party",
+    "an old man toddles along",
 ])
 def test_the_vocabulary_leaves_look_alikes_alone(text):
     assert not mentions_children(text), child_terms_in(text)
@@ -201,7 +212,8 @@ NAMES_NO_CHILD = {"brothers racing on bikes down the driveway", "a small person 
                   "a small hand gripping a parent's finger at a crossing",
                   "a sleepy bundle in a papoose on a hiking trail",
                   "a pair of tiny mittens on a string through a coat",
-                  "a first lost tooth in a tiny envelope under a pillow", "sticky fingerprints low down on a patio door",
+                  "a first lost tooth in a tiny envelope under a pillow",
+                  "sticky fingerprints low down on a patio door",
                   "a bedtime story with a stuffed rabbit tucked in beside a small sleeper",
                   "young riders at a gymkhana", "a tiny pair of ballet shoes beside an adult pair",
                   "a mobile of felt stars above a crib", "a height chart pencilled on a kitchen door frame",
@@ -212,7 +224,10 @@ NAMES_NO_CHILD = {"brothers racing on bikes down the driveway", "a small person 
                   "a plastic tea set laid out for teddy bears on a lawn",
                   "a goodnight kiss for a small figure tucked under a dinosaur duvet",
                   "a fort made of sofa cushions with small feet sticking out",
-                  "a very small shepherd in a tea towel headdress"}
+                  "a very small shepherd in a tea towel headdress", "a toy box overflowing in a playroom",
+                  "a bib with mashed carrot on it", "a swing set with a small shoe left behind",
+                  "chubby little legs kicking on a playmat",
+                  "a classroom of tiny chairs and coat pegs with names"}
 
 
 def test_the_vocabulary_catches_every_child_query_of_the_design_half_that_names_a_child(query_filter):
