@@ -306,7 +306,9 @@ _THING_LOOKALIKES = (
     r"|\b(?:kids'|kid's|children's|childrens|child's|boys'|boy's|girls'|girl's)\s+(?:[\w-]+\s+){0,2}"
     r"(?:signs?(?!\s+language)|crests?|logos?|emblems?)\b"
     # what a sign says is not who is there: "a sign saying children must be supervised", "a baby on board sticker"
-    r"|\bsigns?\s+(?:saying|reading|that\s+(?:says|reads))\s+[^,.;]*|\bbaby\s+on\s+board\b"
+    # (the quoted words, or the words up to "and", "with", a comma or the end: not "... and many kids")
+    r"|\bsigns?\s+(?:saying|reading|that\s+(?:says|reads))\s+(?:\"[^\"]*\"|'[^']*'|[^,.;]*?(?=\s+(?:and|with|while|as|"
+    r"held|carried)\b|[,.;]|$))|\bbaby\s+on\s+board\b"
     # a quoted title named as a record, film or book: "a 'Boys Don't Cry' vinyl record"; a magazine: "Boys' Own"
     r"|[\"'].+?[\"']\s+(?:vinyl|record|album|single|song|track|film|movie|book|novel|poster|dvd)s?\b"
     r"|\bboys'?\s+own\b"

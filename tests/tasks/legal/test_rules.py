@@ -77,6 +77,8 @@ from tasks.legal.rules import (DISCLAIMER, QueryFilter, build_query_filter, choo
     "a todler on a slide", "childern in a park", "Kindergarden kids", "a newbron in a cot", "the schoolgrils",
     # what people type for short: babys, little sis, yr 6, skool, jr, under 10's
     "babys in a creche", "my little sis", "yr 4 pupils", "skool sports day", "a jr soccer team", "under 12's hockey",
+    # what a sign says is set aside, the people around it are not
+    "a protest with signs saying protect our children and many kids", 'signs reading "save the children" held by kids',
 ])
 def test_the_vocabulary_catches_children_in_many_forms(text):
     assert mentions_children(text)
