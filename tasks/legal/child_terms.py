@@ -103,10 +103,8 @@ _JUNIOR_SPORT = (r"(?:(?:canoe|water|bike)\s+polo|polo|ice\s+hockey|field\s+hock
                  r"hurling|camogie|gaelic\s+football|bowling|swim|swimming|diving|gymnastics|skating|ski|cycling|"
                  r"show\s*jumping|dressage|eventing|pony)")
 # what an age-banded team plays or is: "an under-12 football match", "a U14 lacrosse game"
-_TEAM = (r"(?:team|teams|league|squad|side|match|game|games|tournament|football|soccer|rugby|hockey|basketball|"
-         r"baseball|softball|cricket|netball|lacrosse|volleyball|handball|water\s+polo|swimming|athletics|players|"
-         r"chess|"
-         rf"{_JUNIOR_SPORT})")
+# (the sports are _JUNIOR_SPORT's, which names every sport the team list had)
+_TEAM = rf"(?:team|teams|league|squad|side|match|game|games|tournament|players|chess|{_JUNIOR_SPORT})"
 CHILD_PATTERNS = (
     # ages: under 16 in years, any number of months, weeks or days
     rf"{_AGE_START}{_UNDER_16}{_AND_A_HALF}[\s-]*(?:years?|yrs?)[\s-]*olds?\b",
