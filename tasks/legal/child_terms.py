@@ -126,6 +126,8 @@ CHILD_PATTERNS = (
     # British school years 1-11 (ages 5-16): "year 6 leavers", "a pupil in year 3" — not "year 12", "in year 2020"
     rf"\byear[\s-]*{_SCHOOL_YEAR_UK}\s+(?:leavers?|pupils?|students?|class|classes|children|kids|boys|girls|"
     r"groups?|assembly|trip|play)\b",
+    # a British school year's lessons: "a year 1 phonics lesson", "a year 3 classroom"
+    rf"\byear[\s-]*{_SCHOOL_YEAR_UK}\s+(?:[\w-]+\s+)?(?:lessons?|classrooms?|teachers?|homework)\b",
     rf"\bin\s+year[\s-]*{_SCHOOL_YEAR_UK}\b(?![\s-]*(?:of|[0-9]))",
     # recess is the school's break below high school ("students at recess"), not a parliament's
     r"\b(?:at|during|after|before)\s+(?:school\s+)?recess\b|\brecess\s+(?:time|games?|duty|monitors?)\b",
@@ -135,6 +137,10 @@ CHILD_PATTERNS = (
     # a school's clubs and ensembles: "a school ukulele club concert", "the school choir" (not "an art school")
     r"\b(?<!art\s)(?<!driving\s)(?<!dance\s)(?<!business\s)(?<!law\s)(?<!medical\s)school\s+(?:[\w-]+\s+)?"
     r"(?:clubs?|choirs?|bands?|orchestras?|discos?)\b",
+    # a school's races and teams: "a school cross country race", "the school swimming gala" (not "a ski school race")
+    r"\b(?<!art\s)(?<!driving\s)(?<!dance\s)(?<!business\s)(?<!law\s)(?<!medical\s)(?<!graduate\s)(?<!grad\s)"
+    r"(?<!ski\s)(?<!surf\s)(?<!riding\s)(?<!flight\s)(?<!nursing\s)"
+    rf"school\s+(?:{_JUNIOR_SPORT}\s+)?(?:races?|relays?|galas?|tournaments?|matches|teams?|squads?|meets?)\b",
     # "grade 2 students", "a kinder class" (kindergarten in Australia)
     r"\bgrade[\s-]*(?:[1-8]|one|two|three|four|five|six|seven|eight)\s+(?:students?|pupils?|class|classes|"
     r"classroom|schoolers?)\b",
@@ -207,7 +213,14 @@ CHILD_PATTERNS = (
     r"\bbrownies\s+(?:selling|singing|marching|camping|hiking|playing|dancing|waving|posing|smiling|laughing|"
     r"wearing|saluting|cheering|earning|learning|planting|crafting|painting|visiting|reciting|in\s+uniform)\b"
     r"|\bbrownies\s+(?:on|at|around|round)\s+(?:a|an|the|their)\s+(?:litter[\s-]+picks?|trips?|outings?|camps?|hikes?|"
-    r"walks?|sleepovers?|parades?|visits?|pack\s+holidays?|campfires?|toadstools?)\b",
+    r"walks?|sleepovers?|parades?|visits?|pack\s+holidays?|campfires?|toadstools?)\b"
+    # or named beside the Guides' badges and sashes: "brownies, badges, uniform"
+    r"|\bbrownies\b(?=.*\b(?:badges?|guides?|guiding|sash(?:es)?|toadstools?|brown\s+owl)\b|.*(?:,\s*|\bin\s+)"
+    r"uniforms?\b)",
+    # an age a birthday badge or balloon says: "a badge saying I am 5", "a balloon saying 6 today"
+    rf"\b(?:i\s+am|i'm)\s+{_UNDER_16}\b(?!\s*(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|miles?|km|"
+    r"feet|ft|inches|metres?|meters?|%|percent|o'clock|pm|am)\b)"
+    rf"|\b{_UNDER_16}\s+today\b",
 )
 # Animals whose young carry a child word ("a baby giraffe", "a goat kid"): the word is about the animal.
 ANIMALS = (
@@ -280,7 +293,8 @@ _THING_LOOKALIKES = (
     # things made for children, not children: "a kids' furniture store", "a child safety seat"
     r"|\b(?:kids'?|children's|childrens|child's|childs|child|baby|babies'?)[\s-]+(?:furniture|clothing|clothes|wear|"
     r"menus?|shoes|"
-    r"toys?|books?|section|store|stores|shop|shops|department|(?:safety\s+|car\s+)?seats?|locks?|monitors?|meals?|"
+    r"toys?|books?|section|store|stores|shop|shops|book\s*(?:shops?|stores?)|boutiques?|outlets?|department|"
+    r"(?:party\s+)?(?:supplies|decorations?|invitations?|favou?rs)|(?:safety\s+|car\s+)?seats?|locks?|monitors?|meals?|"
     r"meal\s+box(?:es)?|lunch\s*box(?:es)?|bowls?|cups?|plates?|beakers?|cutlery|spoons?|toothbrush(?:es)?|toothpaste|"
     r"climbing\s+frames?|playhouses?|sandpits?)\b"
     # the same with a word between, said with the possessive: "a child's cereal bowl", "a kids' plastic cup"
@@ -343,6 +357,13 @@ _THING_LOOKALIKES = (
     r"(?:playgrounds?|play\s*(?:areas?|parks?|grounds?)|school\s*yards?|parks?|swings?|slides?|classrooms?|"
     r"bedrooms?|rooms?|nurser(?:y|ies)|wards?|pools?|kindergartens?|pre-?schools?|day\s*cares?|nursery\s+schools?|"
     r"primary\s+schools?|elementary\s+schools?|orphanages?)\b"
+    # a room for children shown as an interior, or said to be empty: "kids' room interior, empty"
+    r"|\b(?:kids'?|children's|childrens|child's|baby's|babies')[\s-]+(?:bed|play)?rooms?,?\s+(?:interiors?|d[ée]cor|"
+    r"design|makeover|empty|deserted)\b"
+    # furniture for children on show: "a toddler bed in a showroom", "a baby cot in a shop window"
+    r"|\b(?:toddler|baby|kids'?|children's|childrens|child's)[\s-]+(?:beds?|cots?|cribs?|bunk\s+beds?|furniture|"
+    r"wardrobes?|chairs?|tables?)\s+(?:(?:in|at|on)\s+(?:a|an|the)\s+)?(?:furniture\s+)?(?:showrooms?|shop\s+windows?|"
+    r"shop\s+displays?|catalog(?:ue)?s?|warehouses?|trade\s+fairs?)\b"
 )
 # a decade of adult life: "in their early twenties", "in his 40s"
 _DECADE = (r"(?:early\s+|mid[\s-]|late\s+)?(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties|"
@@ -461,7 +482,8 @@ _BABY_GEAR = re.compile(r"\b(?:strollers?|prams?|pushchairs?|bassinets?|playpens
                         r"in\s+(?:a\s+|his\s+|her\s+|their\s+)?(?:nappy|nappies|diapers?))\b",
                         re.IGNORECASE)
 # Baby gear as goods: "a second-hand pushchair for sale", "an empty pram" — no child is said to be there.
-_GEAR_AS_GOODS = re.compile(r"\b(?:for|on)\s+sale\b|\bsecond[\s-]?hand\b|\bempty\b", re.IGNORECASE)
+_GEAR_AS_GOODS = re.compile(r"\b(?:for|on)\s+sale\b|\bsecond[\s-]?hand\b|\bempty\b|\bshowrooms?\b|\bshop\s+windows?\b|"
+                            r"\bcatalog(?:ue)?s?\b", re.IGNORECASE)
 # Not animals, so they do not keep a query from the semantic check: youth groups named after animals ("beaver
 # scouts", "the cub pack", "a scout leader with the cubs"; "a beaver colony", "a cub's den" and "wolf cubs" stay
 # animals), toy animals and animal costumes ("a stuffed rabbit", "rubber ducks", "a dog costume").

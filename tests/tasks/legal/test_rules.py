@@ -79,6 +79,11 @@ from tasks.legal.rules import (DISCLAIMER, QueryFilter, build_query_filter, choo
     "babys in a creche", "my little sis", "yr 4 pupils", "skool sports day", "a jr soccer team", "under 12's hockey",
     # what a sign says is set aside, the people around it are not
     "a protest with signs saying protect our children and many kids", 'signs reading "save the children" held by kids',
+    # children at their party, in their bed, in their room: the things named for them are not children, they are
+    "a kids' party with a clown", "a toddler asleep in a toddler bed", "the kids' bedroom, toys everywhere",
+    # a British school year's lessons, a school's races, the Guides' brownies by their badges, a birthday badge's age
+    "a year 3 maths lesson", "the school swimming gala", "brownies with their badges and sashes",
+    "a balloon saying 6 today",
 ])
 def test_the_vocabulary_catches_children_in_many_forms(text):
     assert mentions_children(text)
@@ -148,6 +153,11 @@ def test_the_vocabulary_catches_children_in_many_forms(text):
     "my son (40) at a wedding", "a daughter, 29, on a hike", "father and son, both retired", "adult grandkids",
     "childs car seat", "a teen drama poster", "a baby-changing sign", "a primary school sign", "laughter at a party",
     "an old man toddles along",
+    # furniture for children on show, a children's room as an interior, shops and party goods for children
+    "a baby cot in a shop window", "a children's bedroom makeover",
+    "a children's book store on a high street", "kids' party favours in a bowl",
+    # a ski school's race (adults learn to ski), cakes cut in uniform squares, a number of minutes
+    "a ski school race", "brownies cut into uniform squares", "a text saying I'm 5 minutes away",
 ])
 def test_the_vocabulary_leaves_look_alikes_alone(text):
     assert not mentions_children(text), child_terms_in(text)
@@ -229,7 +239,10 @@ NAMES_NO_CHILD = {"brothers racing on bikes down the driveway", "a small person 
                   "a very small shepherd in a tea towel headdress", "a toy box overflowing in a playroom",
                   "a bib with mashed carrot on it", "a swing set with a small shoe left behind",
                   "chubby little legs kicking on a playmat",
-                  "a classroom of tiny chairs and coat pegs with names"}
+                  "a classroom of tiny chairs and coat pegs with names",
+                  "a row of small backpacks on coat hooks", "a sandcastle with a small bucket beside it",
+                  "bath toys lined up on the edge of a tub", "finger paintings drying on a line in a playroom",
+                  "a playground slide wet with rain and one small boot on the steps"}
 
 
 def test_the_vocabulary_catches_every_child_query_of_the_design_half_that_names_a_child(query_filter):
