@@ -140,7 +140,7 @@ CHILD_PATTERNS = (
     # a school's races and teams: "a school cross country race", "the school swimming gala" (not "a ski school race")
     r"\b(?<!art\s)(?<!driving\s)(?<!dance\s)(?<!business\s)(?<!law\s)(?<!medical\s)(?<!graduate\s)(?<!grad\s)"
     r"(?<!ski\s)(?<!surf\s)(?<!riding\s)(?<!flight\s)(?<!nursing\s)"
-    rf"school\s+(?:{_JUNIOR_SPORT}\s+)?(?:races?|relays?|galas?|tournaments?|matches|teams?|squads?|meets?)\b",
+    rf"schools?'?\s+(?:{_JUNIOR_SPORT}\s+)?(?:races?|relays?|galas?|tournaments?|matches|teams?|squads?|meets?)\b",
     # "grade 2 students", "a kinder class" (kindergarten in Australia)
     r"\bgrade[\s-]*(?:[1-8]|one|two|three|four|five|six|seven|eight)\s+(?:students?|pupils?|class|classes|"
     r"classroom|schoolers?)\b",
@@ -156,6 +156,7 @@ CHILD_PATTERNS = (
     rf"\b{_CHILD_PLAY}\b",
     # an elementary class and after-school clubs are children's ("an elementary art class")
     r"\belementary\s+(?:\w+\s+)?(?:class|classes|classroom|classrooms|students?|pupils|kids|graders?)\b",
+    r"\bprimary\s+(?:school\s+)?(?:class|classes|classroom|classrooms|pupils?|kids|children)\b",
     r"\bafter[\s-]school\s+(?:\w+\s+)?(?:club|clubs|program|programs|programme|programmes|care|activities|class|"
     r"classes)\b",
     # the school's yard and its break: "playtime in the school yard", "a school playground at lunch"
@@ -190,7 +191,7 @@ CHILD_PATTERNS = (
     r"gardeners?|builders?|engineers?|detectives?|adventurers?|travell?ers?|shoppers?|monsters?|cousins?)\b",
     r"\byoung\s+(?:gymnasts?|ballerinas?|campers?|footballers?|soccer\s+players?|athletes?|swimmers?|"
     r"(?:ice\s+|figure\s+|roller\s+)?skaters?|cousins?|"
-    r"skiers?|dancers?|pianists?|violinists?|cellists?|readers?|learners?)\b",
+    r"skiers?|dancers?|pianists?|violinists?|cellists?|readers?|learners?|runners?)\b",
     # scouting's gatherings: "a scout jamboree" (not "a talent scout")
     r"\bscout\s+(?:jamborees?|camps?|hikes?|parades?|badges?|uniforms?|huts?|leaders?)\b|\bjamborees?\b|"
     r"\bscoutmasters?\b|\bcub\s+leaders?\b",
@@ -305,6 +306,8 @@ _THING_LOOKALIKES = (
     # what a child made, said with the possessive ("a child's drawing"; "a child drawing" is a child)
     r"|\b(?:kids'|kid's|children's|child's)\s+(?:drawings?|paintings?|scribbles?|artwork|crafts)\b"
     r"|\bchild[\s-]?(?:proof|safe|resistant)\b"
+    # a place said to welcome children: "a 'kid-friendly' sticker", "a child-friendly café"
+    r"|\b(?:kids?|child|children)[\s-]+friendly\b"
     # sized for children: "a kid-sized table", "child-size chairs"
     r"|\b(?:kids?|child|children|toddler|baby)[\s-]+sized?\b"
     # a children's thing offered for sale: "a kids' pool float for sale", "a girl's bike on sale"
@@ -430,6 +433,17 @@ _EXCLUSIONS = re.compile(
     r"|\b(?:son|sons|daughter|daughters)\b(?=.*\b(?:at\s+the\s+altar|down\s+the\s+aisle|(?:his|her)\s+wedding\s+"
     r"(?:suit|dress|gown|day|vows)|(?:his|her)\s+(?:bride|groom|fianc[eé]e?)|giv(?:e|es|ing)\s+(?:his|her)\s+"
     r"(?:son|daughter)\s+away)\b)|\bgiv(?:e|es|ing)\s+(?:his|her)\s+(?:son|daughter)\s+away\b"
+    # their own wedding said of them ("a father's speech at his daughter's wedding"), and the groom's mother with
+    # her son, the bride's father with his daughter (not when another child word stands between)
+    r"|\b(?:son|sons|daughter|daughters)'s?\s+(?:wedding|engagement|hen\s+(?:do|party|night)|stag\s+(?:do|party|"
+    r"night))\b"
+    r"|\b(?:mother|father|mum|mom|dad|parents)\s+of\s+the\s+groom\b(?:(?!\b(?:little|young|small|baby|babies|"
+    r"grand\w*|nephews?|nieces?|kids?|children|boys?|girls?|toddlers?)\b)[^.;])*?\b(?:her|his|their)\s+son\b"
+    r"|\b(?:mother|father|mum|mom|dad|parents)\s+of\s+the\s+bride\b(?:(?!\b(?:little|young|small|baby|babies|"
+    r"grand\w*|nephews?|nieces?|kids?|children|boys?|girls?|toddlers?)\b)[^.;])*?\b(?:her|his|their)\s+daughter\b"
+    # young sportspeople at a university: "young athletes at a university track meet"
+    r"|\byoung\s+(?:athletes?|runners?|swimmers?|footballers?|soccer\s+players?|skaters?|skiers?|dancers?|"
+    r"gymnasts?)\s+(?:at|from|of|in)\s+(?:a|an|the)\s+(?:[\w-]+\s+)?(?:university|college|varsity)\b"
     # grown relatives away in the forces or at college: "a son home from the army", "a daughter in the navy"
     r"|\b(?:son|sons|daughter|daughters|brothers?|sisters?|grandsons?|granddaughters?|nephews?|nieces?)\s+"
     r"(?:(?:home|back)\s+)?(?:from|in)\s+(?:the\s+(?:army|navy|air\s+force|marines|military)|college|university|uni)\b"

