@@ -218,10 +218,10 @@ CHILD_PATTERNS = (
     # or named beside the Guides' badges and sashes: "brownies, badges, uniform"
     r"|\bbrownies\b(?=.*\b(?:badges?|guides?|guiding|sash(?:es)?|toadstools?|brown\s+owl)\b|.*(?:,\s*|\bin\s+)"
     r"uniforms?\b)",
-    # an age a birthday badge or balloon says: "a badge saying I am 5", "a balloon saying 6 today"
-    rf"\b(?:i\s+am|i'm)\s+{_UNDER_16}\b(?!\s*(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|miles?|km|"
-    r"feet|ft|inches|metres?|meters?|%|percent|o'clock|pm|am)\b)"
-    rf"|\b{_UNDER_16}\s+today\b",
+    # an age a birthday badge or balloon says, as the whole of what it says: "a badge saying I am 5", "a balloon
+    # saying 6 today!" (not "I am one happy camper", "I am 2 cool", "open 9 today only")
+    rf"\b(?:i\s+am|i'm)\s+{_UNDER_16}(?:\s+today)?(?=\s*(?:$|[!,.;:\"')]))"
+    rf"|\b{_UNDER_16}\s+today(?=\s*(?:$|[!,.;:\"')]))",
 )
 # Animals whose young carry a child word ("a baby giraffe", "a goat kid"): the word is about the animal.
 ANIMALS = (

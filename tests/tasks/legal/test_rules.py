@@ -159,8 +159,9 @@ def test_the_vocabulary_catches_children_in_many_forms(text):
     # furniture for children on show, a children's room as an interior, shops and party goods for children
     "a baby cot in a shop window", "a children's bedroom makeover",
     "a children's book store on a high street", "kids' party favours in a bowl",
-    # a ski school's race (adults learn to ski), cakes cut in uniform squares, a number of minutes
+    # a ski school's race (adults learn to ski), cakes cut in uniform squares, numbers that are not an age
     "a ski school race", "brownies cut into uniform squares", "a text saying I'm 5 minutes away",
+    "a t-shirt saying I am one happy camper", "a shop sign, open 9 today only",
     # grown children at their own wedding, a place that welcomes children, young athletes at a university
     "a toast at her son's wedding", "the father of the bride walking with his daughter", "a child-friendly café",
     "young swimmers from the university squad",
