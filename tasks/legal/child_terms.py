@@ -293,7 +293,7 @@ _THING_LOOKALIKES = (
     r"|\b(?:boy|girl)[\s-]+(?:bands?|groups?)\b|\bboys\s+of\s+summer\b"
     # things made for children, not children: "a kids' furniture store", "a child safety seat"
     r"|\b(?:kids'?|children's|childrens|child's|childs|child|baby|babies'?)[\s-]+(?:furniture|clothing|clothes|wear|"
-    r"menus?|shoes|"
+    r"menus?|shoes|sleepsuits?|babygrows?|babygros?|onesies|bodysuits?|rompers?|booties|mittens|"
     r"toys?|books?|section|store|stores|shop|shops|book\s*(?:shops?|stores?)|boutiques?|outlets?|department|"
     r"(?:party\s+)?(?:supplies|decorations?|invitations?|favou?rs)|(?:safety\s+|car\s+)?seats?|locks?|monitors?|meals?|"
     r"meal\s+box(?:es)?|lunch\s*box(?:es)?|bowls?|cups?|plates?|beakers?|cutlery|spoons?|toothbrush(?:es)?|toothpaste|"
@@ -363,6 +363,10 @@ _THING_LOOKALIKES = (
     # a room for children shown as an interior, or said to be empty: "kids' room interior, empty"
     r"|\b(?:kids'?|children's|childrens|child's|baby's|babies')[\s-]+(?:bed|play)?rooms?,?\s+(?:interiors?|d[ée]cor|"
     r"design|makeover|empty|deserted)\b"
+    # a child's play thing with nobody on it: "a child's swing hanging from an oak tree, no one on it"
+    r"|\b(?:kids'?|children's|childrens|child's|baby's|toddler)[\s-]+(?:swings?|slides?|see-?saws?|playhouses?|"
+    r"trampolines?|climbing\s+frames?|sandpits?|paddling\s+pools?)\b(?=[^.;]*\b(?:no\s*one|nobody|no\s+children|"
+    r"no\s+kids|empty|unused|deserted|abandoned)\b)"
     # furniture for children on show: "a toddler bed in a showroom", "a baby cot in a shop window"
     r"|\b(?:toddler|baby|kids'?|children's|childrens|child's)[\s-]+(?:beds?|cots?|cribs?|bunk\s+beds?|furniture|"
     r"wardrobes?|chairs?|tables?)\s+(?:(?:in|at|on)\s+(?:a|an|the)\s+)?(?:furniture\s+)?(?:showrooms?|shop\s+windows?|"
@@ -374,7 +378,7 @@ _DECADE = (r"(?:early\s+|mid[\s-]|late\s+)?(?:twenties|thirties|forties|fifties|
 # words that name a species within its kind: "a baby harp seal", "a juvenile golden eagle"
 _SPECIES_MODIFIER = (r"(?:harp|grey|gray|polar|brown|black|white|red|snow|sea|golden|spotted|striped|pygmy|giant|wild|"
                      r"barn|mountain|river|arctic|african|asian|emperor|king|bald|great|spiny|fur|elephant|snowy|"
-                     r"common|little|blue|green|hooded|fallow|roe|sika|red-tailed|humpback|killer|bottlenose)")
+                     r"common|little|blue|green|hooded|fallow|roe|sika|red-tailed|humpback|killer|bottlenose|fruit)")
 _ADULT_AGE = (r"(?:1[6-9]|[2-9][0-9]|sixteen|seventeen|eighteen|nineteen|(?:twenty|thirty|forty|fifty|sixty|seventy|"
               r"eighty|ninety)(?:[\s-]?(?:one|two|three|four|five|six|seven|eight|nine))?)")
 # the family words a child word may be, when said of an adult
@@ -402,6 +406,8 @@ _EXCLUSIONS = re.compile(
     r"|\b(?:goat|goats|billy\s+goat)\s+kids?\b"
     r"|\bkid\b(?=\s+(?:[\w'-]+\s+){0,3}its\s+(?:mother|mum|mom|dam|nanny)\b)"
     # the swallow is not on the animal list (a verb too): "baby swallows gaping for food", not "a baby swallows it"
+    # nor the mole (a mark on the skin too): "a baby mole in a gardener's hand"
+    r"|\b(?:baby|babies|young|juvenile)\s+moles\b|\b(?:a|the)\s+(?:baby|young|juvenile)\s+mole\b"
     r"|\b(?:baby|babies|young|juvenile|fledgling)\s+(?:barn\s+)?swallows\b(?!\s+(?:a|an|the|his|her|its|their|"
     r"some|it|them|down|hard|food|water|milk)\b)"
     # an animal mother's young: "a mother duck with her babies"
@@ -414,6 +420,12 @@ _EXCLUSIONS = re.compile(
     # grown, or grown into an adult's job: "grandchildren, all grown up", "a daughter, now a pilot" ("my son, now a
     # toddler" keeps its toddler)
     rf"|\b{_FAMILY}\b,?\s+(?:all\s+|now\s+)?grown(?:[\s-]up)?\b|\b{_FAMILY},?\s+now\s+(?:a|an)\b"
+    # a relative named by an adult's job between commas: "her grandson, a soldier, at a parade"
+    r"|\b(?:sons?|daughters?|grandsons?|granddaughters?|nephews?|nieces?|brothers?|sisters?|twins),\s+(?:a|an)\s+"
+    r"(?:(?:retired|qualified|serving|practising|practicing|senior|army|navy|police|hospital|family|head)\s+)?"
+    r"(?:soldier|sailor|marine|airman|pilot|doctor|nurse|surgeon|paramedic|dentist|vet|lawyer|solicitor|barrister|judge|police\s*(?:man|woman|officer)|officer|detective|"
+    r"firefighter|fireman|teacher|professor|lecturer|priest|vicar|rabbi|imam|engineer|architect|accountant|banker|"
+    r"chef|mechanic|plumber|electrician|builder|farmer|carpenter|journalist|politician|mayor|councillor)s?\s*,"
     # their own birthday of 18 or more: "twins celebrating their 70th", "a son at his 21st"
     rf"|\b{_FAMILY}\b(?=.*\b(?:his|her|their)\s+(?:1[89]th|[2-9][0-9](?:st|nd|rd|th)|eighteenth|nineteenth|"
     r"twenty-?first|twentieth|thirtieth|fortieth|fiftieth|sixtieth|seventieth|eightieth|ninetieth)\b"
@@ -587,7 +599,11 @@ _NAMED_ADULT = re.compile(
     r"engineers?|backpackers?|recruits?|trades(?:people|men|women)|apprentices?|interns?|"
     r"(?:dad|father|mum|mom|mother|parent)s?[\s-]+to[\s-]+be)\b"
     rf"|\b{_ADULT_AGE}[\s-]*(?:years?|yrs?)[\s-]*olds?\b"
-    rf"|\bin\s+(?:their|his|her)\s+{_DECADE}\b|\b(?:twenty|thirty|forty)[\s-]?somethings?\b",
+    rf"|\bin\s+(?:their|his|her)\s+{_DECADE}\b|\b(?:twenty|thirty|forty)[\s-]?somethings?\b"
+    # older adults, and a sport's men's or women's category: "a senior ladies' aqua aerobics class", "men's lacrosse"
+    r"|\b(?:senior|older|elderly|retired)\s+(?:ladies|women|men|citizens|gentlemen)\b"
+    rf"|\b(?:men's|mens|women's|womens|ladies'?)\s+(?:[\w-]+\s+){{0,2}}(?:{_JUNIOR_SPORT}|classes|class|leagues?|"
+    r"teams?|squads?|clubs?|matche?s?|races?|bouts?|games?|tournaments?|championships?|finals?|doubles|singles)\b",
     re.IGNORECASE,
 )
 

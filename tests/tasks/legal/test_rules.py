@@ -87,6 +87,10 @@ from tasks.legal.rules import (DISCLAIMER, QueryFilter, build_query_filter, choo
     # a primary class, young runners, the schools' races; the groom's mother with her grandson stays a child
     "primary school pupils on a coach", "young runners at a cross country race", "a schools' swimming gala",
     "the mother of the groom with her little grandson and her son",
+    # a mole on a child's skin, a child on the swing, a relative whose apposition is no adult's job, a baby in
+    # its sleepsuit
+    "a mole on a baby's cheek", "a child's swing with a boy on it", "her son, a future doctor, in a lab coat",
+    "a baby in a sleepsuit", "a women's team coaching girls",
 ])
 def test_the_vocabulary_catches_children_in_many_forms(text):
     assert mentions_children(text)
@@ -165,6 +169,9 @@ def test_the_vocabulary_catches_children_in_many_forms(text):
     # grown children at their own wedding, a place that welcomes children, young athletes at a university
     "a toast at her son's wedding", "the father of the bride walking with his daughter", "a child-friendly café",
     "young swimmers from the university squad",
+    # young fruit bats and moles, a relative named by an adult's job, baby clothes as goods, a swing nobody is on
+    "a juvenile fruit bat", "young moles in a tunnel", "my daughter, a retired nurse, at lunch",
+    "baby onesies on a market stall", "a kids' trampoline in a garden, nobody on it",
 ])
 def test_the_vocabulary_leaves_look_alikes_alone(text):
     assert not mentions_children(text), child_terms_in(text)
@@ -254,7 +261,13 @@ NAMES_NO_CHILD = {"brothers racing on bikes down the driveway", "a small person 
                   "looking for a trail of small muddy footprints leading to a paddling pool",
                   "small handprints in blue paint on a kitchen window",
                   "need a lunchbox with a note saying have a great day at school sweetie",
-                  "a wobbly handwritten sign saying lemonade 10p at a street stall"}
+                  "a wobbly handwritten sign saying lemonade 10p at a street stall",
+                  "a pair of tiny wellies with frogs printed on them beside a puddle",
+                  "a blanket fort lit with fairy lights and picture books inside",
+                  "a stair gate at the top of the stairs and a dropped dummy",
+                  "tight crop: half-eaten fish fingers and a beaker of squash on a plastic plate",
+                  "a school shoe with a scuffed toe and a velcro strap",
+                  "a nightlight shaped like a moon glowing beside a changing mat"}
 
 
 def test_the_vocabulary_catches_every_child_query_of_the_design_half_that_names_a_child(query_filter):
@@ -300,6 +313,10 @@ def test_the_semantic_check_leaves_things_and_adults_named_with_child_words_to_t
     ("backpackers in their early twenties", False), ("a young couple at a wine tasting", False),
     ("a man with a boyish haircut", False), ("twenty-somethings at a rooftop party", False),
     ("an empty nursery with a crib", False), ("an empty schoolyard in winter", False),
+    # older adults and a sport's men's or women's category
+    ("senior citizens at a tea dance", False), ("a women's netball league final", False),
+    ("men's hockey, short corner", False),
+    ("a women's team coaching girls", False),  # left to the vocabulary, which blocks its girls (below)
     # roles that imply children around them stay the semantic check's
     ("a young mother breastfeeding", True), ("a young teacher reading to her class", True),
     ("a 7 year old", True), ("learning to ride a bike with training wheels", True),
