@@ -110,6 +110,12 @@ CHILD_PATTERNS = (
     rf"{_AGE_START}{_UNDER_16}{_AND_A_HALF}[\s-]*(?:years?|yrs?)[\s-]*olds?\b",
     rf"{_AGE_START}{_UNDER_16}[\s-]*(?:y/o|y\.o\.?|yo)(?=\W|$)",
     rf"{_AGE_START}(?:\d{{1,3}}|{_NUMBER_WORDS})[\s-]*(?:months?|mos?|weeks?|wks?|days?)[\s-]*olds?\b",
+    # an age in months or weeks at the head of a tag list: "14 months, first shoes fitting"
+    rf"^\s*(?:\d{{1,2}}|{_NUMBER_WORDS})\s*(?:months?|mos|weeks?|wks)\s*,",
+    # everyone named under an age: "cousins, all under ten", "twins, both under 5"
+    rf"\b(?:all|both|each)\s+(?:aged\s+)?under\s+(?:[2-9]|1[0-6]|{_BAND_WORDS}|two|three|four)\b"
+    r"(?!\s*(?:minutes?|mins?|hours?|hrs?|seconds?|secs?|pounds?|quid|dollars?|euros?|kg|kilos?|miles?|km|metres?|"
+    r"meters?|feet|ft|degrees?|%|percent))",
     # a birthday cake's candles count the years: "a cake with four candles"
     rf"\bcake\s+with\s+{_UNDER_16}\s+(?:lit\s+|birthday\s+)?candles\b|\b{_UNDER_16}\s+candles\s+on\s+(?:a|the|his|her|"
     r"their)\s+(?:birthday\s+)?cake\b",
@@ -137,6 +143,10 @@ CHILD_PATTERNS = (
     # a school's clubs and ensembles: "a school ukulele club concert", "the school choir" (not "an art school")
     r"\b(?<!art\s)(?<!driving\s)(?<!dance\s)(?<!business\s)(?<!law\s)(?<!medical\s)school\s+(?:[\w-]+\s+)?"
     r"(?:clubs?|choirs?|bands?|orchestras?|discos?)\b",
+    # a school class is its pupils (not "the school class of 1995" at a reunion)
+    r"\b(?<!art\s)(?<!driving\s)(?<!dance\s)(?<!business\s)(?<!law\s)(?<!medical\s)(?<!graduate\s)(?<!grad\s)"
+    r"(?<!cookery\s)(?<!cooking\s)(?<!language\s)(?<!night\s)(?<!high\s)"
+    r"school\s+class(?:es)?\b(?!\s+of\s+(?:19|20)\d\d|\s+reunions?)",
     # a school's races and teams: "a school cross country race", "the school swimming gala" (not "a ski school race")
     r"\b(?<!art\s)(?<!driving\s)(?<!dance\s)(?<!business\s)(?<!law\s)(?<!medical\s)(?<!graduate\s)(?<!grad\s)"
     r"(?<!ski\s)(?<!surf\s)(?<!riding\s)(?<!flight\s)(?<!nursing\s)"
@@ -188,7 +198,7 @@ CHILD_PATTERNS = (
     r"\b(?:little|tiny|wee)\s+(?:gymnasts?|ballerinas?|dancers?|swimmers?|skaters?|athletes?|players?|footballers?|"
     r"campers?|artists?|musicians?|pianists?|violinists?|chefs?|bakers?|readers?|learners?|students?|explorers?|"
     r"helpers?|cowboys?|cowgirls?|pirates?|firefighters?|astronauts?|scientists?|heroes|hero|entrepreneurs?|"
-    r"gardeners?|builders?|engineers?|detectives?|adventurers?|travell?ers?|shoppers?|monsters?|cousins?)\b",
+    r"gardeners?|builders?|engineers?|detectives?|adventurers?|travell?ers?|shoppers?|monsters?|cousins?|fans?)\b",
     r"\byoung\s+(?:gymnasts?|ballerinas?|campers?|footballers?|soccer\s+players?|athletes?|swimmers?|"
     r"(?:ice\s+|figure\s+|roller\s+)?skaters?|cousins?|"
     r"skiers?|dancers?|pianists?|violinists?|cellists?|readers?|learners?|runners?)\b",
@@ -363,6 +373,11 @@ _THING_LOOKALIKES = (
     # a room for children shown as an interior, or said to be empty: "kids' room interior, empty"
     r"|\b(?:kids'?|children's|childrens|child's|baby's|babies')[\s-]+(?:bed|play)?rooms?,?\s+(?:interiors?|d[ée]cor|"
     r"design|makeover|empty|deserted)\b"
+    # children's sizes, and a children's ward with nobody in it: "a kid's size 3 trainer", "a children's ward
+    # corridor with no patients"
+    r"|\b(?:kids'?|kid's|children's|childrens|child's|toddler|baby)\s+(?:shoe\s+|clothing\s+)?sizes?\s+\d"
+    r"|\b(?:kids'?|children's|childrens)[\s-]+(?:wards?|waiting\s+rooms?|corridors?)\b(?=[^.;]*\b(?:no\s+patients|"
+    r"no\s*one|nobody|empty|deserted)\b)"
     # a child's play thing with nobody on it: "a child's swing hanging from an oak tree, no one on it"
     r"|\b(?:kids'?|children's|childrens|child's|baby's|toddler)[\s-]+(?:swings?|slides?|see-?saws?|playhouses?|"
     r"trampolines?|climbing\s+frames?|sandpits?|paddling\s+pools?)\b(?=[^.;]*\b(?:no\s*one|nobody|no\s+children|"
@@ -381,6 +396,11 @@ _SPECIES_MODIFIER = (r"(?:harp|grey|gray|polar|brown|black|white|red|snow|sea|go
                      r"common|little|blue|green|hooded|fallow|roe|sika|red-tailed|humpback|killer|bottlenose|fruit)")
 _ADULT_AGE = (r"(?:1[6-9]|[2-9][0-9]|sixteen|seventeen|eighteen|nineteen|(?:twenty|thirty|forty|fifty|sixty|seventy|"
               r"eighty|ninety)(?:[\s-]?(?:one|two|three|four|five|six|seven|eight|nine))?)")
+# jobs only adults hold, named of a relative: "her grandson, a soldier,", "a mother and daughter, both nurses"
+_ADULT_JOB = (r"(?:soldier|sailor|marine|airman|pilot|doctor|nurse|surgeon|paramedic|dentist|vet|lawyer|solicitor|"
+              r"barrister|judge|police\s*(?:man|men|woman|women|officer)|officer|detective|firefighter|fire(?:man|men)|"
+              r"teacher|professor|lecturer|priest|vicar|rabbi|imam|engineer|architect|accountant|banker|chef|mechanic|"
+              r"plumber|electrician|builder|farmer|carpenter|journalist|politician|mayor|councillor|veteran)")
 # the family words a child word may be, when said of an adult
 _FAMILY = (r"(?:son|sons|daughter|daughters|child|children|kids?|grandsons?|granddaughters?|grandchild|"
            r"grandchildren|nephews?|nieces?|twins|brothers?|sisters?|boys?|girls?)")
@@ -395,7 +415,14 @@ _EXCLUSIONS = re.compile(
     rf"|\b{_FAMILY}\s*[,(]\s*(?:aged\s+)?{_ADULT_AGE}\s*[,)]"
     # both grown: "father and son, both retired", "a father and son, both in their fifties"
     rf"|\b{_FAMILY}\b(?=[^.;]*,?\s+both\s+(?:retired|grown(?:[\s-]up)?|adults?|pensioners|married|in\s+their\s+"
-    rf"{_DECADE})\b)"
+    rf"{_DECADE}|gr[ae]y[\s-]haired|white[\s-]haired|bald|pregnant|{_ADULT_JOB}s?)\b)"
+    # in an adult's work uniform: "a grandson in his police uniform"
+    r"|\b(?:sons?|daughters?|grandsons?|granddaughters?|nephews?|nieces?|brothers?|sisters?)\s+in\s+"
+    r"(?:his|her|their)\s+(?:police|army|navy|air\s+force|military|nurse's|nurses'|nursing|pilot's|firefighter's|"
+    r"fire\s+service|work)\s+uniforms?\b"
+    # children said to be absent: "a beach with no children", "a no kids allowed sign", "adults only, no kids"
+    r"|\b(?:no|without|zero)\s+(?:children|kids|kiddies|child|babies|toddlers|minors|under[\s-]*1[68]s)\b"
+    r"(?!\s+(?:of|in|on|at|from)\s+(?:his|her|their|my|our|your)\b)"
     # adults called girls and boys: "college girls", "girls in their twenties", "the boys in their 40s"
     r"|\b(?:college|university|uni|sorority|fraternity|office|career)\s+(?:girls|boys|kids)\b"
     r"|\b(?:girls?|boys?|kids|lads|lasses|twins|siblings|sons?|daughters?|brothers?|sisters?|nephews?|nieces?|"
@@ -423,9 +450,7 @@ _EXCLUSIONS = re.compile(
     # a relative named by an adult's job between commas: "her grandson, a soldier, at a parade"
     r"|\b(?:sons?|daughters?|grandsons?|granddaughters?|nephews?|nieces?|brothers?|sisters?|twins),\s+(?:a|an)\s+"
     r"(?:(?:retired|qualified|serving|practising|practicing|senior|army|navy|police|hospital|family|head)\s+)?"
-    r"(?:soldier|sailor|marine|airman|pilot|doctor|nurse|surgeon|paramedic|dentist|vet|lawyer|solicitor|barrister|judge|police\s*(?:man|woman|officer)|officer|detective|"
-    r"firefighter|fireman|teacher|professor|lecturer|priest|vicar|rabbi|imam|engineer|architect|accountant|banker|"
-    r"chef|mechanic|plumber|electrician|builder|farmer|carpenter|journalist|politician|mayor|councillor)s?\s*,"
+    rf"{_ADULT_JOB}s?\s*,"
     # their own birthday of 18 or more: "twins celebrating their 70th", "a son at his 21st"
     rf"|\b{_FAMILY}\b(?=.*\b(?:his|her|their)\s+(?:1[89]th|[2-9][0-9](?:st|nd|rd|th)|eighteenth|nineteenth|"
     r"twenty-?first|twentieth|thirtieth|fortieth|fiftieth|sixtieth|seventieth|eightieth|ninetieth)\b"
