@@ -105,6 +105,8 @@ _JUNIOR_SPORT = (r"(?:(?:canoe|water|bike)\s+polo|polo|ice\s+hockey|field\s+hock
 # what an age-banded team plays or is: "an under-12 football match", "a U14 lacrosse game"
 # (the sports are _JUNIOR_SPORT's, which names every sport the team list had)
 _TEAM = rf"(?:team|teams|league|squad|side|match|game|games|tournament|players|chess|{_JUNIOR_SPORT})"
+# "school" not after a school adults attend: "an art school band", "a driving school class", "a graduate school team"
+_NOT_AN_ADULTS_SCHOOL = r"(?<!art\s)(?<!driving\s)(?<!dance\s)(?<!business\s)(?<!law\s)(?<!medical\s)"
 CHILD_PATTERNS = (
     # ages: under 16 in years, any number of months, weeks or days
     rf"{_AGE_START}{_UNDER_16}{_AND_A_HALF}[\s-]*(?:years?|yrs?)[\s-]*olds?\b",
@@ -141,16 +143,14 @@ CHILD_PATTERNS = (
     r"\bschool\s+(?:field\s+days?|sports\s+days?|plays?|nativity|recitals?|assembl(?:y|ies)|picture\s+days?|"
     r"fun\s+runs?|talent\s+shows?|concerts?)\b|\bshow\s+and\s+tell\b",
     # a school's clubs and ensembles: "a school ukulele club concert", "the school choir" (not "an art school")
-    r"\b(?<!art\s)(?<!driving\s)(?<!dance\s)(?<!business\s)(?<!law\s)(?<!medical\s)school\s+(?:[\w-]+\s+)?"
-    r"(?:clubs?|choirs?|bands?|orchestras?|discos?)\b",
+    rf"\b{_NOT_AN_ADULTS_SCHOOL}school\s+(?:[\w-]+\s+)?(?:clubs?|choirs?|bands?|orchestras?|discos?)\b",
     # a school class is its pupils (not "the school class of 1995" at a reunion)
-    r"\b(?<!art\s)(?<!driving\s)(?<!dance\s)(?<!business\s)(?<!law\s)(?<!medical\s)(?<!graduate\s)(?<!grad\s)"
-    r"(?<!cookery\s)(?<!cooking\s)(?<!language\s)(?<!night\s)(?<!high\s)"
-    r"school\s+class(?:es)?\b(?!\s+of\s+(?:19|20)\d\d|\s+reunions?)",
+    rf"\b{_NOT_AN_ADULTS_SCHOOL}(?<!graduate\s)(?<!grad\s)(?<!cookery\s)(?<!cooking\s)(?<!language\s)(?<!night\s)"
+    r"(?<!high\s)school\s+class(?:es)?\b(?!\s+of\s+(?:19|20)\d\d|\s+reunions?)",
     # a school's races and teams: "a school cross country race", "the school swimming gala" (not "a ski school race")
-    r"\b(?<!art\s)(?<!driving\s)(?<!dance\s)(?<!business\s)(?<!law\s)(?<!medical\s)(?<!graduate\s)(?<!grad\s)"
-    r"(?<!ski\s)(?<!surf\s)(?<!riding\s)(?<!flight\s)(?<!nursing\s)"
-    rf"schools?'?\s+(?:{_JUNIOR_SPORT}\s+)?(?:races?|relays?|galas?|tournaments?|matches|teams?|squads?|meets?)\b",
+    rf"\b{_NOT_AN_ADULTS_SCHOOL}(?<!graduate\s)(?<!grad\s)(?<!ski\s)(?<!surf\s)(?<!riding\s)(?<!flight\s)"
+    rf"(?<!nursing\s)schools?'?\s+(?:{_JUNIOR_SPORT}\s+)?(?:races?|relays?|galas?|tournaments?|matches|teams?|squads?|"
+    r"meets?)\b",
     # "grade 2 students", "a kinder class" (kindergarten in Australia)
     r"\bgrade[\s-]*(?:[1-8]|one|two|three|four|five|six|seven|eight)\s+(?:students?|pupils?|class|classes|"
     r"classroom|schoolers?)\b",
@@ -401,6 +401,12 @@ _ADULT_JOB = (r"(?:soldier|sailor|marine|airman|pilot|doctor|nurse|surgeon|param
               r"barrister|judge|police\s*(?:man|men|woman|women|officer)|officer|detective|firefighter|fire(?:man|men)|"
               r"teacher|professor|lecturer|priest|vicar|rabbi|imam|engineer|architect|accountant|banker|chef|mechanic|"
               r"plumber|electrician|builder|farmer|carpenter|journalist|politician|mayor|councillor|veteran)")
+# a stretch of words with no other child word in it: "the mother of the groom dancing with her son" (not "... with
+# her little grandson and her son")
+_NO_CHILD_WORD_BETWEEN = (r"(?:(?!\b(?:little|young|small|baby|babies|grand\w*|nephews?|nieces?|kids?|children|boys?|"
+                          r"girls?|toddlers?)\b)[^.;])*?")
+# relatives, who may be of any age
+_RELATIVE = r"(?:sons?|daughters?|grandsons?|granddaughters?|nephews?|nieces?|brothers?|sisters?)"
 # the family words a child word may be, when said of an adult
 _FAMILY = (r"(?:son|sons|daughter|daughters|child|children|kids?|grandsons?|granddaughters?|grandchild|"
            r"grandchildren|nephews?|nieces?|twins|brothers?|sisters?|boys?|girls?)")
@@ -417,9 +423,8 @@ _EXCLUSIONS = re.compile(
     rf"|\b{_FAMILY}\b(?=[^.;]*,?\s+both\s+(?:retired|grown(?:[\s-]up)?|adults?|pensioners|married|in\s+their\s+"
     rf"{_DECADE}|gr[ae]y[\s-]haired|white[\s-]haired|bald|pregnant|{_ADULT_JOB}s?)\b)"
     # in an adult's work uniform: "a grandson in his police uniform"
-    r"|\b(?:sons?|daughters?|grandsons?|granddaughters?|nephews?|nieces?|brothers?|sisters?)\s+in\s+"
-    r"(?:his|her|their)\s+(?:police|army|navy|air\s+force|military|nurse's|nurses'|nursing|pilot's|firefighter's|"
-    r"fire\s+service|work)\s+uniforms?\b"
+    rf"|\b{_RELATIVE}\s+in\s+(?:his|her|their)\s+(?:police|army|navy|air\s+force|military|nurse's|nurses'|nursing|"
+    r"pilot's|firefighter's|fire\s+service|work)\s+uniforms?\b"
     # children said to be absent: "a beach with no children", "a no kids allowed sign", "adults only, no kids"
     r"|\b(?:no|without|zero)\s+(?:children|kids|kiddies|child|babies|toddlers|minors|under[\s-]*1[68]s)\b"
     r"(?!\s+(?:of|in|on|at|from)\s+(?:his|her|their|my|our|your)\b)"
@@ -448,7 +453,7 @@ _EXCLUSIONS = re.compile(
     # toddler" keeps its toddler)
     rf"|\b{_FAMILY}\b,?\s+(?:all\s+|now\s+)?grown(?:[\s-]up)?\b|\b{_FAMILY},?\s+now\s+(?:a|an)\b"
     # a relative named by an adult's job between commas: "her grandson, a soldier, at a parade"
-    r"|\b(?:sons?|daughters?|grandsons?|granddaughters?|nephews?|nieces?|brothers?|sisters?|twins),\s+(?:a|an)\s+"
+    rf"|\b(?:{_RELATIVE}|twins),\s+(?:a|an)\s+"
     r"(?:(?:retired|qualified|serving|practising|practicing|senior|army|navy|police|hospital|family|head)\s+)?"
     rf"{_ADULT_JOB}s?\s*,"
     # their own birthday of 18 or more: "twins celebrating their 70th", "a son at his 21st"
@@ -474,16 +479,15 @@ _EXCLUSIONS = re.compile(
     # her son, the bride's father with his daughter (not when another child word stands between)
     r"|\b(?:son|sons|daughter|daughters)'s?\s+(?:wedding|engagement|hen\s+(?:do|party|night)|stag\s+(?:do|party|"
     r"night))\b"
-    r"|\b(?:mother|father|mum|mom|dad|parents)\s+of\s+the\s+groom\b(?:(?!\b(?:little|young|small|baby|babies|"
-    r"grand\w*|nephews?|nieces?|kids?|children|boys?|girls?|toddlers?)\b)[^.;])*?\b(?:her|his|their)\s+son\b"
-    r"|\b(?:mother|father|mum|mom|dad|parents)\s+of\s+the\s+bride\b(?:(?!\b(?:little|young|small|baby|babies|"
-    r"grand\w*|nephews?|nieces?|kids?|children|boys?|girls?|toddlers?)\b)[^.;])*?\b(?:her|his|their)\s+daughter\b"
+    rf"|\b(?:mother|father|mum|mom|dad|parents)\s+of\s+the\s+groom\b{_NO_CHILD_WORD_BETWEEN}\b(?:her|his|their)\s+son\b"
+    rf"|\b(?:mother|father|mum|mom|dad|parents)\s+of\s+the\s+bride\b{_NO_CHILD_WORD_BETWEEN}\b(?:her|his|their)\s+"
+    r"daughter\b"
     # young sportspeople at a university: "young athletes at a university track meet"
     r"|\byoung\s+(?:athletes?|runners?|swimmers?|footballers?|soccer\s+players?|skaters?|skiers?|dancers?|"
     r"gymnasts?)\s+(?:at|from|of|in)\s+(?:a|an|the)\s+(?:[\w-]+\s+)?(?:university|college|varsity)\b"
     # grown relatives away in the forces or at college: "a son home from the army", "a daughter in the navy"
-    r"|\b(?:son|sons|daughter|daughters|brothers?|sisters?|grandsons?|granddaughters?|nephews?|nieces?)\s+"
-    r"(?:(?:home|back)\s+)?(?:from|in)\s+(?:the\s+(?:army|navy|air\s+force|marines|military)|college|university|uni)\b"
+    rf"|\b{_RELATIVE}\s+(?:(?:home|back)\s+)?(?:from|in)\s+(?:the\s+(?:army|navy|air\s+force|marines|military)|college|"
+    r"university|uni)\b"
     # the young of an animal group: "a youngster of a gorilla troop" (not "youngsters from the cub pack")
     rf"|\b(?:baby|babies|youngsters?|juveniles?|little\s+ones?|young'?uns?|infants?)\s+(?:of|from)\s+"
     rf"(?:a|an|the|its|their|her)\s+(?:[\w-]+\s+)?{_ANIMAL}\b(?![\s-]+(?:packs?|scouts?|dens?|leaders?))"
