@@ -49,6 +49,8 @@ CHILD_WORDS = (
     "niña", "niñas", "little rascal", "little rascals", "scamp", "scamps", "whippersnapper", "whippersnappers",
     "moppet", "moppets", "kiddywink", "kiddywinks", "kiddiewink", "kiddiewinks", "street urchin", "street urchins",
     "little urchin", "little urchins", "little cherub", "little cherubs",
+    # other Englishes' words for a child or children: Irish, New Zealand and Australian, South African, Māori
+    "chiseller", "chisellers", "littlie", "littlies", "bub", "bubs", "pikkie", "pikkies", "tamariki", "mokopuna",
     # a younger sibling called little: "my little brother", "his little sister"
     "little brother", "little brothers", "little sister", "little sisters", "lil bro", "lil sis", "little bro",
     "little sis", "baby bro", "baby sis",
@@ -70,9 +72,12 @@ CHILD_WORDS = (
     "nursery school", "junior school", "junior schools", "infant school", "infant schools", "daycare", "day care",
     "pre-schooler", "pre-schoolers", "primary school",
     "primary schooler", "primary schoolers", "sunday school", "bible school",
+    # Australia's kindergarten, Germany's day nursery
+    "kindy", "kindie", "kita", "kitas",
     # youth sport
     "little league", "little leaguer", "little leaguers", "pony league", "pop warner", "babe ruth league",
-    "pee wee", "peewee", "tee ball", "t-ball",
+    "pee wee", "peewee", "tee ball", "t-ball", "little athletics", "kwik cricket", "biddy basketball", "junior nba",
+    "junior varsity",
     # families and occasions
     "brother and sister", "brothers and sisters", "siblings", "twins", "triplets", "quadruplets", "trick or treater",
     "trick or treaters",
@@ -153,7 +158,15 @@ CHILD_PATTERNS = (
     r"meets?)\b",
     # "grade 2 students", "a kinder class" (kindergarten in Australia)
     r"\bgrade[\s-]*(?:[1-8]|one|two|three|four|five|six|seven|eight)\s+(?:students?|pupils?|class|classes|"
-    r"classroom|schoolers?)\b",
+    r"classroom|schoolers?|learners?|kids|children|boys|girls)\b",
+    # other countries' school years below 16: Scotland's and Ireland's primary years ("a P4 class", "primary 6
+    # pupils"), England's key stages 1-4 ("a KS2 maths lesson"), the first forms of a secondary school ("form 1
+    # students", "a third-form class"; Kenya's form 4 is 17)
+    r"\b(?:p|primary)[\s-]?[1-7]\s+(?:class|classes|classroom|pupils?|children|kids|boys|girls|teachers?|"
+    r"assembly|trip|play|lessons?)\b",
+    r"\b(?:ks|key\s+stage)[\s-]?[1-4]\b",
+    r"\bform[\s-]*(?:[1-3]|one|two|three)\s+(?:students?|pupils?|class|classes|classroom|girls|boys|learners?)\b",
+    r"\b(?:first|second|third|fourth)[\s-]+form(?:ers?|\s+(?:class|classes|pupils?|students?|girls|boys))\b",
     r"\bkinder\s+(?:class|classes|classroom|students?|group|groups|teacher|teachers)\b",
     # a nursery class is a school's for three- and four-year-olds (not a plant nursery, not a baby's room)
     r"\bnursery\s+(?:class|classes|classroom|classrooms|groups?|teachers?|pupils?|nurses?)\b",
@@ -178,6 +191,24 @@ CHILD_PATTERNS = (
     rf"\bunder[\s-]*(?:[5-9]|1[0-6]|{_BAND_WORDS})'?s\b",
     rf"\bunder[\s-]*(?:[5-9]|1[0-6]|{_BAND_WORDS})\s+{_TEAM}\b",
     rf"\bu[\s-]?(?:[6-9]|1[0-6])s?\s+(?:{_TEAM}|girls|boys)\b",
+    # an age band written "U11s" is a team's, like "under-11s"; "a U9 Kwik Cricket festival", "an U12 GAA blitz":
+    # a band with a sport or a youth fixture a few words on
+    r"\bu[\s-]?(?:[6-9]|1[0-6])'?s\b",
+    rf"\bu[\s-]?(?:[6-9]|1[0-6])\b(?=(?:\s+[\w-]+){{0,3}}\s+(?:{_TEAM}|gaa|blitz|blitzes|festivals?|galas?|cups?|"
+    r"fixtures?|training|trials?|sections?)\b)",
+    # junior varsity is a high school's younger team
+    rf"\bjv\s+(?:{_TEAM}|cheer\w*)\b",
+    # ice hockey's age divisions: "a mites hockey game", "squirt hockey", "hockey bantams"
+    r"\b(?:mites?|squirts?|atoms?|bantams?)\s+(?:ice\s+)?(?:hockey|teams?|leagues?|games?|divisions?|players?|"
+    r"tournaments?)\b(?<!atom\sgames)(?<!atoms\sgames)|\bhockey\s+(?:mites|squirts|atoms|bantams)\b",
+    # German compounds of Kinder- (children) and Jugend- (youth) that name a group of them: "a Kinderchor", "a
+    # Jugendfeuerwehr drill" (not things made for them: a Kinderhotel, a Kinderwagen; not Jugendstil, an art style)
+    r"\b(?:kinder|jugend)(?:chor|chöre|gruppen?|turnen|krippen?|tagesstätten?|fest|tanz|ballett|zirkus|theater|"
+    r"fu(?:ß|ss)ball|mannschaft(?:en)?|schwimmen|feuerwehr|orchester|team)\b",
+    # an age after "of": "a lad of 12 on a paper round", "players of nine and ten" (not "a singer of 12 albums")
+    rf"\b(?:lads?|chaps?|fellas?|fellows?|guys?|players?|dancers?|skaters?|swimmers?|riders?|gymnasts?|cousins?|"
+    rf"brothers?|sisters?|twins|friends)\s+of\s+(?:about\s+|around\s+|only\s+|just\s+)?{_UNDER_16}\b"
+    r"(?![\s-]+(?!years?\b|yrs?\b)[a-z]+s\b)",
     rf"\bjuniors?\s+{_JUNIOR_SPORT}\s+(?:team|teams|league|leagues|squad|squads|club|clubs|match|matches|game|games|"
     r"tournament|tournaments|camp|camps|players?|class|classes|competitions?|shows?)\b",
     # rugby's youngest section: "minis at a rugby club" (not Minis at a car show)
@@ -277,6 +308,12 @@ ANIMALS = (
     "salamander", "newt", "cobra", "octopus", "squid", "jellyfish", "crab", "lobster", "starfish",
     "seahorse", "stingray", "eel", "salmon", "trout", "clownfish", "goldfish", "butterfly", "butterflies",
     "caterpillar", "ladybug", "ladybird", "spider", "dragonfly", "dragonflies",
+    # Australia's, New Guinea's, Madagascar's, Asia's and Africa's mammals and birds the list lacked
+    "echidna", "quokka", "numbat", "bilby", "bilbies", "quoll", "bandicoot", "potoroo", "bettong", "pademelon",
+    "sugar glider", "tasmanian devil", "tree kangaroo", "kookaburra", "cassowary", "cassowaries", "lorikeet", "galah",
+    "lyrebird", "aye-aye", "fossa", "tenrec", "sifaka", "indri", "tarsier", "binturong", "kinkajou", "coati",
+    "hyrax", "dik-dik", "kudu", "oryx", "springbok", "nyala", "gerenuk", "duiker", "bushbaby", "bushbabies",
+    "galago", "aardwolf", "pika", "marmot", "muntjac", "takin", "red panda", "snow leopard",
 )
 
 
@@ -293,11 +330,13 @@ _THING_LOOKALIKES = (
     # a compound is written spaced or hyphenated: "baby blue", "baby-blue tiles", "kid-leather gloves"
     r"\bbaby[\s-]+(?:carrots?|spinach|corn|potatoes|shower|grand|back|blue|boomers?|oil|bok\s+choy|pak\s+choi|leaves|"
     r"greens|kale|beets?|beetroots?|courgettes?|zucchinis?|tomatoes|onions|leeks?|artichokes?|aubergines?|eggplants?|"
-    r"squash|lettuces?)\b"
+    r"squash|lettuces?|(?:cos|gem|little\s+gem|romaine|butterhead)(?:\s+lettuces?)?|plum\s+tomatoes|vine\s+tomatoes|"
+    r"new\s+potatoes|salad|rocket|chard|sweetcorn|turnips?|fennel|radish(?:es)?|parsnips?|cucumbers?|peppers?|"
+    r"pineapples?|bananas?|avocados?|marrows?)\b"
     r"|\bminor[\s-]+(?:league|key|keys|chords?|scales?|thirds?|injury|injuries|detail|details|road|repairs?|leaks?|"
     r"scratch(?:es)?|dents?|damage|issues?|problems?|fix(?:es)?|adjustments?|changes?|surgery|operations?|incidents?|"
     r"accidents?|crash(?:es)?|flooding|planets?|prophets?)\b"
-    r"|\bkid[\s-]+(?:gloves|leather|suede|skin|mohair)\b|\byouth[\s-]+hostels?\b"
+    r"|\bkid[\s-]+(?:gloves|leather|suede|skin|mohair|goats?)\b|\byouth[\s-]+hostels?\b"
     r"|\bbaby[\s-]+changing\s+(?:tables?|stations?|rooms?|units?|facilities|mats?|signs?)\b|\bkids'?\s+choice\b"
     r"|\b(?:backstreet|beach|beastie|pet\s+shop|jonas|jersey)\s+boys\b|\b(?:spice|golden|gilmore)\s+girls\b"
     r"|\b(?:boy|girl)[\s-]+(?:bands?|groups?)\b|\bboys\s+of\s+summer\b"
@@ -462,9 +501,12 @@ _EXCLUSIONS = re.compile(
     r"(?!\s+(?:wedding\s+)?anniversar))"
     # young men and women out for the night: "young lads on a night out", "the girls at a nightclub"
     r"|\b(?:young\s+)?(?:lads|girls|boys)\b(?=.*\b(?:night\s+out|pub\s+crawl|nightclub|night\s+club)\b)"
-    # grown children over a drink: "a dad and his son sharing a pint"
+    # grown children over a drink: "a dad and his son sharing a pint", "a dad and his son having a yarn at the pub"
+    # (a pub garden is where families with children sit)
     r"|\b(?:son|sons|daughter|daughters|brothers?|sisters?)\b(?=.*\b(?:sharing|drinking|having|over)\s+(?:a\s+)?"
     r"(?:pints?|beers?|whiske?y|wine|glass\s+of\s+wine|cocktails?)\b(?!\s+of\s+(?:milk|juice|water|squash)))"
+    r"|\b(?:son|sons|daughter|daughters|brothers?|sisters?)\b(?=.*\b(?:at|in|down)\s+(?:the|a|their|his|her)\s+"
+    r"(?:local\s+)?(?:pub|bar|wine\s+bar|cocktail\s+bar|brewery|taproom)\b(?!\s+(?:garden|playground|play\s+area)))"
     # grown children at a parent's 60th birthday or later: "a son treating his mother on her 70th birthday", "a
     # daughter at her father's 80th"
     r"|\b(?:son|sons|daughter|daughters)\b(?=.*\b(?:his|her|their)\s+(?:(?:mother|father|mum|mom|dad|parents)'s?\s+)?"
@@ -627,6 +669,10 @@ _NAMED_ADULT = re.compile(
     r"baristas?|bartenders?|mechanics?|lawyers?|executives?|entrepreneurs?|business(?:man|men|woman|women)|"
     r"engineers?|backpackers?|recruits?|trades(?:people|men|women)|apprentices?|interns?|"
     r"(?:dad|father|mum|mom|mother|parent)s?[\s-]+to[\s-]+be)\b"
+    # students past 16 by their school or university year: "freshers at a JCR bop", "schoolies week", "A-level
+    # students on results day", "undergrads"
+    r"|\b(?:freshers|schoolies|undergrads?|undergraduates?|postgrads?|postgraduates?)\b"
+    r"|\ba[\s-]levels?\s+(?:students?|pupils|results?|exams?|revision)\b"
     rf"|\b{_ADULT_AGE}[\s-]*(?:years?|yrs?)[\s-]*olds?\b"
     rf"|\bin\s+(?:their|his|her)\s+{_DECADE}\b|\b(?:twenty|thirty|forty)[\s-]?somethings?\b"
     # older adults, and a sport's men's or women's category: "a senior ladies' aqua aerobics class", "men's lacrosse"

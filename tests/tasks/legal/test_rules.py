@@ -94,6 +94,14 @@ from tasks.legal.rules import (DISCLAIMER, QueryFilter, build_query_filter, choo
     # children with something absent, a school class, everyone under an age, an age in months heading a tag list
     "children with no shoes in the rain", "kids playing with no adults around", "a school class on a museum trip",
     "twins, both under 5, in a bath", "9 months, first tooth", "a little fan with a scarf at a match",
+    # other Englishes' words for children, other countries' school years, youth sport and groups by their names,
+    # an age after "of"; a family in a pub garden
+    "a chiseller on a bike", "littlies at the beach", "twin bubs in a pram", "tamariki at kapa haka practice",
+    "a kindy excursion", "a Kita outing", "primary 6 pupils on a trip", "a P1 class photo", "KS1 phonics",
+    "form 2 girls in a chemistry lab", "a first-form class", "grade 5 learners", "U10s training",
+    "a U8 rugby festival", "JV football practice", "squirt hockey tryouts", "a Kinderturnen class",
+    "the Jugendorchester on tour", "a lad of eleven", "Little Athletics", "kwik cricket on a field",
+    "a mum and her son in a pub garden",
 ])
 def test_the_vocabulary_catches_children_in_many_forms(text):
     assert mentions_children(text)
@@ -179,6 +187,11 @@ def test_the_vocabulary_catches_children_in_many_forms(text):
     "a hotel pool with no kids", "an adults-only spa, no children allowed", "a son in his army uniform",
     "a father and son, both pilots", "a baby size 2 sock", "a children's ward with nobody in it",
     "a school class of 1995 reunion", "prices all under 10 pounds", "renovated over 14 months, the kitchen",
+    # grown children at the pub, baby vegetables, a kid goat, a band, mites, an art style, a hotel for families,
+    # players counted by their clubs
+    "a dad and his daughter at the local pub", "baby gem lettuce in a salad", "a kid goat on a farm",
+    "a U2 tribute band", "dust mites on a pillow", "a Jugendstil doorway", "a Kinderhotel brochure",
+    "players of 12 clubs at a trial",
 ])
 def test_the_vocabulary_leaves_look_alikes_alone(text):
     assert not mentions_children(text), child_terms_in(text)
@@ -281,7 +294,11 @@ NAMES_NO_CHILD = {"brothers racing on bikes down the driveway", "a small person 
                   "a stack of colouring books and a broken crayon on a train table",
                   "a stuffed rabbit with one chewed ear on a car seat",
                   "glow-in-the-dark stars stuck on the ceiling above a bunk bed", "a plastic potty in a bathroom",
-                  "a scooter and a helmet covered in stickers left at a front door"}
+                  "a scooter and a helmet covered in stickers left at a front door",
+                  "a tiny tutu hanging on a bedroom door hook", "a lunchbox with dinosaur stickers on a school bench",
+                  "a half-built lego castle on a bedroom floor at bedtime",
+                  "small prayer mats laid out in a row beside adult ones", "a growth chart sticker on a wardrobe door",
+                  "a Christmas stocking with a name in glitter and a carrot left out for the reindeer"}
 
 
 def test_the_vocabulary_catches_every_child_query_of_the_design_half_that_names_a_child(query_filter):
@@ -304,6 +321,7 @@ def test_the_semantic_check_leaves_animal_queries_to_the_vocabulary(query_filter
     ("two finches", True), ("lynxes in the snow", True), ("baby orangutans", True), ("a german  shepherd", True),
     ("interest rates", False), ("the Bates Motel", False), ("a shepherd with his flock", False),
     # youth groups named for animals are people; the animals' own groups stay animals
+    ("an echidna in the bush", True), ("a baby quokka", True), ("a young kookaburra", True),
     ("beaver scouts on a litter pick", False), ("a cub pack at camp", False), ("a scout leader with the cubs", False),
     ("a beaver colony building a dam", True), ("a fox cub den", True), ("wolf cubs playing", True),
     # toy animals and animal costumes are not animals
@@ -330,6 +348,8 @@ def test_the_semantic_check_leaves_things_and_adults_named_with_child_words_to_t
     # older adults and a sport's men's or women's category
     ("senior citizens at a tea dance", False), ("a women's netball league final", False),
     ("men's hockey, short corner", False),
+    # students past 16 by their school or university year
+    ("freshers in a student union", False), ("schoolies on the beach", False), ("A-level students revising", False),
     ("a women's team coaching girls", False),  # left to the vocabulary, which blocks its girls (below)
     # roles that imply children around them stay the semantic check's
     ("a young mother breastfeeding", True), ("a young teacher reading to her class", True),
