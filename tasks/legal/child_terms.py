@@ -308,12 +308,13 @@ ANIMALS = (
     "salamander", "newt", "cobra", "octopus", "squid", "jellyfish", "crab", "lobster", "starfish",
     "seahorse", "stingray", "eel", "salmon", "trout", "clownfish", "goldfish", "butterfly", "butterflies",
     "caterpillar", "ladybug", "ladybird", "spider", "dragonfly", "dragonflies",
-    # Australia's, New Guinea's, Madagascar's, Asia's and Africa's mammals and birds the list lacked
+    # Australia's, New Guinea's, Madagascar's, Asia's and Africa's mammals and birds the list lacked (not the
+    # springbok, also South Africa's rugby team)
     "echidna", "quokka", "numbat", "bilby", "bilbies", "quoll", "bandicoot", "potoroo", "bettong", "pademelon",
     "sugar glider", "tasmanian devil", "tree kangaroo", "kookaburra", "cassowary", "cassowaries", "lorikeet", "galah",
     "lyrebird", "aye-aye", "fossa", "tenrec", "sifaka", "indri", "tarsier", "binturong", "kinkajou", "coati",
-    "hyrax", "dik-dik", "kudu", "oryx", "springbok", "nyala", "gerenuk", "duiker", "bushbaby", "bushbabies",
-    "galago", "aardwolf", "pika", "marmot", "muntjac", "takin", "red panda", "snow leopard",
+    "hyrax", "dik-dik", "kudu", "oryx", "nyala", "gerenuk", "duiker", "bushbaby", "bushbabies",
+    "galago", "aardwolf", "pika", "marmot", "muntjac", "red panda", "snow leopard",
 )
 
 
