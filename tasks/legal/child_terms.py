@@ -95,7 +95,8 @@ _ORDINAL_UNDER_16 = (r"(?:1[0-5]th|1st|2nd|3rd|[4-9]th|first|second|third|fourth
 _SCHOOL_YEAR_UK = r"(?:1[01]|[1-9]|one|two|three|four|five|six|seven|eight|nine|ten|eleven)\b"
 _SCHOOL_YEARS = r"(?:1st|2nd|3rd|[4-8]th|first|second|third|fourth|fifth|sixth|seventh|eighth)"
 # children's playground games, and where children play ("playing tag", "playing in a treehouse")
-_CHILD_PLAY = (r"(?:playing\s+(?:tag|hide[\s-]+and[\s-]+seek|leapfrog|duck[\s-]+duck[\s-]+goose|red\s+rover)|"
+_CHILD_PLAY = (r"(?:playing\s+(?:tag|hide[\s-]+and[\s-]+seek|leapfrog|duck[\s-]+duck[\s-]+goose|red\s+rover|"
+               r"parachute\s+games?)|"
                r"(?:playing|play)\s+(?:in|on)\s+(?:a|the|their)\s+(?:tree[\s-]?house|sandbox|sandpit|ball\s+pit|"
                r"bouncy\s+castle|jungle\s+gym|climbing\s+frame|play[\s-]?house|wendy\s+house|paddling\s+pool))")
 # an age band in words: "under-eleven football trials"
@@ -229,7 +230,13 @@ CHILD_PATTERNS = (
     r"\b(?:little|tiny|wee)\s+(?:gymnasts?|ballerinas?|dancers?|swimmers?|skaters?|athletes?|players?|footballers?|"
     r"campers?|artists?|musicians?|pianists?|violinists?|chefs?|bakers?|readers?|learners?|students?|explorers?|"
     r"helpers?|cowboys?|cowgirls?|pirates?|firefighters?|astronauts?|scientists?|heroes|hero|entrepreneurs?|"
-    r"gardeners?|builders?|engineers?|detectives?|adventurers?|travell?ers?|shoppers?|monsters?|cousins?|fans?)\b",
+    r"gardeners?|builders?|engineers?|detectives?|adventurers?|travell?ers?|shoppers?|monsters?|cousins?|fans?|"
+    r"patients?)\b",
+    # a lad too small for a grown-up's reach: "a lad too small to reach the lowest branch"
+    r"\b(?:lads?|chaps?|fellas?|fellows?|guys?)\s+(?:far\s+|much\s+)?too\s+(?:small|young|little|short)\s+to\b",
+    # the first or last day at a nursery or school: "the first morning of nursery", "last day at school"
+    r"\b(?:first|last)\s+(?:day|days|morning|week|term)\s+(?:at|of|in)\s+(?:the\s+)?(?:nursery|school|"
+    r"reception)\b",
     r"\byoung\s+(?:gymnasts?|ballerinas?|campers?|footballers?|soccer\s+players?|athletes?|swimmers?|"
     r"(?:ice\s+|figure\s+|roller\s+)?skaters?|cousins?|"
     r"skiers?|dancers?|pianists?|violinists?|cellists?|readers?|learners?|runners?)\b",
@@ -340,7 +347,7 @@ _THING_LOOKALIKES = (
     r"|\bkid[\s-]+(?:gloves|leather|suede|skin|mohair|goats?)\b|\byouth[\s-]+hostels?\b"
     r"|\bbaby[\s-]+changing\s+(?:tables?|stations?|rooms?|units?|facilities|mats?|signs?)\b|\bkids'?\s+choice\b"
     r"|\b(?:backstreet|beach|beastie|pet\s+shop|jonas|jersey)\s+boys\b|\b(?:spice|golden|gilmore)\s+girls\b"
-    r"|\b(?:boy|girl)[\s-]+(?:bands?|groups?)\b|\bboys\s+of\s+summer\b"
+    r"|\b(?:boy|girl)[\s-]+(?:bands?|groups?)\b|\bboys\s+of\s+summer\b|\bteenage\s+mutant\s+ninja\s+turtles?\b"
     # things made for children, not children: "a kids' furniture store", "a child safety seat"
     r"|\b(?:kids'?|children's|childrens|child's|childs|child|baby|babies'?)[\s-]+(?:furniture|clothing|clothes|wear|"
     r"menus?|shoes|sleepsuits?|babygrows?|babygros?|onesies|bodysuits?|rompers?|booties|mittens|"
@@ -482,8 +489,13 @@ _EXCLUSIONS = re.compile(
     r"|\b(?:baby|babies|young|juvenile)\s+moles\b|\b(?:a|the)\s+(?:baby|young|juvenile)\s+mole\b"
     r"|\b(?:baby|babies|young|juvenile|fledgling)\s+(?:barn\s+)?swallows\b(?!\s+(?:a|an|the|his|her|its|their|"
     r"some|it|them|down|hard|food|water|milk)\b)"
-    # an animal mother's young: "a mother duck with her babies"
-    rf"|\b{_ANIMAL}\s+(?:and|with)\s+(?:her|his|its|their)\s+(?:babies|baby|little\s+ones?|young'?uns?)\b"
+    # an animal mother's young: "a mother duck with her babies", "a nanny goat with her two kids", "a mother
+    # orangutan and her infant"
+    rf"|\b{_ANIMAL}\s+(?:and|with)\s+(?:her|his|its|their)\s+(?:[\w-]+\s+)?(?:babies|baby|little\s+ones?|"
+    r"young'?uns?|infants?|newborns?|kids?|young)\b"
+    # a relative with a spouse is grown: "their grown sons and the sons' wives", "her son's wife"
+    r"|\b(?:son|sons|daughter|daughters|grandson|grandsons|granddaughter|granddaughters|nephews?|nieces?)"
+    r"(?:'s|s'|')?\s+(?:wives|wife|husbands?|fianc[ée]e?s?|spouses?|girlfriends?|boyfriends?)\b"
     rf"|{_THING_LOOKALIKES}"
     r"|\bkiddie\s+(?:pool|pools|ride|rides)\b"
     r"|\bgirls'?\s+(?:night|nite|trip|weekend|getaway)(?:\s+out)?\b"

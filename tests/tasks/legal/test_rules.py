@@ -102,6 +102,10 @@ from tasks.legal.rules import (DISCLAIMER, QueryFilter, build_query_filter, choo
     "a U8 rugby festival", "JV football practice", "squirt hockey tryouts", "a Kinderturnen class",
     "the Jugendorchester on tour", "a lad of eleven", "Little Athletics", "kwik cricket on a field",
     "a mum and her son in a pub garden",
+    # a little patient, a lad too small to reach, the first day at nursery, a parachute game; a child beside an
+    # animal mother's young
+    "little patients on a ward", "a lad far too young to drive", "the last day at school", "first week of nursery",
+    "cousins playing parachute games", "a boy feeding a goat and her kids",
 ])
 def test_the_vocabulary_catches_children_in_many_forms(text):
     assert mentions_children(text)
@@ -192,6 +196,9 @@ def test_the_vocabulary_catches_children_in_many_forms(text):
     "a dad and his daughter at the local pub", "baby gem lettuce in a salad", "a kid goat on a farm",
     "a U2 tribute band", "dust mites on a pillow", "a Jugendstil doorway", "a Kinderhotel brochure",
     "players of 12 clubs at a trial",
+    # an animal mother's young, a relative with a spouse, a cartoon's turtles
+    "a ewe with her twin newborns", "a mother gorilla with her infant", "her son's wife at the door",
+    "a Teenage Mutant Ninja Turtles lunchbox",
 ])
 def test_the_vocabulary_leaves_look_alikes_alone(text):
     assert not mentions_children(text), child_terms_in(text)
@@ -298,7 +305,13 @@ NAMES_NO_CHILD = {"brothers racing on bikes down the driveway", "a small person 
                   "a tiny tutu hanging on a bedroom door hook", "a lunchbox with dinosaur stickers on a school bench",
                   "a half-built lego castle on a bedroom floor at bedtime",
                   "small prayer mats laid out in a row beside adult ones", "a growth chart sticker on a wardrobe door",
-                  "a Christmas stocking with a name in glitter and a carrot left out for the reindeer"}
+                  "a Christmas stocking with a name in glitter and a carrot left out for the reindeer",
+                  "a pile of small shoes outside a classroom door in Kenya",
+                  "a crayon drawing of a stick-figure family held to a fridge with a magnet",
+                  "tiny handprints pressed into a clay tile at a pottery café",
+                  "a dummy clip and a half-chewed rusk on the back seat of an estate car",
+                  "a night light projecting moons on the ceiling above an empty cot",
+                  "a tiny raincoat with ladybird buttons drying on a radiator"}
 
 
 def test_the_vocabulary_catches_every_child_query_of_the_design_half_that_names_a_child(query_filter):
