@@ -30,6 +30,8 @@ from __future__ import annotations
 
 import re
 
+from tasks.legal.other_languages import other_language_child_terms
+
 CHILD_WORDS = (
     "child", "children", "childs", "kid", "kids", "kiddo", "kiddos", "kiddie", "kiddies", "boy", "boys", "girl",
     "girls", "baby", "babies", "babys", "toddler", "toddlers", "infant", "infants", "newborn", "newborns", "youngster",
@@ -208,7 +210,7 @@ CHILD_PATTERNS = (
     r"fu(?:ß|ss)ball|mannschaft(?:en)?|schwimmen|feuerwehr|orchester|team)\b",
     # an age after "of": "a lad of 12 on a paper round", "players of nine and ten" (not "a singer of 12 albums")
     rf"\b(?:lads?|chaps?|fellas?|fellows?|guys?|players?|dancers?|skaters?|swimmers?|riders?|gymnasts?|cousins?|"
-    rf"brothers?|sisters?|twins|friends)\s+of\s+(?:about\s+|around\s+|only\s+|just\s+)?{_UNDER_16}\b"
+    rf"brothers?|sisters?|twins|friends|contestants?|competitors?|entrants?|finalists?)\s+of\s+(?:about\s+|around\s+|only\s+|just\s+)?{_UNDER_16}\b"
     r"(?![\s-]+(?!years?\b|yrs?\b)[a-z]+s\b)",
     rf"\bjuniors?\s+{_JUNIOR_SPORT}\s+(?:team|teams|league|leagues|squad|squads|club|clubs|match|matches|game|games|"
     r"tournament|tournaments|camp|camps|players?|class|classes|competitions?|shows?)\b",
@@ -220,11 +222,12 @@ CHILD_PATTERNS = (
     r"wrestlers?|wrestling|boxers?|archers?|fencers?|lifeguards?|rangers?|naturalists?|parkruns?|choristers?|chess|"
     r"clubs?|"
     r"champions?|championship|"
-    r"tournament|camp|taekwondo|karate|judo|jiu[\s-]?jitsu|kickboxing|martial\s+arts?|competitions?)\b",
+    r"tournament|camp|taekwondo|karate|judo|jiu[\s-]?jitsu|kickboxing|martial\s+arts?|competitions?|sections?)\b",
     # children's versions of a sport: "mini-hockey", "mini rugby" (not "mini golf")
     r"\bmini[\s-]?(?:rugby|hockey|soccer|football|basketball|tennis|cricket|netball|lacrosse|league)\b",
     # a scout or guide section's unit by its name: "a daisy troop", "a brownie pack", "a webelos den"
-    r"\b(?:daisy|daisies|brownie|brownies|rainbow|rainbows|webelos)[\s-]+(?:troops?|packs?|dens?|units?|meetings?)\b",
+    r"\b(?:daisy|daisies|brownie|brownies|rainbow|rainbows|webelos)[\s-]+(?:troops?|packs?|dens?|units?|meetings?|"
+    r"sleepovers?|camps?|holidays?)\b",
     # a participant called little or young by role: "little dancers", "young gymnasts" (not "little dogs"); little
     # or young cousins
     r"\b(?:little|tiny|wee)\s+(?:gymnasts?|ballerinas?|dancers?|swimmers?|skaters?|athletes?|players?|footballers?|"
@@ -235,7 +238,7 @@ CHILD_PATTERNS = (
     # a lad too small for a grown-up's reach: "a lad too small to reach the lowest branch"
     r"\b(?:lads?|chaps?|fellas?|fellows?|guys?)\s+(?:far\s+|much\s+)?too\s+(?:small|young|little|short)\s+to\b",
     # the first or last day at a nursery or school: "the first morning of nursery", "last day at school"
-    r"\b(?:first|last)\s+(?:day|days|morning|week|term)\s+(?:at|of|in)\s+(?:the\s+)?(?:nursery|school|"
+    r"\b(?:first|last)[\s-]+(?:day|days|morning|week|term)[\s-]+(?:at|of|in)[\s-]+(?:the[\s-]+)?(?:nursery|school|"
     r"reception)\b",
     r"\byoung\s+(?:gymnasts?|ballerinas?|campers?|footballers?|soccer\s+players?|athletes?|swimmers?|"
     r"(?:ice\s+|figure\s+|roller\s+)?skaters?|cousins?|"
@@ -337,7 +340,7 @@ _ANIMAL_PATTERN = re.compile(rf"\b{_ANIMAL}\b", re.IGNORECASE)
 _THING_LOOKALIKES = (
     # a compound is written spaced or hyphenated: "baby blue", "baby-blue tiles", "kid-leather gloves"
     r"\bbaby[\s-]+(?:carrots?|spinach|corn|potatoes|shower|grand|back|blue|boomers?|oil|bok\s+choy|pak\s+choi|leaves|"
-    r"greens|kale|beets?|beetroots?|courgettes?|zucchinis?|tomatoes|onions|leeks?|artichokes?|aubergines?|eggplants?|"
+    r"greens|kale|pink|yellow|green|grey|gray|beets?|beetroots?|courgettes?|zucchinis?|tomatoes|onions|leeks?|artichokes?|aubergines?|eggplants?|"
     r"squash|lettuces?|(?:cos|gem|little\s+gem|romaine|butterhead)(?:\s+lettuces?)?|plum\s+tomatoes|vine\s+tomatoes|"
     r"new\s+potatoes|salad|rocket|chard|sweetcorn|turnips?|fennel|radish(?:es)?|parsnips?|cucumbers?|peppers?|"
     r"pineapples?|bananas?|avocados?|marrows?)\b"
@@ -348,6 +351,8 @@ _THING_LOOKALIKES = (
     r"|\bbaby[\s-]+changing\s+(?:tables?|stations?|rooms?|units?|facilities|mats?|signs?)\b|\bkids'?\s+choice\b"
     r"|\b(?:backstreet|beach|beastie|pet\s+shop|jonas|jersey)\s+boys\b|\b(?:spice|golden|gilmore)\s+girls\b"
     r"|\b(?:boy|girl)[\s-]+(?:bands?|groups?)\b|\bboys\s+of\s+summer\b|\bteenage\s+mutant\s+ninja\s+turtles?\b"
+    # a roadside restaurant chain: "a Little Chef sign" (not "a little chef in an apron")
+    r"|\blittle\s+chef\s+(?:signs?|restaurants?|diners?|caf[eé]s?|breakfasts?)\b"
     # things made for children, not children: "a kids' furniture store", "a child safety seat"
     r"|\b(?:kids'?|children's|childrens|child's|childs|child|baby|babies'?)[\s-]+(?:furniture|clothing|clothes|wear|"
     r"menus?|shoes|sleepsuits?|babygrows?|babygros?|onesies|bodysuits?|rompers?|booties|mittens|"
@@ -650,6 +655,7 @@ def child_terms_in(text: str | None) -> list[str]:
     cleaned = _EXCLUSIONS.sub(" ", text)
     found = [(match.start(), match.group(0)) for match in CHILD_PATTERN.finditer(cleaned)]
     found += _misspelt_child_words(cleaned)
+    found += other_language_child_terms(cleaned, _ANIMAL)
     gear = [(match.start(), match.group(0)) for match in _BABY_GEAR.finditer(cleaned)]
     if gear and not names_an_animal(text) and not _GEAR_AS_GOODS.search(cleaned):
         found += gear

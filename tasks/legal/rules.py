@@ -22,6 +22,7 @@ import numpy as np
 
 from models.encoders import TextEncoder
 from tasks.legal.child_terms import child_terms_in, names_a_lookalike, names_an_adult, names_an_animal
+from tasks.legal.other_languages import reads_as_other_language
 
 DISCLAIMER = "This image is unavailable in your country in compliance with local laws."
 # The semantic check's logistic regression over the text encoder's vectors. Design half only (nested out of
@@ -82,9 +83,10 @@ class QueryFilter:
 def semantic_may_block(texts: list[str]) -> np.ndarray:
     """Which texts the semantic check may block at all: not those naming an animal, nor those whose child
     word the vocabulary reads as a thing, an adult or a young animal, nor those naming an adult by age or as
-    a young adult in an adult role (left to the vocabulary)."""
-    return np.array([not names_an_animal(t) and not names_a_lookalike(t) and not names_an_adult(t) for t in texts],
-                    dtype=bool)
+    a young adult in an adult role, nor those written in another language, which the English text encoder
+    cannot read ("cachorros jugando en el jardín" read as children at P 0.9) — all left to the vocabulary."""
+    return np.array([not names_an_animal(t) and not names_a_lookalike(t) and not names_an_adult(t)
+                     and not reads_as_other_language(t) for t in texts], dtype=bool)
 
 
 def choose_semantic_threshold(score: np.ndarray, about_children: np.ndarray, max_false_block_rate: float,
@@ -125,8 +127,14 @@ def build_query_filter(captions: list[str], text_encoder: TextEncoder, max_false
     Its threshold blocks at most ``max_false_block_rate`` of the design half's hard negatives, read on
     out-of-fold probabilities (each fold's queries held out of training; the captions always in it) — or,
     without a design half, of the captions that do not mention children. (The captions alone set it low:
-    their "negatives" include unnamed children, and few are hard negatives.) Fewer than two texts of either
-    class: no semantic check, the vocabulary alone."""
+    their "negatives" include unnamed children, and few are hard negatives.) Queries written in another language
+    neither train nor measure it: the encoder reads English, and would learn that any foreign sentence is about
+    children (the vocabulary reads them). Fewer than two texts of either class: no semantic check, the vocabulary
+    alone."""
+    if design is not None:
+        english = [i for i, text in enumerate(design.texts) if not reads_as_other_language(text)]
+        design = WrittenQueries([design.texts[i] for i in english], np.asarray(design.about_children)[english],
+                                [design.halves[i] for i in english], [design.kinds[i] for i in english])
     texts = list(captions) + (list(design.texts) if design is not None else [])
     labels = np.array([bool(child_terms_in(c)) for c in captions]
                       + (list(design.about_children) if design is not None else []), dtype=bool)

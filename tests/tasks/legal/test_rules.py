@@ -311,7 +311,16 @@ NAMES_NO_CHILD = {"brothers racing on bikes down the driveway", "a small person 
                   "tiny handprints pressed into a clay tile at a pottery café",
                   "a dummy clip and a half-chewed rusk on the back seat of an estate car",
                   "a night light projecting moons on the ceiling above an empty cot",
-                  "a tiny raincoat with ladybird buttons drying on a radiator"}
+                  "a tiny raincoat with ladybird buttons drying on a radiator",
+                  "un doudou oublié sur un banc", "a chupete and a rattle on a changing mat",
+                  "a Schultüte leaning against a front door", "tiny shoes on the steps of a mosque",
+                  "a bedtime story book open on a small pillow",
+                  "a paddling pool half full of rainwater and a forgotten armband",
+                  "a gymnastics display by a club's youngest squad",
+                  # another language's words that English or a name shares, in an English sentence ("chico", "crèche"),
+                  # and a youth movement's name ("Chiro", a chiropractor too)
+                  "a chico of about eight kicking a can down a street in Havana", "a crèche in Lyon at nap time",
+                  "Chiro members in Flanders playing a game in a field"}
 
 
 def test_the_vocabulary_catches_every_child_query_of_the_design_half_that_names_a_child(query_filter):
@@ -363,6 +372,9 @@ def test_the_semantic_check_leaves_things_and_adults_named_with_child_words_to_t
     ("men's hockey, short corner", False),
     # students past 16 by their school or university year
     ("freshers in a student union", False), ("schoolies on the beach", False), ("A-level students revising", False),
+    # another language, which the English encoder cannot read; English borrowing a word stays the check's
+    ("cachorros jugando en el jardín", False), ("Herren-Handball in einer vollen Halle", False),
+    ("a group of enfants at a fountain", True),
     ("a women's team coaching girls", False),  # left to the vocabulary, which blocks its girls (below)
     # roles that imply children around them stay the semantic check's
     ("a young mother breastfeeding", True), ("a young teacher reading to her class", True),
