@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import re
 
-from tasks.legal.other_languages import other_language_child_terms
+from tasks.legal.other_languages import other_language_child_terms, young_animal_pattern
 
 CHILD_WORDS = (
     "child", "children", "childs", "kid", "kids", "kiddo", "kiddos", "kiddie", "kiddies", "boy", "boys", "girl",
@@ -113,6 +113,8 @@ _JUNIOR_SPORT = (r"(?:(?:canoe|water|bike)\s+polo|polo|ice\s+hockey|field\s+hock
 # what an age-banded team plays or is: "an under-12 football match", "a U14 lacrosse game"
 # (the sports are _JUNIOR_SPORT's, which names every sport the team list had)
 _TEAM = rf"(?:team|teams|league|squad|side|match|game|games|tournament|players|chess|{_JUNIOR_SPORT})"
+# a lad, a chap: a young male, no age said ("a lad of 12", "a lad too small to reach")
+_LAD = r"(?:lads?|chaps?|fellas?|fellows?|guys?)"
 # "school" not after a school adults attend: "an art school band", "a driving school class", "a graduate school team"
 _NOT_AN_ADULTS_SCHOOL = r"(?<!art\s)(?<!driving\s)(?<!dance\s)(?<!business\s)(?<!law\s)(?<!medical\s)"
 CHILD_PATTERNS = (
@@ -209,7 +211,7 @@ CHILD_PATTERNS = (
     r"\b(?:kinder|jugend)(?:chor|chöre|gruppen?|turnen|krippen?|tagesstätten?|fest|tanz|ballett|zirkus|theater|"
     r"fu(?:ß|ss)ball|mannschaft(?:en)?|schwimmen|feuerwehr|orchester|team)\b",
     # an age after "of": "a lad of 12 on a paper round", "players of nine and ten" (not "a singer of 12 albums")
-    rf"\b(?:lads?|chaps?|fellas?|fellows?|guys?|players?|dancers?|skaters?|swimmers?|riders?|gymnasts?|cousins?|"
+    rf"\b(?:{_LAD}|players?|dancers?|skaters?|swimmers?|riders?|gymnasts?|cousins?|"
     rf"brothers?|sisters?|twins|friends|contestants?|competitors?|entrants?|finalists?)\s+of\s+(?:about\s+|around\s+|only\s+|just\s+)?{_UNDER_16}\b"
     r"(?![\s-]+(?!years?\b|yrs?\b)[a-z]+s\b)",
     rf"\bjuniors?\s+{_JUNIOR_SPORT}\s+(?:team|teams|league|leagues|squad|squads|club|clubs|match|matches|game|games|"
@@ -236,7 +238,7 @@ CHILD_PATTERNS = (
     r"gardeners?|builders?|engineers?|detectives?|adventurers?|travell?ers?|shoppers?|monsters?|cousins?|fans?|"
     r"patients?)\b",
     # a lad too small for a grown-up's reach: "a lad too small to reach the lowest branch"
-    r"\b(?:lads?|chaps?|fellas?|fellows?|guys?)\s+(?:far\s+|much\s+)?too\s+(?:small|young|little|short)\s+to\b",
+    rf"\b{_LAD}\s+(?:far\s+|much\s+)?too\s+(?:small|young|little|short)\s+to\b",
     # the first or last day at a nursery or school: "the first morning of nursery", "last day at school"
     r"\b(?:first|last)[\s-]+(?:day|days|morning|week|term)[\s-]+(?:at|of|in)[\s-]+(?:the[\s-]+)?(?:nursery|school|"
     r"reception)\b",
@@ -335,6 +337,7 @@ def _with_plural(name: str) -> str:
 
 _ANIMAL = "(?:" + "|".join(_with_plural(a) for a in sorted(ANIMALS, key=len, reverse=True)) + ")"
 _ANIMAL_PATTERN = re.compile(rf"\b{_ANIMAL}\b", re.IGNORECASE)
+_OTHER_LANGUAGE_YOUNG_ANIMALS = young_animal_pattern(_ANIMAL)  # "a bébé giraffe", "un bebé panda"
 # Things, foods and names that carry a child word and mean no child: "a baby grand piano", "baby carrots",
 # "kid gloves", "minor league", "the Beach Boys".
 _THING_LOOKALIKES = (
@@ -655,7 +658,7 @@ def child_terms_in(text: str | None) -> list[str]:
     cleaned = _EXCLUSIONS.sub(" ", text)
     found = [(match.start(), match.group(0)) for match in CHILD_PATTERN.finditer(cleaned)]
     found += _misspelt_child_words(cleaned)
-    found += other_language_child_terms(cleaned, _ANIMAL)
+    found += other_language_child_terms(cleaned, _OTHER_LANGUAGE_YOUNG_ANIMALS)
     gear = [(match.start(), match.group(0)) for match in _BABY_GEAR.finditer(cleaned)]
     if gear and not names_an_animal(text) and not _GEAR_AS_GOODS.search(cleaned):
         found += gear

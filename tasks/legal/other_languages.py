@@ -117,15 +117,23 @@ _ANIMALS = ("phoque", "phoques", "chat", "chats", "chien", "chiens", "lion", "li
             "zorros", "foca", "focas", "mono", "monos", "cachorro", "cachorros", "leão", "urso", "ursos", "girafa",
             "tartaruga", "coelho", "raposa", "macaco", "panda", "pandas", "koala", "koalas", "dauphin", "delfín",
             "golfinho", "hibou", "búho", "coruja")
-_YOUNG_ANIMAL = rf"{_B}(?:bébés?|bebés?|bebês?)\s+(?:de\s+)?(?:[\wÀ-ÿ-]+\s+)?(?:{_words(_ANIMALS)}|{{animal}}){_E}"
 
 
-def other_language_child_terms(text: str, animal: str = r"(?!x)x") -> list[tuple[int, str]]:
-    """The other languages' child words in ``text``, with their positions (grown children and young animals left
-    out; ``animal`` is the English animal names' pattern)."""
+def young_animal_pattern(english_animals: str = r"(?!x)x") -> re.Pattern:
+    """A bébé, bebé or bebê followed by an animal of these languages or of ``english_animals`` (the English
+    names' pattern, which lives with the English vocabulary); compiled once by its caller."""
+    return re.compile(rf"{_B}(?:bébés?|bebés?|bebês?)\s+(?:de\s+)?(?:[\wÀ-ÿ-]+\s+)?(?:{_words(_ANIMALS)}|"
+                      rf"{english_animals}){_E}", re.IGNORECASE)
+
+
+_OWN_YOUNG_ANIMALS = young_animal_pattern()
+
+
+def other_language_child_terms(text: str, young_animal: re.Pattern = _OWN_YOUNG_ANIMALS) -> list[tuple[int, str]]:
+    """The other languages' child words in ``text``, with their positions (grown children and young animals —
+    ``young_animal``, from ``young_animal_pattern`` — left out)."""
     cleaned = _GROWN.sub(lambda m: " " * len(m.group(0)), text)
-    cleaned = re.sub(_YOUNG_ANIMAL.replace("{animal}", animal), lambda m: " " * len(m.group(0)), cleaned,
-                     flags=re.IGNORECASE)
+    cleaned = young_animal.sub(lambda m: " " * len(m.group(0)), cleaned)
     found = [(m.start(), m.group(0)) for m in _ALWAYS_PATTERN.finditer(cleaned)]
     tokens = {t.lower() for t in _TOKENS.findall(cleaned)}
     for function_words, pattern in _GATED_PATTERNS.values():

@@ -115,8 +115,11 @@ class WrittenQueries:
     kinds: list[str]  # e.g. schooling, youth_sports, animal, young_adult, lookalike
 
     def half(self, name: str) -> "WrittenQueries":
-        keep = [i for i, h in enumerate(self.halves) if h == name]
-        return WrittenQueries([self.texts[i] for i in keep], self.about_children[keep],
+        return self.rows([i for i, h in enumerate(self.halves) if h == name])
+
+    def rows(self, keep: list[int]) -> "WrittenQueries":
+        """The queries at the positions ``keep``, in that order."""
+        return WrittenQueries([self.texts[i] for i in keep], np.asarray(self.about_children)[keep],
                               [self.halves[i] for i in keep], [self.kinds[i] for i in keep])
 
 
@@ -132,9 +135,7 @@ def build_query_filter(captions: list[str], text_encoder: TextEncoder, max_false
     children (the vocabulary reads them). Fewer than two texts of either class: no semantic check, the vocabulary
     alone."""
     if design is not None:
-        english = [i for i, text in enumerate(design.texts) if not reads_as_other_language(text)]
-        design = WrittenQueries([design.texts[i] for i in english], np.asarray(design.about_children)[english],
-                                [design.halves[i] for i in english], [design.kinds[i] for i in english])
+        design = design.rows([i for i, text in enumerate(design.texts) if not reads_as_other_language(text)])
     texts = list(captions) + (list(design.texts) if design is not None else [])
     labels = np.array([bool(child_terms_in(c)) for c in captions]
                       + (list(design.about_children) if design is not None else []), dtype=bool)
