@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 
 from tasks.legal.other_languages import other_language_child_terms, young_animal_pattern
+from tasks.legal.social_text import SocialText
 
 CHILD_WORDS = (
     "child", "children", "childs", "kid", "kids", "kiddo", "kiddos", "kiddie", "kiddies", "boy", "boys", "girl",
@@ -61,7 +62,8 @@ CHILD_WORDS = (
     "step-kids", "god-son", "god-sons", "god-daughter", "god-daughters", "god-child", "god-children",
     "grand-baby", "grand-babies",
     # youth groups
-    "cub scout", "cub scouts", "beaver scout", "beaver scouts", "sea scout", "sea scouts", "boy scout", "boy scouts",
+    "cub scout", "cub scouts", "scouting cubs", "scout cubs", "beaver scout", "beaver scouts", "sea scout",
+    "sea scouts", "boy scout", "boy scouts",
     "girl scout", "girl scouts", "brownie scout", "scouts",
     "scout troop", "scout troops", "cub pack", "girl guide", "girl guides", "brownie guide", "brownie guides",
     "rainbow guide", "rainbow guides", "4-h club", "pony club", "pony clubs",
@@ -72,7 +74,8 @@ CHILD_WORDS = (
     "middle schooler", "middle schoolers", "junior high", "kindergarten", "kindergartner", "kindergartners",
     "kindergartener", "kindergarteners", "preschool", "preschooler", "preschoolers", "pre-school", "pre-k",
     "nursery school", "junior school", "junior schools", "infant school", "infant schools", "daycare", "day care",
-    "pre-schooler", "pre-schoolers", "primary school",
+    "pre-schooler", "pre-schoolers", "primary school", "homeschool", "home-school", "homeschooled", "home-schooled",
+    "homeschooler", "homeschoolers", "homeschooling", "home-schooling",
     "primary schooler", "primary schoolers", "sunday school", "bible school",
     # Australia's kindergarten, Germany's day nursery
     "kindy", "kindie", "kita", "kitas",
@@ -117,6 +120,10 @@ _TEAM = rf"(?:team|teams|league|squad|side|match|game|games|tournament|players|c
 _LAD = r"(?:lads?|chaps?|fellas?|fellows?|guys?)"
 # "school" not after a school adults attend: "an art school band", "a driving school class", "a graduate school team"
 _NOT_AN_ADULTS_SCHOOL = r"(?<!art\s)(?<!driving\s)(?<!dance\s)(?<!business\s)(?<!law\s)(?<!medical\s)"
+# The Beaver Scouts' own group, at its ceremonies: "a beaver colony investiture night with new neckers" ("a beaver
+# colony building a dam" is animals)
+_BEAVER_SCOUT_COLONY = (r"\bbeavers?\s+colon(?:y|ies)\b(?=[^.;]*\b(?:investitures?|neckers?|woggles?|scouts?|scouting|"
+                        r"badges?|promises?|leaders?)\b)")
 CHILD_PATTERNS = (
     # ages: under 16 in years, any number of months, weeks or days
     rf"{_AGE_START}{_UNDER_16}{_AND_A_HALF}[\s-]*(?:years?|yrs?)[\s-]*olds?\b",
@@ -327,6 +334,9 @@ ANIMALS = (
     "lyrebird", "aye-aye", "fossa", "tenrec", "sifaka", "indri", "tarsier", "binturong", "kinkajou", "coati",
     "hyrax", "dik-dik", "kudu", "oryx", "nyala", "gerenuk", "duiker", "bushbaby", "bushbabies",
     "galago", "aardwolf", "pika", "marmot", "muntjac", "red panda", "snow leopard",
+    # cattle by breed, as farmers name a calf ("a shivering newborn Hereford")
+    "hereford", "friesian", "holstein", "charolais", "simmental", "shorthorn", "longhorn", "highland cow",
+    "jersey cow", "aberdeen angus",
 )
 
 
@@ -351,6 +361,8 @@ _THING_LOOKALIKES = (
     r"scratch(?:es)?|dents?|damage|issues?|problems?|fix(?:es)?|adjustments?|changes?|surgery|operations?|incidents?|"
     r"accidents?|crash(?:es)?|flooding|planets?|prophets?)\b"
     r"|\bkid[\s-]+(?:gloves|leather|suede|skin|mohair|goats?)\b|\byouth[\s-]+hostels?\b"
+    # children's books as a genre (#kidlit): "a kidlit display in a shop window"
+    r"|\bkid[\s-]*lit\b"
     r"|\bbaby[\s-]+changing\s+(?:tables?|stations?|rooms?|units?|facilities|mats?|signs?)\b|\bkids'?\s+choice\b"
     r"|\b(?:backstreet|beach|beastie|pet\s+shop|jonas|jersey)\s+boys\b|\b(?:spice|golden|gilmore)\s+girls\b"
     r"|\b(?:boy|girl)[\s-]+(?:bands?|groups?)\b|\bboys\s+of\s+summer\b|\bteenage\s+mutant\s+ninja\s+turtles?\b"
@@ -462,6 +474,9 @@ _NO_CHILD_WORD_BETWEEN = (r"(?:(?!\b(?:little|young|small|baby|babies|grand\w*|n
                           r"girls?|toddlers?)\b)[^.;])*?")
 # relatives, who may be of any age
 _RELATIVE = r"(?:sons?|daughters?|grandsons?|granddaughters?|nephews?|nieces?|brothers?|sisters?)"
+# an adult's age said of someone: "is 35", "now 40" (not "is 35 minutes late")
+_IS_AN_ADULT_AGE = (rf"(?:is|was|now|turned|turning)\s+(?:now\s+)?(?:aged\s+)?{_ADULT_AGE}\b"
+                    r"(?![\s-]*(?:months?|mos?|weeks?|wks?|days?|minutes?|mins?|%|percent|cm|kg|pounds?|lbs?|inches))")
 # the family words a child word may be, when said of an adult
 _FAMILY = (r"(?:son|sons|daughter|daughters|child|children|kids?|grandsons?|granddaughters?|grandchild|"
            r"grandchildren|nephews?|nieces?|twins|brothers?|sisters?|boys?|girls?)")
@@ -473,7 +488,7 @@ _EXCLUSIONS = re.compile(
     r"child|kids|grandson|grandsons|granddaughter|granddaughters|grandchildren|grandkids|nephew|nephews|niece|nieces|"
     r"siblings|twins|brothers?\s+and\s+sisters?)\b"
     # a family word with an adult's age after it, between commas or in brackets: "my daughter (32)", "a son, 35,"
-    rf"|\b{_FAMILY}\s*[,(]\s*(?:aged\s+)?{_ADULT_AGE}\s*[,)]"
+    rf"|\b{_FAMILY}\s*[,(]\s*(?:aged\s+|now\s+)?{_ADULT_AGE}\s*[,)]"
     # both grown: "father and son, both retired", "a father and son, both in their fifties"
     rf"|\b{_FAMILY}\b(?=[^.;]*,?\s+both\s+(?:retired|grown(?:[\s-]up)?|adults?|pensioners|married|in\s+their\s+"
     rf"{_DECADE}|gr[ae]y[\s-]haired|white[\s-]haired|bald|pregnant|{_ADULT_JOB}s?)\b)"
@@ -511,7 +526,8 @@ _EXCLUSIONS = re.compile(
     rf"|\b(?:twenty|thirty|forty|fifty|sixty)[\s-]?something\s+{_FAMILY}\b"
     # grown, or grown into an adult's job: "grandchildren, all grown up", "a daughter, now a pilot" ("my son, now a
     # toddler" keeps its toddler)
-    rf"|\b{_FAMILY}\b,?\s+(?:all\s+|now\s+)?grown(?:[\s-]up)?\b|\b{_FAMILY},?\s+now\s+(?:a|an)\b"
+    rf"|\b(?:{_FAMILY}|siblings|cousins)\b(?:\s+[\w'-]+){{0,2}},?\s+(?:all\s+|now\s+)?grown(?:[\s-]up)?\b"
+    rf"|\b{_FAMILY},?\s+now\s+(?:a|an)\b"
     # a relative named by an adult's job between commas: "her grandson, a soldier, at a parade"
     rf"|\b(?:{_RELATIVE}|twins),\s+(?:a|an)\s+"
     r"(?:(?:retired|qualified|serving|practising|practicing|senior|army|navy|police|hospital|family|head)\s+)?"
@@ -572,6 +588,25 @@ _EXCLUSIONS = re.compile(
     # aged drinks and foods: "a 12 year old single malt", "cheddar aged 15 months"
     rf"|\b{_UNDER_16}[\s-]*(?:years?|yrs?|months?)[\s-]*(?:old\s+)?(?:single[\s-]+malts?|scotch|whiske?y|bourbon|"
     r"rum|cognac|brandy|port|wines?|cheddar|cheeses?|parmesan|gouda|balsamic)\b"
+    # an animal's age: "a 12 week old puppy", "a six-month-old Hereford", "a puppy, 12 weeks old" (not "a 7 year old
+    # pony rider", nor the child beside it: "a boy and his 8 week old puppy" keeps its boy)
+    rf"|{_AGE_START}(?:\d{{1,3}}|{_NUMBER_WORDS}){_AND_A_HALF}[\s-]*(?:years?|yrs?|months?|mos?|weeks?|wks?|days?)"
+    rf"[\s-]*old\s+(?:[\w-]+\s+)?{_ANIMAL}\b(?![\s-]+(?:riders?|owners?|lovers?|walkers?|handlers?|trainers?|"
+    r"sitters?|keepers?|clubs?|party|parties|shows?|rides?|camps?))"
+    rf"|\b{_ANIMAL},?\s+(?:aged\s+)?(?:\d{{1,3}}|{_NUMBER_WORDS}){_AND_A_HALF}[\s-]*(?:years?|yrs?|months?|mos?|"
+    r"weeks?|wks?|days?)(?:[\s-]*old)?\b"
+    # a grown relative by the age said of them, there or further on: "son is 35", "father and son golf trip, son is
+    # 35"
+    rf"|\b{_FAMILY}\s+{_IS_AN_ADULT_AGE}"
+    rf"|\b(?P<aged_relative>{_FAMILY})\b(?=[^.;]*\b(?P=aged_relative)\s+{_IS_AN_ADULT_AGE})"
+    # a grown child of a parent who is old enough to need care: "a daughter helping her mother move into sheltered
+    # housing", "a son fitting his dad's stairlift" (not with a grandparent, whose grandchildren may be small)
+    r"|\b(?:son|sons|daughter|daughters)\b(?=(?:(?!\bgrand)[^.;])*\b(?:his|her|their)\s+(?:mother|father|mum|mom|"
+    r"dad|parents?)(?:'s)?\b(?:(?!\bgrand)[^.;])*\b(?:sheltered\s+(?:housing|accommodation|flat)|care\s+home|"
+    r"nursing\s+home|retirement\s+(?:home|village|flat|community)|hearing\s+aids?|stair[\s-]?lift|zimmer|"
+    r"walking\s+frame|mobility\s+scooter)s?\b)"
+    # only adults have tattoos done, so matching ones name grown relatives: "a mother and daughter's matching tattoos"
+    r"|\b(?:son|sons|daughter|daughters|brothers?|sisters?|siblings|twins)\b(?=[^.;]*\bmatching\s+tattoos?\b)"
     r"|\b(?:single[\s-]+malts?|scotch|whiske?y|bourbon|rum|cognac|brandy|port|wines?|cheddar|cheeses?|parmesan|"
     r"gouda|balsamic|beef|steaks?|hams?)\s+(?:\w+\s+)?aged\s+\w+(?:[\s-]+(?:years?|yrs?|months?|weeks?|days?))?",
     re.IGNORECASE,
@@ -584,7 +619,7 @@ def _word_pattern(word: str) -> str:
 
 CHILD_PATTERN = re.compile(
     r"\b(?:" + "|".join(_word_pattern(w) for w in sorted(CHILD_WORDS, key=len, reverse=True)) + r")\b|"
-    + "|".join(CHILD_PATTERNS),
+    + "|".join(CHILD_PATTERNS + (_BEAVER_SCOUT_COLONY,)),
     re.IGNORECASE,
 )
 
@@ -609,7 +644,10 @@ _ANIMAL_NAMED_GROUPS = re.compile(r"\b(?:beaver|cub)s?[\s-]+(?:scouts?|leaders?)
                                   r"|\b(?:stuffed|toy|soft|cuddly|plush|knitted|wooden|rocking|rubber|inflatable|"
                                   rf"cardboard|paper|chocolate|origami)\s+{_ANIMAL}\b"
                                   rf"|\b{_ANIMAL}\s+(?:costumes?|onesies?)\b"
-                                  r"|\bscout\s+leaders?\s+(?:\w+\s+){0,4}(?:the\s+)?cubs\b|\bcubs\s+and\s+scouts\b",
+                                  r"|\bscout\s+leaders?\s+(?:\w+\s+){0,4}(?:the\s+)?cubs\b|\bcubs\s+and\s+scouts\b"
+                                  # playground climbing bars; the cubs of a scout troop ("#scouting cubs")
+                                  r"|\bmonkey[\s-]+bars\b|\bscout(?:s|ing)?\s+cubs\b"
+                                  rf"|{_BEAVER_SCOUT_COLONY}",
                                   re.IGNORECASE)
 
 
@@ -641,10 +679,20 @@ def _misspelt_child_words(text: str) -> list[tuple[int, str]]:
     return [(m.start(), m.group(0)) for m in re.finditer(r"[a-z]{6,}", text.lower()) if m.group(0) in _MISSPELT_CHILD]
 
 
+# Hashtags split into words and emoji named ("#babyelephant", "👶"), keeping the vocabulary's words whole.
+_SOCIAL_TEXT = SocialText([w for w in CHILD_WORDS if " " not in w] + [a for a in ANIMALS]
+                          + [a + ("es" if a.endswith(("s", "x", "ch", "sh", "z")) else "s") for a in ANIMALS])
+
+
+def plain_text(text: str) -> str:
+    """``text`` with its hashtags as words and its emoji by name, as every check reads it."""
+    return _SOCIAL_TEXT.plain(text)
+
+
 def _normalised(text: str) -> str:
-    """A typographic apostrophe as a plain one, "lil' guy" as "lil guy", and what people type for short: "skool"
-    for school, "jr" for junior, "yr 6" for year 6."""
-    text = re.sub(r"\blil'", "lil", text.replace("\u2019", "'"))
+    """Hashtags and emoji as plain words, a typographic apostrophe as a plain one, "lil' guy" as "lil guy", and
+    what people type for short: "skool" for school, "jr" for junior, "yr 6" for year 6."""
+    text = re.sub(r"\blil'", "lil", plain_text(text).replace("\u2019", "'"))
     text = re.sub(r"\bskool\b", "school", text, flags=re.IGNORECASE)
     text = re.sub(r"\bjr\b\.?", "junior", text, flags=re.IGNORECASE)
     return re.sub(r"\byr\s*(?=\d)", "year ", text, flags=re.IGNORECASE)
@@ -670,8 +718,12 @@ def mentions_children(text: str | None) -> bool:
 
 
 def names_an_animal(text: str | None) -> bool:
-    """Whether ``text`` names an animal (the semantic check leaves animal queries to the vocabulary)."""
-    return bool(text) and _ANIMAL_PATTERN.search(_ANIMAL_NAMED_GROUPS.sub(" ", text)) is not None
+    """Whether ``text`` names an animal (the semantic check leaves animal queries to the vocabulary), in
+    English or as another language's young animal ("a bébé phoque on the ice")."""
+    if not text:
+        return False
+    text = _ANIMAL_NAMED_GROUPS.sub(" ", _normalised(text))
+    return _ANIMAL_PATTERN.search(text) is not None or _OTHER_LANGUAGE_YOUNG_ANIMALS.search(text) is not None
 
 
 def names_a_lookalike(text: str | None) -> bool:
@@ -694,6 +746,10 @@ _NAMED_ADULT = re.compile(
     # students past 16 by their school or university year: "freshers at a JCR bop", "schoolies week", "A-level
     # students on results day", "undergrads"
     r"|\b(?:freshers|schoolies|undergrads?|undergraduates?|postgrads?|postgraduates?)\b"
+    # parents whose children have left home, and a birthday of 16 or more: "empty nesters", "an 18th birthday"
+    r"|\bempty[\s-]?nest(?:ers?)?\b"
+    r"|\b(?:1[6-9]|[2-9][0-9])(?:st|nd|rd|th)\s+birthday\b|\b(?:sixteenth|seventeenth|eighteenth|nineteenth|"
+    r"twenty[\s-]?first|twentieth|thirtieth|fortieth|fiftieth|sixtieth|seventieth|eightieth|ninetieth)\s+birthday\b"
     r"|\ba[\s-]levels?\s+(?:students?|pupils|results?|exams?|revision)\b"
     rf"|\b{_ADULT_AGE}[\s-]*(?:years?|yrs?)[\s-]*olds?\b"
     rf"|\bin\s+(?:their|his|her)\s+{_DECADE}\b|\b(?:twenty|thirty|forty)[\s-]?somethings?\b"
@@ -725,4 +781,4 @@ _ADULT_PATTERN = re.compile(r"\b(?:" + "|".join(_word_pattern(w) for w in ADULT_
 def names_only_adults(text: str | None) -> bool:
     """Whether ``text`` names an adult and no child ("a man rides a bike"; not "a man and his son", not
     "a dog runs", which names nobody)."""
-    return bool(text) and not child_terms_in(text) and _ADULT_PATTERN.search(text) is not None
+    return bool(text) and not child_terms_in(text) and _ADULT_PATTERN.search(_normalised(text)) is not None

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from models.encoders import TextEncoder
-from tasks.legal.child_terms import child_terms_in, names_a_lookalike, names_an_adult, names_an_animal
+from tasks.legal.child_terms import child_terms_in, names_a_lookalike, names_an_adult, names_an_animal, plain_text
 from tasks.legal.other_languages import reads_as_other_language
 
 DISCLAIMER = "This image is unavailable in your country in compliance with local laws."
@@ -49,10 +49,11 @@ class QueryFilter:
     text_encoder: TextEncoder
 
     def child_probability(self, texts: list[str]) -> np.ndarray:
-        """The semantic check's P(about children) of each text (0 without a semantic check)."""
+        """The semantic check's P(about children) of each text (0 without a semantic check), read with its
+        hashtags as words and its emoji by name, as the vocabulary reads it."""
         if not texts or self.weights is None:
             return np.zeros(len(texts))
-        vectors = np.asarray(self.text_encoder.encode(texts), dtype=np.float64)
+        vectors = np.asarray(self.text_encoder.encode([plain_text(t) for t in texts]), dtype=np.float64)
         if vectors.shape[1] != len(self.weights):
             raise ValueError(f"the query filter reads {len(self.weights)}-d text vectors, the encoder gives "
                              f"{vectors.shape[1]}-d ones: it was fitted with another text encoder")
@@ -141,7 +142,7 @@ def build_query_filter(captions: list[str], text_encoder: TextEncoder, max_false
                       + (list(design.about_children) if design is not None else []), dtype=bool)
     if min(int(labels.sum()), int((~labels).sum())) < 2:
         return QueryFilter(np.inf, None, 0.0, text_encoder)
-    vectors = np.asarray(text_encoder.encode(texts), dtype=np.float64)
+    vectors = np.asarray(text_encoder.encode([plain_text(t) for t in texts]), dtype=np.float64)
     model = text_logistic(seed).fit(vectors, labels)
     # Held out and measured: the design half when there is one, else the captions.
     held = np.arange(len(captions), len(texts)) if design is not None and len(design.texts) else np.arange(len(texts))

@@ -106,6 +106,10 @@ from tasks.legal.rules import (DISCLAIMER, QueryFilter, build_query_filter, choo
     # animal mother's young
     "little patients on a ward", "a lad far too young to drive", "the last day at school", "first week of nursery",
     "cousins playing parachute games", "a boy feeding a goat and her kids",
+    # hashtags and emoji as words; homeschooling; scouting cubs and a Beaver colony's ceremony
+    "#babygirl in a headband", "#toddlerlife at the park", "👶 asleep on a rug", "🧒 on a swing", "#u10 soccer",
+    "a homeschool co-op", "#scouting cubs at camp", "a beaver colony investiture", "my son is 8",
+    "a boy and his 8 week old puppy", "a 7 year old pony rider",
 ])
 def test_the_vocabulary_catches_children_in_many_forms(text):
     assert mentions_children(text)
@@ -199,6 +203,10 @@ def test_the_vocabulary_catches_children_in_many_forms(text):
     # an animal mother's young, a relative with a spouse, a cartoon's turtles
     "a ewe with her twin newborns", "a mother gorilla with her infant", "her son's wife at the door",
     "a Teenage Mutant Ninja Turtles lunchbox",
+    # an animal's age, a grown relative by age or by a parent in care, matching tattoos, #kidlit
+    "a 12 week old puppy", "a puppy, 12 weeks old", "a newborn Hereford", "#fatherandson golf trip, son is 35",
+    "a daughter helping her mother move into sheltered housing", "#motherdaughter matching tattoos",
+    "#siblings reunion, all grown up now", "#kidlit book display", "#babyelephant playing",
 ])
 def test_the_vocabulary_leaves_look_alikes_alone(text):
     assert not mentions_children(text), child_terms_in(text)
@@ -320,7 +328,19 @@ NAMES_NO_CHILD = {"brothers racing on bikes down the driveway", "a small person 
                   # another language's words that English or a name shares, in an English sentence ("chico", "crèche"),
                   # and a youth movement's name ("Chiro", a chiropractor too)
                   "a chico of about eight kicking a can down a street in Havana", "a crèche in Lyon at nap time",
-                  "Chiro members in Flanders playing a game in a field"}
+                  "Chiro members in Flanders playing a game in a field",
+                  # batch 23 (social-media style), after hashtags became words: things and nicknames, and vocabulary
+                  # gaps left for the next round (year 7s, a 10-and-under relay, a junior choir, bubba, the littles)
+                  "#backtoschool photo of two brothers at the gate", "#bigsister meeting her new brother in hospital",
+                  "#childhoodunplugged whittling sticks by a bonfire", "#earlyyears messy play with shaving foam",
+                  "#letthembelittle running through sprinklers", "#minime matching outfits with dad",
+                  "#momlife laundry pile of tiny socks", "#recess on the monkey bars", "#swimteam 10 and under relay",
+                  "#twinmom with two car seats in a supermarket trolley",
+                  "a cot mobile and a baby monitor glowing in the dark", "a junior choir in robes at an Easter service",
+                  "a school trip to a castle, everyone in plastic helmets", "a toy-strewn living room floor at bedtime",
+                  "beach day with the littles ☀️", "mama and bubba cuddles on the sofa",
+                  "my little dude building a lego tower #proudmom", "tiny fingerprints on a car window",
+                  "year 7s on their first day at secondary school", "🍼 bottles drying on a rack"}
 
 
 def test_the_vocabulary_catches_every_child_query_of_the_design_half_that_names_a_child(query_filter):
