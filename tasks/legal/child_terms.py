@@ -282,6 +282,7 @@ CHILD_PATTERNS = (
     # saying 6 today!" (not "I am one happy camper", "I am 2 cool", "open 9 today only")
     rf"\b(?:i\s+am|i'm)\s+{_UNDER_16}(?:\s+today)?(?=\s*(?:$|[!,.;:\"')]))"
     rf"|\b{_UNDER_16}\s+today(?=\s*(?:$|[!,.;:\"')]))",
+    _BEAVER_SCOUT_COLONY,
 )
 # Animals whose young carry a child word ("a baby giraffe", "a goat kid"): the word is about the animal.
 ANIMALS = (
@@ -340,9 +341,14 @@ ANIMALS = (
 )
 
 
+def _plural_ending(name: str) -> str:
+    """The regular plural's ending: "finch" → "es", "lemur" → "s"."""
+    return "es" if name.endswith(("s", "x", "ch", "sh", "z")) else "s"
+
+
 def _with_plural(name: str) -> str:
     """``name`` as a pattern that also takes its regular plural ("finch" → "finches", "lemur" → "lemurs")."""
-    return name.replace(" ", r"\s+") + ("(?:es)?" if name.endswith(("s", "x", "ch", "sh", "z")) else "s?")
+    return name.replace(" ", r"\s+") + f"(?:{_plural_ending(name)})?"
 
 
 _ANIMAL = "(?:" + "|".join(_with_plural(a) for a in sorted(ANIMALS, key=len, reverse=True)) + ")"
@@ -619,7 +625,7 @@ def _word_pattern(word: str) -> str:
 
 CHILD_PATTERN = re.compile(
     r"\b(?:" + "|".join(_word_pattern(w) for w in sorted(CHILD_WORDS, key=len, reverse=True)) + r")\b|"
-    + "|".join(CHILD_PATTERNS + (_BEAVER_SCOUT_COLONY,)),
+    + "|".join(CHILD_PATTERNS),
     re.IGNORECASE,
 )
 
@@ -680,8 +686,8 @@ def _misspelt_child_words(text: str) -> list[tuple[int, str]]:
 
 
 # Hashtags split into words and emoji named ("#babyelephant", "👶"), keeping the vocabulary's words whole.
-_SOCIAL_TEXT = SocialText([w for w in CHILD_WORDS if " " not in w] + [a for a in ANIMALS]
-                          + [a + ("es" if a.endswith(("s", "x", "ch", "sh", "z")) else "s") for a in ANIMALS])
+_SOCIAL_TEXT = SocialText([w for w in CHILD_WORDS if " " not in w] + list(ANIMALS)
+                          + [a + _plural_ending(a) for a in ANIMALS])
 
 
 def plain_text(text: str) -> str:

@@ -68,6 +68,7 @@ class SocialText:
         if "#" in text:
             text = _HASHTAG.sub(lambda match: self._split(match.group(1)), text)
         if not text.isascii():
-            text = "".join(_emoji_as_words(character) for character in text)
-            text = re.sub(r"[ \t]{2,}", " ", text).strip()
+            named = "".join(_emoji_as_words(character) for character in text)
+            if named != text:  # the spaces around a name, not the writer's own, are tidied
+                text = re.sub(r"[ \t]{2,}", " ", named).strip()
         return text
