@@ -340,7 +340,12 @@ NAMES_NO_CHILD = {"brothers racing on bikes down the driveway", "a small person 
                   "a school trip to a castle, everyone in plastic helmets", "a toy-strewn living room floor at bedtime",
                   "beach day with the littles ☀️", "mama and bubba cuddles on the sofa",
                   "my little dude building a lego tower #proudmom", "tiny fingerprints on a car window",
-                  "year 7s on their first day at secondary school", "🍼 bottles drying on a rack"}
+                  "year 7s on their first day at secondary school", "🍼 bottles drying on a rack",
+                  # batch 24 (the search box's register): an age written "18mo", a misspelling the vocabulary does not
+                  # know ("chlid"), what a baby needs, and a nursing mother
+                  "18mo stacking cups in the bath", "a changing mat and a pile of nappies",
+                  "chlid drawing with chalk on the pavement",
+                  "felt tips and a half-finished dot-to-dot on a kitchen table", "mum breastfeeding in a cafe"}
 
 
 def test_the_vocabulary_catches_every_child_query_of_the_design_half_that_names_a_child(query_filter):
