@@ -345,7 +345,28 @@ NAMES_NO_CHILD = {"brothers racing on bikes down the driveway", "a small person 
                   # know ("chlid"), what a baby needs, and a nursing mother
                   "18mo stacking cups in the bath", "a changing mat and a pile of nappies",
                   "chlid drawing with chalk on the pavement",
-                  "felt tips and a half-finished dot-to-dot on a kitchen table", "mum breastfeeding in a cafe"}
+                  "felt tips and a half-finished dot-to-dot on a kitchen table", "mum breastfeeding in a cafe",
+                  # batch 25 (archive and newspaper captions): a child by name and age in a caption's own way ("Freddie
+                  # (4)", "Grace, 11,"), period words (evacuees, Kindertransport, an urchin, a lad, choirboys, juniors),
+                  # scouting by section name alone, and what a child owns or wears
+                  "Brownies pictured presenting a cheque to the hospice",
+                  "Cubs doing bob-a-job week, cleaning a neighbour's car in 1962",
+                  "Freddie (4) and his sister Ava (2) at the zoo",
+                  "Kindertransport arrivals at Liverpool Street clutching small suitcases",
+                  "Pictured: Grace, 11, who swam in the Channel relay",
+                  "Pictured: Maisie Hughes builds a sandcastle at Whitby during the half-term heatwave",
+                  "a barefoot urchin selling newspapers on a Victorian street corner",
+                  "a cot with a mobile of paper birds in a period nursery",
+                  "a father steadying his lad on a Raleigh Chopper, 1980 snapshot",
+                  "a wooden rocking horse and a tin drum under a Christmas tree, 1950s",
+                  "archive photo: a little lad peering through the railings at the coronation procession",
+                  "choirboys in ruffs rehearsing for evensong", "conkers on strings and a satchel left on a park bench",
+                  "evacuees with luggage labels waiting on a station platform, 1939",
+                  "hand-knitted bootees and a silver rattle in a memory box", "juniors country dancing in the school hall",
+                  "our reporter met little Priya, who raised 500 pounds selling cupcakes",
+                  "refugees arriving at the port, the youngest in her mother's arms",
+                  "sack race at a 1970s primary sports day, mums cheering", "tiny duffel coats on low pegs in a cloakroom",
+                  "tiny tumblers doing forward rolls on crash mats", "under-13 judo grading at the leisure centre"}
 
 
 def test_the_vocabulary_catches_every_child_query_of_the_design_half_that_names_a_child(query_filter):
