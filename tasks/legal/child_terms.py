@@ -11,13 +11,15 @@ what a baby rides in or wears ("a stroller", "a christening gown", "a nappy chan
 animal is named), milk teeth, the first day of school, scouting's gatherings and leaders ("a scout jamboree", "a
 scout leader"), "a 4-H member", "a pony club", "a family of four", the school yard, the school run, reception and
 nursery classes, an age being reached ("triplets turning one"), a birthday cake's candles, children's party games
-("pass the parcel"), a long child word misspelt by one letter ("todler") and short forms ("yr 6", "jr",
-"skool"), and leaves out what only looks similar: compounds ("girlfriend", "boyish"), "a young man",
+("pass the parcel"), a long child word misspelt by one letter ("todler") or a shorter one by two letters swapped
+("chlid"), short forms ("yr 6", "jr", "skool", "18mo"), age bands ("a 10 and under relay"), a person captioned with
+an age as newspapers do ("Freddie (4)", "Grace, 11, who"), and leaves out what only looks similar: compounds ("girlfriend", "boyish"), "a young man",
 young animals ("a baby giraffe", "a goat kid", "a juvenile eagle", "a baby sloth", "a mother duck with her babies",
 "a baby harp seal", "a gorilla baby", "a youngster of a gorilla troop"), adults ("an adult son", "his
 thirty-year-old son", "adult siblings", "college girls", "girls in their twenties", "the girls from the office", "a
 baby-faced actor", "a retired mother and her daughter", "the girls at a hen party", "a son in his forties", "a
-twenty-two-year-old", "a son home from the army", "a dad and his son sharing a pint"), aged drinks ("a 12 year old
+twenty-two-year-old", "a son home from the army", "a dad and his son sharing a pint", "a grown stepson", "an old boys' reunion", "land girls", "Teddy
+boys"), aged drinks ("a 12 year old
 single malt"), things, spaced or hyphenated ("baby carrots", "baby-blue tiles", "kid leather", "a youth hostel", "a
 kids' furniture store", "a kids' bike", "a baby monitor", "a child-proof lock", "a boy scout knife", "a Kinder egg",
 "baby food", "a child's drawing", "a minor chord", "a kid-sized table", "baby's breath", "a kids' pool float for
@@ -43,7 +45,10 @@ CHILD_WORDS = (
     "grandchildren", "grandkid", "grandkids", "nephew", "nephews", "niece", "nieces", "youth", "youths",
     "juvenile", "juveniles", "minor", "minors", "tot", "tots", "little one", "little ones", "lass", "lasses",
     "lassie", "laddie", "young lad", "young lads", "young carer", "young carers", "wee one", "wee ones", "bairn",
-    "bairns", "munchkin",
+    "bairns", "munchkin", "bubba", "bubbas", "little dude", "little dudes", "mini me", "mini mes", "mini-me",
+    "mini-mes", "little lad", "little lads", "choirboy", "choirboys", "choirgirl", "choirgirls",
+    # the 1938-39 rescue of Jewish children from Nazi Germany
+    "kindertransport",
     "munchkins", "tyke", "tykes", "young'un", "young'uns", "youngun", "younguns", "small fry", "pint-sized",
     "little fella", "little fellas", "little fellow", "little fellows", "little squirt", "little squirts",
     "rugrat", "rugrats", "ankle biter", "ankle biters", "nipper", "nippers", "sprog", "sprogs",
@@ -112,7 +117,8 @@ _JUNIOR_SPORT = (r"(?:(?:canoe|water|bike)\s+polo|polo|ice\s+hockey|field\s+hock
                  r"table\s+tennis|tennis|golf|athletics|track|cross[\s-]+country|triathlon|rowing|sailing|canoe|"
                  r"kayak|equestrian|curling|fencing|archery|orienteering|ultimate|dodgeball|korfball|rounders|"
                  r"hurling|camogie|gaelic\s+football|bowling|swim|swimming|diving|gymnastics|skating|ski|cycling|"
-                 r"show\s*jumping|dressage|eventing|pony)")
+                 r"show\s*jumping|dressage|eventing|pony|judo|karate|taekwondo|jiu[\s-]?jitsu|kickboxing|boxing|"
+                 r"wrestling|martial\s+arts?)")
 # what an age-banded team plays or is: "an under-12 football match", "a U14 lacrosse game"
 # (the sports are _JUNIOR_SPORT's, which names every sport the team list had)
 _TEAM = rf"(?:team|teams|league|squad|side|match|game|games|tournament|players|chess|{_JUNIOR_SPORT})"
@@ -129,6 +135,12 @@ CHILD_PATTERNS = (
     rf"{_AGE_START}{_UNDER_16}{_AND_A_HALF}[\s-]*(?:years?|yrs?)[\s-]*olds?\b",
     rf"{_AGE_START}{_UNDER_16}[\s-]*(?:y/o|y\.o\.?|yo)(?=\W|$)",
     rf"{_AGE_START}(?:\d{{1,3}}|{_NUMBER_WORDS})[\s-]*(?:months?|mos?|weeks?|wks?|days?)[\s-]*olds?\b",
+    # an age in months written short, as parents type it: "18mo stacking cups", "9mths in a high chair" (not "a 12mo
+    # warranty")
+    r"\b\d{1,2}\s?(?:mo|mos|mth|mths|m/o)\b(?!\s*(?:ago|later|warrant(?:y|ies)|contracts?|leases?|plans?|"
+    r"subscriptions?|rent|deals?|loans?|terms?))",
+    # an age band written out: "a 10 and under relay", "ages 8 & under" (not a price: "gifts £10 and under")
+    rf"(?<![£$€\d]){_AGE_START}{_UNDER_16}\s*(?:and|&)\s*unders?\b(?!\s*(?:pounds?|quid|dollars?|euros?|bucks))",
     # an age in months or weeks at the head of a tag list: "14 months, first shoes fitting"
     rf"^\s*(?:\d{{1,2}}|{_NUMBER_WORDS})\s*(?:months?|mos|weeks?|wks)\s*,",
     # everyone named under an age: "cousins, all under ten", "twins, both under 5"
@@ -143,6 +155,9 @@ CHILD_PATTERNS = (
     r"\b(?:boys?|girls?|brothers?|sisters?|twins|sons?|daughters?|kids?|children|child|cousins?|siblings|friends|"
     rf"nephews?|nieces?|grandsons?|granddaughters?)\s*[,(]\s*(?:aged\s+)?{_UNDER_16}(?:\s*(?:,|and|&|-)\s*{_UNDER_16})*"
     r"\s*[,)]",
+    # a person named with an age under 16, as newspapers caption them: "Freddie (4) and his sister", "Pictured: Grace,
+    # 11, who swam" (a capitalised name, the age between commas or in brackets)
+    rf"(?-i:\b[A-Z][a-z]+)\s*(?:,\s*(?:aged\s+)?{_UNDER_16}\s*,|\(\s*(?:aged\s+)?{_UNDER_16}\s*\))",
     # "campers aged eight", "sisters aged six and nine", "kids ages 5 to 9"
     rf"\baged\s+(?:between\s+|under\s+)?{_UNDER_16}\b(?!\s*(?:years?|yrs?)\s+in\b)",
     rf"\bages\s+(?:of\s+)?{_UNDER_16}\s*(?:-|–|to|and|through)\s*{_UNDER_16}\b",
@@ -153,12 +168,16 @@ CHILD_PATTERNS = (
     r"groups?|assembly|trip|play)\b",
     # a British school year's lessons: "a year 1 phonics lesson", "a year 3 classroom"
     rf"\byear[\s-]*{_SCHOOL_YEAR_UK}\s+(?:[\w-]+\s+)?(?:lessons?|classrooms?|teachers?|homework)\b",
+    # a British school year's pupils by the year alone: "year 7s on their first day", "the year sixes" (not "the
+    # 1990s")
+    r"\byear[\s-]*(?:1[01]|[1-9])s\b|\byear\s+(?:ones|twos|threes|fours|fives|sixes|sevens|eights|nines|tens|"
+    r"elevens)\b",
     rf"\bin\s+year[\s-]*{_SCHOOL_YEAR_UK}\b(?![\s-]*(?:of|[0-9]))",
     # recess is the school's break below high school ("students at recess"), not a parliament's
     r"\b(?:at|during|after|before)\s+(?:school\s+)?recess\b|\brecess\s+(?:time|games?|duty|monitors?)\b",
     # school events whose people are pupils: "a school field day", "the school play", "school sports day"
     r"\bschool\s+(?:field\s+days?|sports\s+days?|plays?|nativity|recitals?|assembl(?:y|ies)|picture\s+days?|"
-    r"fun\s+runs?|talent\s+shows?|concerts?)\b|\bshow\s+and\s+tell\b",
+    r"fun\s+runs?|talent\s+shows?|concerts?|trips?|outings?)\b|\bshow\s+and\s+tell\b",
     # a school's clubs and ensembles: "a school ukulele club concert", "the school choir" (not "an art school")
     rf"\b{_NOT_AN_ADULTS_SCHOOL}school\s+(?:[\w-]+\s+)?(?:clubs?|choirs?|bands?|orchestras?|discos?)\b",
     # a school class is its pupils (not "the school class of 1995" at a reunion)
@@ -191,7 +210,8 @@ CHILD_PATTERNS = (
     rf"\b{_CHILD_PLAY}\b",
     # an elementary class and after-school clubs are children's ("an elementary art class")
     r"\belementary\s+(?:\w+\s+)?(?:class|classes|classroom|classrooms|students?|pupils|kids|graders?)\b",
-    r"\bprimary\s+(?:school\s+)?(?:class|classes|classroom|classrooms|pupils?|kids|children)\b",
+    r"\bprimary\s+(?:school\s+)?(?:class|classes|classroom|classrooms|pupils?|kids|children|sports\s+days?|"
+    r"nativity|assembl(?:y|ies)|plays?)\b",
     r"\bafter[\s-]school\s+(?:\w+\s+)?(?:club|clubs|program|programs|programme|programmes|care|activities|class|"
     r"classes)\b",
     # the school's yard and its break: "playtime in the school yard", "a school playground at lunch"
@@ -228,7 +248,7 @@ CHILD_PATTERNS = (
     r"\bjuniors?\s+(?:team|teams|league|squad|football|soccer|rugby|hockey|basketball|baseball|cricket|tennis|golf|"
     r"swim|cycling|golfers?|swimmers?|swimming|gymnasts?|gymnastics|players?|athletes?|skaters?|skiers?|skiing|ski|riders?|"
     r"cyclists?|racers?|runners?|sailors?|sailing|surfers?|climbers?|rowers?|rowing|divers?|diving|dancers?|"
-    r"wrestlers?|wrestling|boxers?|archers?|fencers?|lifeguards?|rangers?|naturalists?|parkruns?|choristers?|chess|"
+    r"wrestlers?|wrestling|boxers?|archers?|fencers?|lifeguards?|rangers?|naturalists?|parkruns?|choristers?|choirs?|chess|"
     r"clubs?|"
     r"champions?|championship|"
     r"tournament|camp|taekwondo|karate|judo|jiu[\s-]?jitsu|kickboxing|martial\s+arts?|competitions?|sections?)\b",
@@ -272,6 +292,7 @@ CHILD_PATTERNS = (
     r"\bmilk\s+(?:tooth|teeth)\b|\btooth\s+fairy\b",
     # the Guides' youngest sections by name: "brownies" are cakes unless they do what people do
     r"\bbrownies\s+(?:selling|singing|marching|camping|hiking|playing|dancing|waving|posing|smiling|laughing|"
+    r"pictured|presenting|collecting|parading|performing|"
     r"wearing|saluting|cheering|earning|learning|planting|crafting|painting|visiting|reciting|in\s+uniform)\b"
     r"|\bbrownies\s+(?:on|at|around|round)\s+(?:a|an|the|their)\s+(?:litter[\s-]+picks?|trips?|outings?|camps?|hikes?|"
     r"walks?|sleepovers?|parades?|visits?|pack\s+holidays?|campfires?|toadstools?)\b"
@@ -283,6 +304,16 @@ CHILD_PATTERNS = (
     rf"\b(?:i\s+am|i'm)\s+{_UNDER_16}(?:\s+today)?(?=\s*(?:$|[!,.;:\"')]))"
     rf"|\b{_UNDER_16}\s+today(?=\s*(?:$|[!,.;:\"')]))",
     _BEAVER_SCOUT_COLONY,
+    # an urchin is a ragged child (not a sea urchin); bob-a-job week was the Cubs' and Scouts' fundraiser
+    r"(?<!sea\s)\burchins?\b|\bbob[\s-]+a[\s-]+job\b",
+    # parents' words for their small children and for parenting them: "beach day with the littles", "a twin mum with
+    # two car seats", "#letthembelittle"
+    r"\b(?:the|my|our|his|her|their)\s+littles\b|\btwin\s+(?:mom|mum|mama|mommy|mummy|dad|daddy|parents?)s?\b"
+    r"|\blet\s+them\s+be\s*little\b",
+    # early years education, for the under-fives, and its messy play: "#earlyyears messy play with shaving foam", "an
+    # early years setting" (not "in his early years")
+    r"\bmessy\s+play\b|\bearly\s+years\s+(?:settings?|practitioners?|educators?|teachers?|classrooms?|foundation|"
+    r"centres?|centers?|groups?|messy\s+play)\b",
 )
 # Animals whose young carry a child word ("a baby giraffe", "a goat kid"): the word is about the animal.
 ANIMALS = (
@@ -362,7 +393,7 @@ _THING_LOOKALIKES = (
     r"greens|kale|pink|yellow|green|grey|gray|beets?|beetroots?|courgettes?|zucchinis?|tomatoes|onions|leeks?|artichokes?|aubergines?|eggplants?|"
     r"squash|lettuces?|(?:cos|gem|little\s+gem|romaine|butterhead)(?:\s+lettuces?)?|plum\s+tomatoes|vine\s+tomatoes|"
     r"new\s+potatoes|salad|rocket|chard|sweetcorn|turnips?|fennel|radish(?:es)?|parsnips?|cucumbers?|peppers?|"
-    r"pineapples?|bananas?|avocados?|marrows?)\b"
+    r"pineapples?|bananas?|avocados?|marrows?|dolls?)\b"
     r"|\bminor[\s-]+(?:league|key|keys|chords?|scales?|thirds?|injury|injuries|detail|details|road|repairs?|leaks?|"
     r"scratch(?:es)?|dents?|damage|issues?|problems?|fix(?:es)?|adjustments?|changes?|surgery|operations?|incidents?|"
     r"accidents?|crash(?:es)?|flooding|planets?|prophets?)\b"
@@ -428,7 +459,10 @@ _THING_LOOKALIKES = (
     r"|\bjuvenile\s+(?:detention(?:\s+(?:centers?|centres?|facilit(?:y|ies)|halls?))?|courts?|courthouses?|halls?|"
     r"justice(?:\s+system)?)\b"
     # people and characters called kid: "Kid Rock", "Billy the Kid"
-    r"|\bkid\s+(?:rock|cudi|creole)\b|\bbilly\s+the\s+kid\b"
+    r"|\bkid\s+(?:rock|cudi|creole)\b|\bbilly\s+the\s+kid\b|\bbubba\s+(?:gump|watson|wallace)\b"
+    # the Women's Land Army's land girls and the 1950s Teddy boys were adults; a TV show's cast and a horror film
+    r"|\bland\s+girls?\b|\bteddy\s+(?:boys?|girls?)\b|\bkids\s+from\s+fame\b"
+    r"|\bchild'?s\s+play\s+(?:posters?|films?|movies?|dvds?|videos?|doll)\b"
     # a name, a promotion, a charity: "a boy's name carved in a tree", "Kids Eat Free", "Toys for Tots"
     r"|\b(?:boy's|girl's|boys'|girls'|baby's|child's|kid's)\s+names?\b|\bbaby\s+names?\b"
     r"|\bkids\s+(?:eat|go|stay|travel)\s+free\b|\btoys\s+for\s+tots\b"
@@ -489,7 +523,8 @@ _FAMILY = (r"(?:son|sons|daughter|daughters|child|children|kids?|grandsons?|gran
 # What a child word means something else in: an adult relative, the young of animals, the things above,
 # paddling pools and fairground rides, women's nights out.
 _EXCLUSIONS = re.compile(
-    r"\b(?:adult|grown|grown[\s-]up|married|middle[\s-]aged|elderly|retired|widowed|divorced)\s+(?:son|sons|daughter|"
+    r"\b(?:adult|grown|grown[\s-]up|married|middle[\s-]aged|elderly|retired|widowed|divorced)\s+(?:step[\s-]?|god[\s-]?)?"
+    r"(?:son|sons|daughter|"
     r"daughters|children|"
     r"child|kids|grandson|grandsons|granddaughter|granddaughters|grandchildren|grandkids|nephew|nephews|niece|nieces|"
     r"siblings|twins|brothers?\s+and\s+sisters?)\b"
@@ -527,6 +562,10 @@ _EXCLUSIONS = re.compile(
     r"(?:'s|s'|')?\s+(?:wives|wife|husbands?|fianc[ée]e?s?|spouses?|girlfriends?|boyfriends?)\b"
     rf"|{_THING_LOOKALIKES}"
     r"|\bkiddie\s+(?:pool|pools|ride|rides)\b"
+    # a school's former pupils: "an old boys rugby reunion", "the old girls' association" (not "a 6 year old boy")
+    r"|(?<!year\s)(?<!year-)(?<!years\s)(?<!yr\s)(?<!yrs\s)(?<!month\s)(?<!month-)(?<!months\s)(?<!week\s)"
+    r"(?<!week-)(?<!weeks\s)(?<!day\s)(?<!day-)(?<!days\s)(?<!yo\s)\bold\s+(?:boys|girls)'?(?=\s+(?:rugby|cricket|"
+    r"football|hockey|golf|reunions?|dinners?|association|network|clubs?|teams?|matche?s?|day|lunch(?:eon)?s?))"
     r"|\bgirls'?\s+(?:night|nite|trip|weekend|getaway)(?:\s+out)?\b"
     r"|\b(?:son|sons|daughter|daughters)[\s-]+in[\s-]+law\b"
     rf"|\b(?:twenty|thirty|forty|fifty|sixty)[\s-]?something\s+{_FAMILY}\b"
@@ -635,7 +674,7 @@ CHILD_PATTERN = re.compile(
 # stroller").
 _BABY_GEAR = re.compile(r"\b(?:strollers?|prams?|pushchairs?|bassinets?|playpens?|high[\s-]?chairs?|"
                         r"christening\s+(?:gowns?|robes?|dress(?:es)?)|training\s+wheels|stabili[sz]ers|water\s+wings|"
-                        r"sippy\s+cups?|shape\s+sorters?|"
+                        r"sippy\s+cups?|shape\s+sorters?|breast[\s-]?feed(?:s|ing)?|"
                         r"(?:nappy|diaper)[\s-]+(?:changes?|changing)|"
                         r"changing\s+(?:a\s+|the\s+)?(?:nappy|nappies|diapers?)|"
                         r"in\s+(?:a\s+|his\s+|her\s+|their\s+)?(?:nappy|nappies|diapers?))\b",
@@ -677,12 +716,24 @@ def _one_edit_away(word: str) -> set[str]:
     return dropped | swapped | changed | added
 
 
-_MISSPELT_CHILD = {variant for word in _SPELLED_CHILD_WORDS for variant in _one_edit_away(word)} \
+# Shorter child words are too close to other words for any one-letter change ("child" / "chili", "girls" /
+# "gills"), but two letters swapped is a slip of the fingers that makes no English word: "chlid", "daugther",
+# "neices".
+_SWAPPED_CHILD_WORDS = ("child", "childs", "babies", "girls", "infant", "infants", "nephew", "nephews", "niece",
+                        "nieces", "pupils", "daughter", "daughters", "tweens", "kiddos", "bairns")
+
+
+def _two_letters_swapped(word: str) -> set[str]:
+    return {word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(len(word) - 1)}
+
+
+_MISSPELT_CHILD = ({variant for word in _SPELLED_CHILD_WORDS for variant in _one_edit_away(word)}
+                   | {variant for word in _SWAPPED_CHILD_WORDS for variant in _two_letters_swapped(word)}) \
     - set(_SPELLED_CHILD_WORDS) - set(CHILD_WORDS) - {"toddle", "toddles", "toddled"}  # real words
 
 
 def _misspelt_child_words(text: str) -> list[tuple[int, str]]:
-    return [(m.start(), m.group(0)) for m in re.finditer(r"[a-z]{6,}", text.lower()) if m.group(0) in _MISSPELT_CHILD]
+    return [(m.start(), m.group(0)) for m in re.finditer(r"[a-z]{5,}", text.lower()) if m.group(0) in _MISSPELT_CHILD]
 
 
 # Hashtags split into words and emoji named ("#babyelephant", "👶"), keeping the vocabulary's words whole.
