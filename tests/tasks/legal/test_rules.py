@@ -362,7 +362,17 @@ NAMES_NO_CHILD = {"brothers racing on bikes down the driveway", "a small person 
                   "hand-knitted bootees and a silver rattle in a memory box", "juniors country dancing in the school hall",
                   "our reporter met little Priya, who raised 500 pounds selling cupcakes",
                   "refugees arriving at the port, the youngest in her mother's arms",
-                  "tiny duffel coats on low pegs in a cloakroom", "tiny tumblers doing forward rolls on crash mats"}
+                  "tiny duffel coats on low pegs in a cloakroom", "tiny tumblers doing forward rolls on crash mats",
+                  # batch 26 (alt text and a client's requests): a small person, what a child owns, and the Rainbows
+                  # (Girlguiding's youngest) by name alone
+                  "Alt text: a lunchbox with a dinosaur on it and a half-eaten sandwich cut into stars",
+                  "Image description: a car seat with a rattle and a soft rabbit strapped into it",
+                  "Image description: a small person in a yellow raincoat jumps into a puddle, arms flung wide",
+                  "Image description: a tiny pair of trainers with light-up soles by a front door",
+                  "could I get a bath with rubber ducks and a foam letter set on the side",
+                  "do you have a nursery room with a cot, a mobile of clouds and a nightlight?",
+                  "looking for Rainbows stamping in autumn leaves on a walk",
+                  "looking for a fridge covered in crayon drawings and alphabet magnets"}
 
 
 def test_the_vocabulary_catches_every_child_query_of_the_design_half_that_names_a_child(query_filter):
