@@ -46,7 +46,7 @@ CHILD_WORDS = (
     "juvenile", "juveniles", "minor", "minors", "tot", "tots", "little one", "little ones", "lass", "lasses",
     "lassie", "laddie", "young lad", "young lads", "young carer", "young carers", "wee one", "wee ones", "bairn",
     "bairns", "munchkin", "bubba", "bubbas", "little dude", "little dudes", "mini me", "mini mes", "mini-me",
-    "mini-mes", "little lad", "little lads", "choirboy", "choirboys", "choirgirl", "choirgirls",
+    "mini-mes", "little lad", "little lads", "small person", "small people", "choirboy", "choirboys", "choirgirl", "choirgirls",
     # the 1938-39 rescue of Jewish children from Nazi Germany
     "kindertransport",
     "munchkins", "tyke", "tykes", "young'un", "young'uns", "youngun", "younguns", "small fry", "pint-sized",
@@ -489,6 +489,11 @@ _THING_LOOKALIKES = (
     r"|\b(?:kids'?|children's|childrens|child's|baby's|toddler)[\s-]+(?:swings?|slides?|see-?saws?|playhouses?|"
     r"trampolines?|climbing\s+frames?|sandpits?|paddling\s+pools?)\b(?=[^.;]*\b(?:no\s*one|nobody|no\s+children|"
     r"no\s+kids|empty|unused|deserted|abandoned)\b)"
+    # a youth team's kit or ground with nobody there: "a Little League baseball cap on a hook, nobody around"
+    r"|\b(?:little\s+league|junior|youth|kids'?|children's)\s+(?:[\w-]+\s+)?(?:caps?|hats?|jerseys?|shirts?|kits?|"
+    r"uniforms?|bats?|gloves?|mitts?|helmets?|trophy|trophies|medals?|pennants?|banners?|fields?|pitch(?:es)?|"
+    r"diamonds?|grounds?)\b(?=[^.;]*\b(?:no\s*one|nobody|no\s+people|no\s+players|no\s+children|no\s+kids|empty|"
+    r"unused|deserted|abandoned)\b)"
     # furniture for children on show: "a toddler bed in a showroom", "a baby cot in a shop window"
     r"|\b(?:toddler|baby|kids'?|children's|childrens|child's)[\s-]+(?:beds?|cots?|cribs?|bunk\s+beds?|furniture|"
     r"wardrobes?|chairs?|tables?)\s+(?:(?:in|at|on)\s+(?:a|an|the)\s+)?(?:furniture\s+)?(?:showrooms?|shop\s+windows?|"
@@ -557,6 +562,11 @@ _EXCLUSIONS = re.compile(
     # orangutan and her infant"
     rf"|\b{_ANIMAL}\s+(?:and|with)\s+(?:her|his|its|their)\s+(?:[\w-]+\s+)?(?:babies|baby|little\s+ones?|"
     r"young'?uns?|infants?|newborns?|kids?|young)\b"
+    # a relative's own wedding says they are grown: "wedding photos of their son", "their daughter's engagement party"
+    r"|\b(?:son|sons|daughter|daughters|grandson|grandsons|granddaughter|granddaughters|nephews?|nieces?)(?:'s|s')\s+"
+    r"(?:own\s+)?(?:wedding|engagement|stag|hen|honeymoon)\b"
+    r"|\b(?:wedding|engagement)\s+(?:photos?|pictures?|albums?|videos?)\s+of\s+(?:their|his|her|my|our)\s+(?:son|sons|"
+    r"daughter|daughters|grandson|granddaughter|nephew|niece)\b"
     # a relative with a spouse is grown: "their grown sons and the sons' wives", "her son's wife"
     r"|\b(?:son|sons|daughter|daughters|grandson|grandsons|granddaughter|granddaughters|nephews?|nieces?)"
     r"(?:'s|s'|')?\s+(?:wives|wife|husbands?|fianc[ée]e?s?|spouses?|girlfriends?|boyfriends?)\b"

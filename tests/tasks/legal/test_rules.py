@@ -118,6 +118,8 @@ from tasks.legal.rules import (DISCLAIMER, QueryFilter, build_query_filter, choo
     "a school trip to a castle", "Freddie (4) at the zoo", "Pictured: Grace, 11, who swam", "a barefoot urchin",
     "Kindertransport arrivals", "choirboys at evensong", "a little lad by the railings", "bob-a-job week",
     "Brownies pictured with a cheque", "an under-13 judo grading", "a primary sports day",
+    # alt text's small person; a junior team on its ground
+    "a small person in a raincoat", "junior players on an empty pitch",
 ])
 def test_the_vocabulary_catches_children_in_many_forms(text):
     assert mentions_children(text)
@@ -221,6 +223,8 @@ def test_the_vocabulary_catches_children_in_many_forms(text):
     "a grown stepson at a match", "an old boys rugby reunion", "land girls at harvest", "Teddy boys at a milk bar",
     "the Kids from Fame on tour", "a Child's Play poster", "vintage baby dolls in a case", "a sea urchin on ice",
     "a Bubba Gump sign", "John, 45, and his dog",
+    # a relative's own wedding, a youth team's kit with nobody there
+    "wedding photos of their son", "their daughter's engagement party", "a Little League cap on a hook, nobody around",
 ])
 def test_the_vocabulary_leaves_look_alikes_alone(text):
     assert not mentions_children(text), child_terms_in(text)
@@ -278,7 +282,7 @@ def test_the_written_set_has_two_halves_of_150_each_half_about_children():
 
 # Child queries of the design half that name no child, age, school, sport or group for children: the
 # vocabulary cannot tell them from adults ("brothers" may be grown), so they are the semantic check's.
-NAMES_NO_CHILD = {"brothers racing on bikes down the driveway", "a small person in a dinosaur costume at a party",
+NAMES_NO_CHILD = {"brothers racing on bikes down the driveway",
                   "tiny fingers wrapped around a rattle", "taking first steps on the living room carpet",
                   "waiting for Santa in footed pajamas by the tree",
                   "a lullaby at bedtime under a mobile above the cot",
@@ -367,7 +371,6 @@ NAMES_NO_CHILD = {"brothers racing on bikes down the driveway", "a small person 
                   # (Girlguiding's youngest) by name alone
                   "Alt text: a lunchbox with a dinosaur on it and a half-eaten sandwich cut into stars",
                   "Image description: a car seat with a rattle and a soft rabbit strapped into it",
-                  "Image description: a small person in a yellow raincoat jumps into a puddle, arms flung wide",
                   "Image description: a tiny pair of trainers with light-up soles by a front door",
                   "could I get a bath with rubber ducks and a foam letter set on the side",
                   "do you have a nursery room with a cot, a mobile of clouds and a nightlight?",
