@@ -375,7 +375,14 @@ NAMES_NO_CHILD = {"brothers racing on bikes down the driveway",
                   "could I get a bath with rubber ducks and a foam letter set on the side",
                   "do you have a nursery room with a cot, a mobile of clouds and a nightlight?",
                   "looking for Rainbows stamping in autumn leaves on a walk",
-                  "looking for a fridge covered in crayon drawings and alphabet magnets"}
+                  "looking for a fridge covered in crayon drawings and alphabet magnets",
+                  # batch 27 (stock-photo titles and camera notes): what a baby or a pupil uses, and a junior skater
+                  # with the discipline between ("junior figure skater")
+                  "Baby Bottle And Rattle On White Blanket Top View",
+                  "Colourful Wooden Toys And Pacifier On Nursery Shelf Flat Lay",
+                  "School Lunch Box With Sandwich Apple And Juice Box Flat Lay",
+                  "macro, 100mm: a single tiny sock on a doormat", "telephoto at the rink: a junior figure skater mid-jump",
+                  "window light: a cot with a stuffed elephant and a muslin cloth"}
 
 
 def test_the_vocabulary_catches_every_child_query_of_the_design_half_that_names_a_child(query_filter):
