@@ -245,8 +245,11 @@ CHILD_PATTERNS = (
     r"tournament|tournaments|camp|camps|players?|class|classes|competitions?|shows?)\b",
     # rugby's youngest section: "minis at a rugby club" (not Minis at a car show)
     r"\bminis\b(?=.*\b(?:rugby|hockey|football|soccer|cricket)\b)",
+    # (a discipline may come between: "a junior figure skater", "junior downhill skiers")
     r"\bjuniors?\s+(?:team|teams|league|squad|football|soccer|rugby|hockey|basketball|baseball|cricket|tennis|golf|"
-    r"swim|cycling|golfers?|swimmers?|swimming|gymnasts?|gymnastics|players?|athletes?|skaters?|skiers?|skiing|ski|riders?|"
+    r"swim|cycling|golfers?|swimmers?|swimming|gymnasts?|gymnastics|players?|athletes?|"
+    r"(?:(?:figure|speed|ice|roller|inline|downhill|slalom|cross[\s-]country|freestyle|alpine|track|road|mountain|bmx|"
+    r"distance|sprint)\s+)?(?:skaters?|skiers?|riders?|cyclists?|racers?|runners?|swimmers?)|skiing|ski|riders?|"
     r"cyclists?|racers?|runners?|sailors?|sailing|surfers?|climbers?|rowers?|rowing|divers?|diving|dancers?|"
     r"wrestlers?|wrestling|boxers?|archers?|fencers?|lifeguards?|rangers?|naturalists?|parkruns?|choristers?|choirs?|chess|"
     r"clubs?|"
@@ -473,7 +476,7 @@ _THING_LOOKALIKES = (
     r"|\b(?:kids'?|children's|childrens|child's|boys'?|girls'?)[\s-]+(?:bikes?|bicycles?|trikes?|tricycles?|"
     r"scooters?|helmets?)\b(?![\s-]+(?:races?|rides?|parades?|lessons?|clubs?|camps?|teams?|training))"
     # a place for children with nobody in it: "an empty children's playground", "a deserted school playground"
-    r"|\b(?:empty|deserted|abandoned|vacant|unused)\s+(?:(?:kids'?|children's|childrens|school)[\s-]+)?"
+    r"|\b(?:empty|deserted|abandoned|vacant|unused)\s+(?:(?:kids'?|children's|childrens|children|school)[\s-]+)?"
     r"(?:playgrounds?|play\s*(?:areas?|parks?|grounds?)|school\s*yards?|parks?|swings?|slides?|classrooms?|"
     r"bedrooms?|rooms?|nurser(?:y|ies)|wards?|pools?|kindergartens?|pre-?schools?|day\s*cares?|nursery\s+schools?|"
     r"primary\s+schools?|elementary\s+schools?|orphanages?)\b"
@@ -535,6 +538,9 @@ _EXCLUSIONS = re.compile(
     r"siblings|twins|brothers?\s+and\s+sisters?)\b"
     # a family word with an adult's age after it, between commas or in brackets: "my daughter (32)", "a son, 35,"
     rf"|\b{_FAMILY}\s*[,(]\s*(?:aged\s+|now\s+)?{_ADULT_AGE}\s*[,)]"
+    # teenagers aged 16 or more ("Teenage Girls Aged 18 At Prom Night"): the age said makes them no children
+    rf"|\b(?:teenage\s+|teen\s+)?(?:{_FAMILY}|teens|teenagers?)\s+(?:all\s+|both\s+)?aged\s+{_ADULT_AGE}\b"
+    r"(?![\s-]*(?:months?|mos?|weeks?|wks?|days?|and\s+(?:under|below|younger)))"
     # both grown: "father and son, both retired", "a father and son, both in their fifties"
     rf"|\b{_FAMILY}\b(?=[^.;]*,?\s+both\s+(?:retired|grown(?:[\s-]up)?|adults?|pensioners|married|in\s+their\s+"
     rf"{_DECADE}|gr[ae]y[\s-]haired|white[\s-]haired|bald|pregnant|{_ADULT_JOB}s?)\b)"
