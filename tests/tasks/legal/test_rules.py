@@ -385,7 +385,17 @@ NAMES_NO_CHILD = {"brothers racing on bikes down the driveway",
                   "Colourful Wooden Toys And Pacifier On Nursery Shelf Flat Lay",
                   "School Lunch Box With Sandwich Apple And Juice Box Flat Lay",
                   "macro, 100mm: a single tiny sock on a doormat",
-                  "window light: a cot with a stuffed elephant and a muslin cloth"}
+                  "window light: a cot with a stuffed elephant and a muslin cloth",
+                  # batch 28 (exhibition captions and the word "young")
+                  "Bath Time Armada: plastic boats and a sponge crocodile in a tub",
+                  "First Goal: an under-8 footballer celebrating",
+                  "Left Behind: a tiny welly on the steps of a museum", "Ready, Steady, Cook: cubs at a camp kitchen",
+                  "The Great Bake Off, Year 3 Edition: a class baking biscuits",
+                  "The Morning After the Party: a deflated balloon with a big number 4 on it",
+                  "a step stool and a tiny toothbrush by a bathroom sink", "a young family feeding ducks from a footbridge",
+                  "a young family unloading a car at a campsite",
+                  "young ones pressed against the glass at a penguin enclosure",
+                  "young students in blazers on a school exchange trip"}
 
 
 def test_the_vocabulary_catches_every_child_query_of_the_design_half_that_names_a_child(query_filter):
