@@ -46,7 +46,8 @@ CHILD_WORDS = (
     "juvenile", "juveniles", "minor", "minors", "tot", "tots", "little one", "little ones", "lass", "lasses",
     "lassie", "laddie", "young lad", "young lads", "young carer", "young carers", "wee one", "wee ones", "bairn",
     "bairns", "munchkin", "bubba", "bubbas", "little dude", "little dudes", "mini me", "mini mes", "mini-me",
-    "mini-mes", "little lad", "little lads", "small person", "small people", "choirboy", "choirboys", "choirgirl", "choirgirls",
+    "mini-mes", "little lad", "little lads", "small person", "small people", "young ones", "young family",
+    "young families", "choirboy", "choirboys", "choirgirl", "choirgirls",
     # the 1938-39 rescue of Jewish children from Nazi Germany
     "kindertransport",
     "munchkins", "tyke", "tykes", "young'un", "young'uns", "youngun", "younguns", "small fry", "pint-sized",
@@ -177,7 +178,8 @@ CHILD_PATTERNS = (
     r"\b(?:at|during|after|before)\s+(?:school\s+)?recess\b|\brecess\s+(?:time|games?|duty|monitors?)\b",
     # school events whose people are pupils: "a school field day", "the school play", "school sports day"
     r"\bschool\s+(?:field\s+days?|sports\s+days?|plays?|nativity|recitals?|assembl(?:y|ies)|picture\s+days?|"
-    r"fun\s+runs?|talent\s+shows?|concerts?|trips?|outings?)\b|\bshow\s+and\s+tell\b",
+    r"fun\s+runs?|talent\s+shows?|concerts?|trips?|outings?|(?:exchange|ski|residential|camping)\s+trips?)\b"
+    r"|\bshow\s+and\s+tell\b",
     # a school's clubs and ensembles: "a school ukulele club concert", "the school choir" (not "an art school")
     rf"\b{_NOT_AN_ADULTS_SCHOOL}school\s+(?:[\w-]+\s+)?(?:clubs?|choirs?|bands?|orchestras?|discos?)\b",
     # a school class is its pupils (not "the school class of 1995" at a reunion)
@@ -221,7 +223,8 @@ CHILD_PATTERNS = (
     # youth teams: "under-10s", "under 12 football", "U12", "junior golfers"
     # (an under-16 team's players are 15 or younger)
     rf"\bunder[\s-]*(?:[5-9]|1[0-6]|{_BAND_WORDS})'?s\b",
-    rf"\bunder[\s-]*(?:[5-9]|1[0-6]|{_BAND_WORDS})\s+{_TEAM}\b",
+    rf"\bunder[\s-]*(?:[5-9]|1[0-6]|{_BAND_WORDS})\s+(?:{_TEAM}|footballers?|cricketers?|swimmers?|runners?|"
+    r"gymnasts?|athletes?|goalkeepers?|keepers?|strikers?|batters?|bowlers?)\b",
     rf"\bu[\s-]?(?:[6-9]|1[0-6])s?\s+(?:{_TEAM}|girls|boys)\b",
     # an age band written "U11s" is a team's, like "under-11s"; "a U9 Kwik Cricket festival", "an U12 GAA blitz":
     # a band with a sport or a youth fixture a few words on
@@ -307,6 +310,10 @@ CHILD_PATTERNS = (
     rf"\b(?:i\s+am|i'm)\s+{_UNDER_16}(?:\s+today)?(?=\s*(?:$|[!,.;:\"')]))"
     rf"|\b{_UNDER_16}\s+today(?=\s*(?:$|[!,.;:\"')]))",
     _BEAVER_SCOUT_COLONY,
+    # the Cubs at what a Cub pack does: "cubs at a camp kitchen", "cubs earning badges" ("lion cubs at a safari camp"
+    # are animals: an animal named before "cubs" is taken out first)
+    r"\bcubs\b(?=[^.;]*\b(?:camps?|camping|campfires?|badges?|neckers?|woggles?|scouts?|scouting|akela|sixers?|"
+    r"pack\s+(?:holidays?|nights?|meetings?))\b)",
     # an urchin is a ragged child (not a sea urchin); bob-a-job week was the Cubs' and Scouts' fundraiser
     r"(?<!sea\s)\burchins?\b|\bbob[\s-]+a[\s-]+job\b",
     # parents' words for their small children and for parenting them: "beach day with the littles", "a twin mum with
@@ -392,7 +399,7 @@ _OTHER_LANGUAGE_YOUNG_ANIMALS = young_animal_pattern(_ANIMAL)  # "a bébé giraf
 # "kid gloves", "minor league", "the Beach Boys".
 _THING_LOOKALIKES = (
     # a compound is written spaced or hyphenated: "baby blue", "baby-blue tiles", "kid-leather gloves"
-    r"\bbaby[\s-]+(?:carrots?|spinach|corn|potatoes|shower|grand|back|blue|boomers?|oil|bok\s+choy|pak\s+choi|leaves|"
+    r"\bbaby[\s-]+(?:carrots?|spinach|corn|potatoes|shower|grand|back|blue|boom(?:ers?)?|oil|bok\s+choy|pak\s+choi|leaves|"
     r"greens|kale|pink|yellow|green|grey|gray|beets?|beetroots?|courgettes?|zucchinis?|tomatoes|onions|leeks?|artichokes?|aubergines?|eggplants?|"
     r"squash|lettuces?|(?:cos|gem|little\s+gem|romaine|butterhead)(?:\s+lettuces?)?|plum\s+tomatoes|vine\s+tomatoes|"
     r"new\s+potatoes|salad|rocket|chard|sweetcorn|turnips?|fennel|radish(?:es)?|parsnips?|cucumbers?|peppers?|"
@@ -463,6 +470,16 @@ _THING_LOOKALIKES = (
     r"justice(?:\s+system)?)\b"
     # people and characters called kid: "Kid Rock", "Billy the Kid"
     r"|\bkid\s+(?:rock|cudi|creole)\b|\bbilly\s+the\s+kid\b|\bbubba\s+(?:gump|watson|wallace)\b"
+    # an animal's cubs ("lion cubs at a safari camp"); a place for the young as a figure of speech for nature's
+    # ("Kindergarten of the Reef"); someone of a decade ("Child of the Sixties"); childish things ("Kid Stuff")
+    rf"|\b{_ANIMAL}\s+cubs\b"
+    r"|\b(?:kindergartens?|nurser(?:y|ies)|cr[eè]ches?|playgrounds?|schools?)\s+of\s+the\s+(?:reefs?|seas?|oceans?|"
+    r"forests?|woods?|jungles?|savannah?s?|plains?|deep|wild|skies|sky|rivers?|marsh(?:es)?|moors?|mountains?|arctic)\b"
+    r"|\b(?:child|children|kid|kids|baby|babies)\s+of\s+the\s+(?:(?:19)?[2-9]0'?s|twenties|thirties|forties|fifties|"
+    r"sixties|seventies|eighties|nineties)\b|\bkid\s+stuff\b"
+    # a sitcom: "the Young Ones DVD box set"
+    r"|\bthe\s+young\s+ones\b(?=[^.;]*\b(?:dvds?|box\s+sets?|sitcoms?|tv|television|posters?|cast|albums?|records?|"
+    r"series|episodes?|vhs|videos?)\b)"
     # the Women's Land Army's land girls and the 1950s Teddy boys were adults; a TV show's cast and a horror film
     r"|\bland\s+girls?\b|\bteddy\s+(?:boys?|girls?)\b|\bkids\s+from\s+fame\b"
     r"|\bchild'?s\s+play\s+(?:posters?|films?|movies?|dvds?|videos?|doll)\b"
@@ -537,7 +554,7 @@ _EXCLUSIONS = re.compile(
     r"child|kids|grandson|grandsons|granddaughter|granddaughters|grandchildren|grandkids|nephew|nephews|niece|nieces|"
     r"siblings|twins|brothers?\s+and\s+sisters?)\b"
     # a family word with an adult's age after it, between commas or in brackets: "my daughter (32)", "a son, 35,"
-    rf"|\b{_FAMILY}\s*[,(]\s*(?:aged\s+|now\s+)?{_ADULT_AGE}\s*[,)]"
+    rf"|\b{_FAMILY}\s*[,(]\s*(?:aged\s+|now\s+)?{_ADULT_AGE}\s*(?:[,)]|$)"
     # teenagers aged 16 or more ("Teenage Girls Aged 18 At Prom Night"): the age said makes them no children
     rf"|\b(?:teenage\s+|teen\s+)?(?:{_FAMILY}|teens|teenagers?)\s+(?:all\s+|both\s+)?aged\s+{_ADULT_AGE}\b"
     r"(?![\s-]*(?:months?|mos?|weeks?|wks?|days?|and\s+(?:under|below|younger)))"
@@ -567,7 +584,7 @@ _EXCLUSIONS = re.compile(
     # an animal mother's young: "a mother duck with her babies", "a nanny goat with her two kids", "a mother
     # orangutan and her infant"
     rf"|\b{_ANIMAL}\s+(?:and|with)\s+(?:her|his|its|their)\s+(?:[\w-]+\s+)?(?:babies|baby|little\s+ones?|"
-    r"young'?uns?|infants?|newborns?|kids?|young)\b"
+    r"young'?uns?|young\s+ones?|infants?|newborns?|kids?|young)\b"
     # a relative's own wedding says they are grown: "wedding photos of their son", "their daughter's engagement party"
     r"|\b(?:son|sons|daughter|daughters|grandson|grandsons|granddaughter|granddaughters|nephews?|nieces?)(?:'s|s')\s+"
     r"(?:own\s+)?(?:wedding|engagement|stag|hen|honeymoon)\b"
@@ -708,6 +725,8 @@ _ANIMAL_NAMED_GROUPS = re.compile(r"\b(?:beaver|cub)s?[\s-]+(?:scouts?|leaders?)
                                   r"|\bscout\s+leaders?\s+(?:\w+\s+){0,4}(?:the\s+)?cubs\b|\bcubs\s+and\s+scouts\b"
                                   # playground climbing bars; the cubs of a scout troop ("#scouting cubs")
                                   r"|\bmonkey[\s-]+bars\b|\bscout(?:s|ing)?\s+cubs\b"
+                                  r"|(?<!\w\s)\bcubs\b(?=[^.;]*\b(?:camps?|camping|campfires?|badges?|neckers?|woggles?|"
+                                  r"scouts?|scouting|akela|sixers?|pack\s+(?:holidays?|nights?|meetings?))\b)"
                                   rf"|{_BEAVER_SCOUT_COLONY}",
                                   re.IGNORECASE)
 

@@ -122,6 +122,9 @@ from tasks.legal.rules import (DISCLAIMER, QueryFilter, build_query_filter, choo
     "a small person in a raincoat", "junior players on an empty pitch",
     # a discipline between junior and the sportsperson; teenagers whose age is a child's; twins in months
     "a junior figure skater mid-jump", "junior downhill skiers", "teenage boys aged 14", "twins aged 18 months",
+    # young ones, a young family, the Cubs at camp, an age-banded footballer, a school's exchange trip
+    "young ones at a penguin enclosure", "a young family feeding ducks", "cubs at a camp kitchen",
+    "an under-8 footballer celebrating", "students on a school exchange trip",
 ])
 def test_the_vocabulary_catches_children_in_many_forms(text):
     assert mentions_children(text)
@@ -229,6 +232,11 @@ def test_the_vocabulary_catches_children_in_many_forms(text):
     "wedding photos of their son", "their daughter's engagement party", "a Little League cap on a hook, nobody around",
     # a stock title's empty place without the possessive; teenagers of an adult age
     "Empty Children Playground At Dusk", "Teenage Girls Aged 18 At Prom Night", "girls aged 16 to 18",
+    # figures of speech in an exhibition's titles, an adult's age in words at the end, an animal mother's young ones,
+    # an animal's cubs at a camp, a sitcom
+    "Kindergarten of the Reef: baby clownfish", "Child of the Sixties: a vintage Mini", "Kid Stuff: retro toys",
+    "Baby Boom: 1950s magazines", "a grandmother, eighty, and her granddaughter, thirty", "a mother duck and her young ones",
+    "lion cubs at a safari camp", "the Young Ones DVD box set",
 ])
 def test_the_vocabulary_leaves_look_alikes_alone(text):
     assert not mentions_children(text), child_terms_in(text)
@@ -388,14 +396,10 @@ NAMES_NO_CHILD = {"brothers racing on bikes down the driveway",
                   "window light: a cot with a stuffed elephant and a muslin cloth",
                   # batch 28 (exhibition captions and the word "young")
                   "Bath Time Armada: plastic boats and a sponge crocodile in a tub",
-                  "First Goal: an under-8 footballer celebrating",
-                  "Left Behind: a tiny welly on the steps of a museum", "Ready, Steady, Cook: cubs at a camp kitchen",
+                  "Left Behind: a tiny welly on the steps of a museum",
                   "The Great Bake Off, Year 3 Edition: a class baking biscuits",
                   "The Morning After the Party: a deflated balloon with a big number 4 on it",
-                  "a step stool and a tiny toothbrush by a bathroom sink", "a young family feeding ducks from a footbridge",
-                  "a young family unloading a car at a campsite",
-                  "young ones pressed against the glass at a penguin enclosure",
-                  "young students in blazers on a school exchange trip"}
+                  "a step stool and a tiny toothbrush by a bathroom sink"}
 
 
 def test_the_vocabulary_catches_every_child_query_of_the_design_half_that_names_a_child(query_filter):
