@@ -399,7 +399,19 @@ NAMES_NO_CHILD = {"brothers racing on bikes down the driveway",
                   "Left Behind: a tiny welly on the steps of a museum",
                   "The Great Bake Off, Year 3 Edition: a class baking biscuits",
                   "The Morning After the Party: a deflated balloon with a big number 4 on it",
-                  "a step stool and a tiny toothbrush by a bathroom sink"}
+                  "a step stool and a tiny toothbrush by a bathroom sink",
+                  # batch 29 (an event photographer's shot lists): a wedding's children by role, a quinceañera, a
+                  # school's events and classes by a name the vocabulary lacks, what a baby's occasion leaves
+                  "Brownies at a Remembrance parade with their banner", "a Moses basket beside the bride's table",
+                  "a christening cake with a pair of sugar booties on top", "a junior bridesmaid fixing her flower crown",
+                  "a naming ceremony card signed by the godparents with a silver spoon",
+                  "a party bag table with goodie bags and balloon animals", "a quinceañera in her gown entering the hall",
+                  "a school's Christmas nativity, an angel with tinsel wings forgetting her line",
+                  "ring bearer clutching the cushion at the altar", "school photographer: class 3 in rows on benches",
+                  "shot list, details: a tiny bow tie and matching braces on a hanger",
+                  "shot list, reception: the little bridesmaids dancing with the groom",
+                  "shot list, sports day: the primary egg and spoon final",
+                  "the smallest guests under the dessert table eating cake"}
 
 
 def test_the_vocabulary_catches_every_child_query_of_the_design_half_that_names_a_child(query_filter):
