@@ -13,7 +13,8 @@ scout leader"), "a 4-H member", "a pony club", "a family of four", the school ya
 nursery classes, an age being reached ("triplets turning one"), a birthday cake's candles, children's party games
 ("pass the parcel"), a long child word misspelt by one letter ("todler") or a shorter one by two letters swapped
 ("chlid"), short forms ("yr 6", "jr", "skool", "18mo"), age bands ("a 10 and under relay"), a person captioned with
-an age as newspapers do ("Freddie (4)", "Grace, 11, who"), and leaves out what only looks similar: compounds ("girlfriend", "boyish"), "a young man",
+an age as newspapers do ("Freddie (4)", "Grace, 11, who"), a wedding's children by role ("a ring bearer", "a junior
+bridesmaid"), a quinceañera and a bar mitzvah, and leaves out what only looks similar: compounds ("girlfriend", "boyish"), "a young man",
 young animals ("a baby giraffe", "a goat kid", "a juvenile eagle", "a baby sloth", "a mother duck with her babies",
 "a baby harp seal", "a gorilla baby", "a youngster of a gorilla troop"), adults ("an adult son", "his
 thirty-year-old son", "adult siblings", "college girls", "girls in their twenties", "the girls from the office", "a
@@ -177,9 +178,10 @@ CHILD_PATTERNS = (
     # recess is the school's break below high school ("students at recess"), not a parliament's
     r"\b(?:at|during|after|before)\s+(?:school\s+)?recess\b|\brecess\s+(?:time|games?|duty|monitors?)\b",
     # school events whose people are pupils: "a school field day", "the school play", "school sports day"
+    # (also "a school's Christmas nativity": the possessive and a word between)
     r"\bschool\s+(?:field\s+days?|sports\s+days?|plays?|nativity|recitals?|assembl(?:y|ies)|picture\s+days?|"
     r"fun\s+runs?|talent\s+shows?|concerts?|trips?|outings?|(?:exchange|ski|residential|camping)\s+trips?)\b"
-    r"|\bshow\s+and\s+tell\b",
+    r"|\bshow\s+and\s+tell\b|\bschool's\s+(?:[\w-]+\s+)?(?:nativity|sports\s+days?|assembl(?:y|ies)|plays?)\b",
     # a school's clubs and ensembles: "a school ukulele club concert", "the school choir" (not "an art school")
     rf"\b{_NOT_AN_ADULTS_SCHOOL}school\s+(?:[\w-]+\s+)?(?:clubs?|choirs?|bands?|orchestras?|discos?)\b",
     # a school class is its pupils (not "the school class of 1995" at a reunion)
@@ -291,7 +293,11 @@ CHILD_PATTERNS = (
     rf"\b(?:turning|turns|just\s+turned)\s+{_UNDER_16}\b(?!\s*(?:degrees|pages?|times|corners?|laps?|o'clock|pm|am|"
     r"miles?|km|%|percent))",
     # children's party games: "pass the parcel", "pin the tail on the donkey", "musical statues"
-    r"\bpass\s+the\s+parcel\b|\bpin\s+the\s+tail\s+on\s+the\s+donkey\b|\bmusical\s+(?:statues|bumps)\b",
+    r"\bpass\s+the\s+parcel\b|\bpin\s+the\s+tail\s+on\s+the\s+donkey\b|\bmusical\s+(?:statues|bumps)\b"
+    r"|\begg[\s-]+and[\s-]+spoon\b",
+    # a wedding's children by their role, a girl's fifteenth-birthday celebration and a boy's or girl's coming of age at
+    # thirteen or twelve: "a junior bridesmaid", "a quinceañera", "a bar mitzvah"
+    r"\b(?:junior|little|child|tiny|mini)\s+bridesmaids?\b|\bquincea[ñn]eras?\b|\b(?:bar|bat|b'nai)\s+mitzvahs?\b",
     # the school run: taking children to school and back
     r"\bschool\s+runs?\b",
     # only children lose milk teeth: "losing a milk tooth", "the tooth fairy"
@@ -300,7 +306,8 @@ CHILD_PATTERNS = (
     r"\bbrownies\s+(?:selling|singing|marching|camping|hiking|playing|dancing|waving|posing|smiling|laughing|"
     r"pictured|presenting|collecting|parading|performing|"
     r"wearing|saluting|cheering|earning|learning|planting|crafting|painting|visiting|reciting|in\s+uniform)\b"
-    r"|\bbrownies\s+(?:on|at|around|round)\s+(?:a|an|the|their)\s+(?:litter[\s-]+picks?|trips?|outings?|camps?|hikes?|"
+    r"|\bbrownies\s+(?:on|at|around|round)\s+(?:a|an|the|their)\s+(?:[\w-]+\s+)?(?:litter[\s-]+picks?|trips?|outings?|"
+    r"camps?|hikes?|"
     r"walks?|sleepovers?|parades?|visits?|pack\s+holidays?|campfires?|toadstools?)\b"
     # or named beside the Guides' badges and sashes: "brownies, badges, uniform"
     r"|\bbrownies\b(?=.*\b(?:badges?|guides?|guiding|sash(?:es)?|toadstools?|brown\s+owl)\b|.*(?:,\s*|\bin\s+)"
@@ -507,8 +514,10 @@ _THING_LOOKALIKES = (
     r"no\s*one|nobody|empty|deserted)\b)"
     # a child's play thing with nobody on it: "a child's swing hanging from an oak tree, no one on it"
     r"|\b(?:kids'?|children's|childrens|child's|baby's|toddler)[\s-]+(?:swings?|slides?|see-?saws?|playhouses?|"
-    r"trampolines?|climbing\s+frames?|sandpits?|paddling\s+pools?)\b(?=[^.;]*\b(?:no\s*one|nobody|no\s+children|"
-    r"no\s+kids|empty|unused|deserted|abandoned)\b)"
+    r"trampolines?|climbing\s+frames?|sandpits?|paddling\s+pools?|tables?)\b(?=[^.;]*\b(?:no\s*one|nobody|no\s+children|"
+    r"no\s+kids|no\s+guests|empty|unused|deserted|abandoned)\b)"
+    # adults who work for children: "a children's entertainer's van", "a children's author signing books"
+    r"|\b(?:children's|childrens|kids'?)\s+(?:entertainers?|authors?|illustrators?|writers?|presenters?|magicians?)\b"
     # a youth team's kit or ground with nobody there: "a Little League baseball cap on a hook, nobody around"
     r"|\b(?:little\s+league|junior|youth|kids'?|children's)\s+(?:[\w-]+\s+)?(?:caps?|hats?|jerseys?|shirts?|kits?|"
     r"uniforms?|bats?|gloves?|mitts?|helmets?|trophy|trophies|medals?|pennants?|banners?|fields?|pitch(?:es)?|"
@@ -528,6 +537,9 @@ _SPECIES_MODIFIER = (r"(?:harp|grey|gray|polar|brown|black|white|red|snow|sea|go
                      r"common|little|blue|green|hooded|fallow|roe|sika|red-tailed|humpback|killer|bottlenose|fruit)")
 _ADULT_AGE = (r"(?:1[6-9]|[2-9][0-9]|sixteen|seventeen|eighteen|nineteen|(?:twenty|thirty|forty|fifty|sixty|seventy|"
               r"eighty|ninety)(?:[\s-]?(?:one|two|three|four|five|six|seven|eight|nine))?)")
+# a birthday of 16 or more: "an 18th birthday", "her twenty-first birthday"
+_ADULT_BIRTHDAY = (r"\b(?:(?:1[6-9]|[2-9][0-9])(?:st|nd|rd|th)|sixteenth|seventeenth|eighteenth|nineteenth|twenty[\s-]?first|"
+                   r"twentieth|thirtieth|fortieth|fiftieth|sixtieth|seventieth|eightieth|ninetieth)\s+birthday\b")
 # jobs only adults hold, named of a relative: "her grandson, a soldier,", "a mother and daughter, both nurses"
 _ADULT_JOB = (r"(?:soldier|sailor|marine|airman|pilot|doctor|nurse|surgeon|paramedic|dentist|vet|lawyer|solicitor|"
               r"barrister|judge|police\s*(?:man|men|woman|women|officer)|officer|detective|firefighter|fire(?:man|men)|"
@@ -595,6 +607,8 @@ _EXCLUSIONS = re.compile(
     r"(?:'s|s'|')?\s+(?:wives|wife|husbands?|fianc[ée]e?s?|spouses?|girlfriends?|boyfriends?)\b"
     rf"|{_THING_LOOKALIKES}"
     r"|\bkiddie\s+(?:pool|pools|ride|rides)\b"
+    # the birthday girl or boy of a 16th-or-later birthday: "eighteenth birthday party, the birthday girl"
+    rf"|{_ADULT_BIRTHDAY}[^.;]*?\bbirthday\s+(?:girls?|boys?)\b|\bbirthday\s+(?:girls?|boys?)\b(?=[^.;]*{_ADULT_BIRTHDAY})"
     # a school's former pupils: "an old boys rugby reunion", "the old girls' association" (not "a 6 year old boy")
     r"|(?<!year\s)(?<!year-)(?<!years\s)(?<!yr\s)(?<!yrs\s)(?<!month\s)(?<!month-)(?<!months\s)(?<!week\s)"
     r"(?<!week-)(?<!weeks\s)(?<!day\s)(?<!day-)(?<!days\s)(?<!yo\s)\bold\s+(?:boys|girls)'?(?=\s+(?:rugby|cricket|"
@@ -707,7 +721,7 @@ CHILD_PATTERN = re.compile(
 # stroller").
 _BABY_GEAR = re.compile(r"\b(?:strollers?|prams?|pushchairs?|bassinets?|playpens?|high[\s-]?chairs?|"
                         r"christening\s+(?:gowns?|robes?|dress(?:es)?)|training\s+wheels|stabili[sz]ers|water\s+wings|"
-                        r"sippy\s+cups?|shape\s+sorters?|breast[\s-]?feed(?:s|ing)?|"
+                        r"sippy\s+cups?|shape\s+sorters?|breast[\s-]?feed(?:s|ing)?|ring[\s-]?bearers?|"
                         r"(?:nappy|diaper)[\s-]+(?:changes?|changing)|"
                         r"changing\s+(?:a\s+|the\s+)?(?:nappy|nappies|diapers?)|"
                         r"in\s+(?:a\s+|his\s+|her\s+|their\s+)?(?:nappy|nappies|diapers?))\b",
@@ -840,8 +854,7 @@ _NAMED_ADULT = re.compile(
     r"|\b(?:freshers|schoolies|undergrads?|undergraduates?|postgrads?|postgraduates?)\b"
     # parents whose children have left home, and a birthday of 16 or more: "empty nesters", "an 18th birthday"
     r"|\bempty[\s-]?nest(?:ers?)?\b"
-    r"|\b(?:1[6-9]|[2-9][0-9])(?:st|nd|rd|th)\s+birthday\b|\b(?:sixteenth|seventeenth|eighteenth|nineteenth|"
-    r"twenty[\s-]?first|twentieth|thirtieth|fortieth|fiftieth|sixtieth|seventieth|eightieth|ninetieth)\s+birthday\b"
+    rf"|{_ADULT_BIRTHDAY}"
     r"|\ba[\s-]levels?\s+(?:students?|pupils|results?|exams?|revision)\b"
     rf"|\b{_ADULT_AGE}[\s-]*(?:years?|yrs?)[\s-]*olds?\b"
     rf"|\bin\s+(?:their|his|her)\s+{_DECADE}\b|\b(?:twenty|thirty|forty)[\s-]?somethings?\b"
