@@ -14,14 +14,13 @@ nursery classes, an age being reached ("triplets turning one"), a birthday cake'
 ("pass the parcel"), a long child word misspelt by one letter ("todler") or a shorter one by two letters swapped
 ("chlid"), short forms ("yr 6", "jr", "skool", "18mo"), age bands ("a 10 and under relay"), a person captioned with
 an age as newspapers do ("Freddie (4)", "Grace, 11, who"), a wedding's children by role ("a ring bearer", "a junior
-bridesmaid"), a quinceañera and a bar mitzvah, and leaves out what only looks similar: compounds ("girlfriend", "boyish"), "a young man",
-young animals ("a baby giraffe", "a goat kid", "a juvenile eagle", "a baby sloth", "a mother duck with her babies",
+bridesmaid"), a quinceañera and a bar mitzvah, and leaves out what only looks similar: compounds ("girlfriend",
+"boyish"), "a young man", young animals ("a baby giraffe", "a goat kid", "a juvenile eagle", "a baby sloth", "a mother duck with her babies",
 "a baby harp seal", "a gorilla baby", "a youngster of a gorilla troop"), adults ("an adult son", "his
 thirty-year-old son", "adult siblings", "college girls", "girls in their twenties", "the girls from the office", "a
 baby-faced actor", "a retired mother and her daughter", "the girls at a hen party", "a son in his forties", "a
-twenty-two-year-old", "a son home from the army", "a dad and his son sharing a pint", "a grown stepson", "an old boys' reunion", "land girls", "Teddy
-boys"), aged drinks ("a 12 year old
-single malt"), things, spaced or hyphenated ("baby carrots", "baby-blue tiles", "kid leather", "a youth hostel", "a
+twenty-two-year-old", "a son home from the army", "a dad and his son sharing a pint", "a grown stepson", "an old
+boys' reunion", "land girls", "Teddy boys"), aged drinks ("a 12 year old single malt"), things, spaced or hyphenated ("baby carrots", "baby-blue tiles", "kid leather", "a youth hostel", "a
 kids' furniture store", "a kids' bike", "a baby monitor", "a child-proof lock", "a boy scout knife", "a Kinder egg",
 "baby food", "a child's drawing", "a minor chord", "a kid-sized table", "baby's breath", "a kids' pool float for
 sale", "a 'slow children playing' sign"), institutions and names ("a juvenile court", "Kid Rock"), empty places for
@@ -132,6 +131,10 @@ _NOT_AN_ADULTS_SCHOOL = r"(?<!art\s)(?<!driving\s)(?<!dance\s)(?<!business\s)(?<
 # colony building a dam" is animals)
 _BEAVER_SCOUT_COLONY = (r"\bbeavers?\s+colon(?:y|ies)\b(?=[^.;]*\b(?:investitures?|neckers?|woggles?|scouts?|scouting|"
                         r"badges?|promises?|leaders?)\b)")
+# The Cubs at what a Cub pack does: "cubs at a camp kitchen", "cubs earning badges" ("lion cubs at a safari camp" are
+# animals: the exclusions take an animal's cubs out first, and the animal name stays)
+_CUB_PACK = (r"\bcubs\b(?=[^.;]*\b(?:camps?|camping|campfires?|badges?|neckers?|woggles?|scouts?|scouting|akela|"
+             r"sixers?|pack\s+(?:holidays?|nights?|meetings?))\b)")
 CHILD_PATTERNS = (
     # ages: under 16 in years, any number of months, weeks or days
     rf"{_AGE_START}{_UNDER_16}{_AND_A_HALF}[\s-]*(?:years?|yrs?)[\s-]*olds?\b",
@@ -256,7 +259,8 @@ CHILD_PATTERNS = (
     r"(?:(?:figure|speed|ice|roller|inline|downhill|slalom|cross[\s-]country|freestyle|alpine|track|road|mountain|bmx|"
     r"distance|sprint)\s+)?(?:skaters?|skiers?|riders?|cyclists?|racers?|runners?|swimmers?)|skiing|ski|riders?|"
     r"cyclists?|racers?|runners?|sailors?|sailing|surfers?|climbers?|rowers?|rowing|divers?|diving|dancers?|"
-    r"wrestlers?|wrestling|boxers?|archers?|fencers?|lifeguards?|rangers?|naturalists?|parkruns?|choristers?|choirs?|chess|"
+    r"wrestlers?|wrestling|boxers?|archers?|fencers?|lifeguards?|rangers?|naturalists?|parkruns?|choristers?|choirs?|"
+    r"chess|"
     r"clubs?|"
     r"champions?|championship|"
     r"tournament|camp|taekwondo|karate|judo|jiu[\s-]?jitsu|kickboxing|martial\s+arts?|competitions?|sections?)\b",
@@ -317,10 +321,7 @@ CHILD_PATTERNS = (
     rf"\b(?:i\s+am|i'm)\s+{_UNDER_16}(?:\s+today)?(?=\s*(?:$|[!,.;:\"')]))"
     rf"|\b{_UNDER_16}\s+today(?=\s*(?:$|[!,.;:\"')]))",
     _BEAVER_SCOUT_COLONY,
-    # the Cubs at what a Cub pack does: "cubs at a camp kitchen", "cubs earning badges" ("lion cubs at a safari camp"
-    # are animals: an animal named before "cubs" is taken out first)
-    r"\bcubs\b(?=[^.;]*\b(?:camps?|camping|campfires?|badges?|neckers?|woggles?|scouts?|scouting|akela|sixers?|"
-    r"pack\s+(?:holidays?|nights?|meetings?))\b)",
+    _CUB_PACK,
     # an urchin is a ragged child (not a sea urchin); bob-a-job week was the Cubs' and Scouts' fundraiser
     r"(?<!sea\s)\burchins?\b|\bbob[\s-]+a[\s-]+job\b",
     # parents' words for their small children and for parenting them: "beach day with the littles", "a twin mum with
@@ -514,8 +515,8 @@ _THING_LOOKALIKES = (
     r"no\s*one|nobody|empty|deserted)\b)"
     # a child's play thing with nobody on it: "a child's swing hanging from an oak tree, no one on it"
     r"|\b(?:kids'?|children's|childrens|child's|baby's|toddler)[\s-]+(?:swings?|slides?|see-?saws?|playhouses?|"
-    r"trampolines?|climbing\s+frames?|sandpits?|paddling\s+pools?|tables?)\b(?=[^.;]*\b(?:no\s*one|nobody|no\s+children|"
-    r"no\s+kids|no\s+guests|empty|unused|deserted|abandoned)\b)"
+    r"trampolines?|climbing\s+frames?|sandpits?|paddling\s+pools?|tables?)\b(?=[^.;]*\b(?:no\s*one|nobody|"
+    r"no\s+children|no\s+kids|no\s+guests|empty|unused|deserted|abandoned)\b)"
     # adults who work for children: "a children's entertainer's van", "a children's author signing books"
     r"|\b(?:children's|childrens|kids'?)\s+(?:entertainers?|authors?|illustrators?|writers?|presenters?|magicians?)\b"
     # a youth team's kit or ground with nobody there: "a Little League baseball cap on a hook, nobody around"
@@ -538,8 +539,8 @@ _SPECIES_MODIFIER = (r"(?:harp|grey|gray|polar|brown|black|white|red|snow|sea|go
 _ADULT_AGE = (r"(?:1[6-9]|[2-9][0-9]|sixteen|seventeen|eighteen|nineteen|(?:twenty|thirty|forty|fifty|sixty|seventy|"
               r"eighty|ninety)(?:[\s-]?(?:one|two|three|four|five|six|seven|eight|nine))?)")
 # a birthday of 16 or more: "an 18th birthday", "her twenty-first birthday"
-_ADULT_BIRTHDAY = (r"\b(?:(?:1[6-9]|[2-9][0-9])(?:st|nd|rd|th)|sixteenth|seventeenth|eighteenth|nineteenth|twenty[\s-]?first|"
-                   r"twentieth|thirtieth|fortieth|fiftieth|sixtieth|seventieth|eightieth|ninetieth)\s+birthday\b")
+_ADULT_BIRTHDAY = (r"\b(?:(?:1[6-9]|[2-9][0-9])(?:st|nd|rd|th)|sixteenth|seventeenth|eighteenth|nineteenth|"
+                   r"twenty[\s-]?first|twentieth|thirtieth|fortieth|fiftieth|sixtieth|seventieth|eightieth|ninetieth)\s+birthday\b")
 # jobs only adults hold, named of a relative: "her grandson, a soldier,", "a mother and daughter, both nurses"
 _ADULT_JOB = (r"(?:soldier|sailor|marine|airman|pilot|doctor|nurse|surgeon|paramedic|dentist|vet|lawyer|solicitor|"
               r"barrister|judge|police\s*(?:man|men|woman|women|officer)|officer|detective|firefighter|fire(?:man|men)|"
@@ -560,8 +561,8 @@ _FAMILY = (r"(?:son|sons|daughter|daughters|child|children|kids?|grandsons?|gran
 # What a child word means something else in: an adult relative, the young of animals, the things above,
 # paddling pools and fairground rides, women's nights out.
 _EXCLUSIONS = re.compile(
-    r"\b(?:adult|grown|grown[\s-]up|married|middle[\s-]aged|elderly|retired|widowed|divorced)\s+(?:step[\s-]?|god[\s-]?)?"
-    r"(?:son|sons|daughter|"
+    r"\b(?:adult|grown|grown[\s-]up|married|middle[\s-]aged|elderly|retired|widowed|divorced)\s+"
+    r"(?:step[\s-]?|god[\s-]?)?(?:son|sons|daughter|"
     r"daughters|children|"
     r"child|kids|grandson|grandsons|granddaughter|granddaughters|grandchildren|grandkids|nephew|nephews|niece|nieces|"
     r"siblings|twins|brothers?\s+and\s+sisters?)\b"
@@ -608,7 +609,8 @@ _EXCLUSIONS = re.compile(
     rf"|{_THING_LOOKALIKES}"
     r"|\bkiddie\s+(?:pool|pools|ride|rides)\b"
     # the birthday girl or boy of a 16th-or-later birthday: "eighteenth birthday party, the birthday girl"
-    rf"|{_ADULT_BIRTHDAY}[^.;]*?\bbirthday\s+(?:girls?|boys?)\b|\bbirthday\s+(?:girls?|boys?)\b(?=[^.;]*{_ADULT_BIRTHDAY})"
+    rf"|{_ADULT_BIRTHDAY}[^.;]*?\bbirthday\s+(?:girls?|boys?)\b"
+    rf"|\bbirthday\s+(?:girls?|boys?)\b(?=[^.;]*{_ADULT_BIRTHDAY})"
     # a school's former pupils: "an old boys rugby reunion", "the old girls' association" (not "a 6 year old boy")
     r"|(?<!year\s)(?<!year-)(?<!years\s)(?<!yr\s)(?<!yrs\s)(?<!month\s)(?<!month-)(?<!months\s)(?<!week\s)"
     r"(?<!week-)(?<!weeks\s)(?<!day\s)(?<!day-)(?<!days\s)(?<!yo\s)\bold\s+(?:boys|girls)'?(?=\s+(?:rugby|cricket|"
@@ -716,9 +718,9 @@ CHILD_PATTERN = re.compile(
 )
 
 
-# What a baby rides, sleeps in or wears, and a small child's bike, say a child is there ("a mother pushing a
-# stroller", "a nappy change", "a bike with training wheels") — unless an animal is named ("a pug in a
-# stroller").
+# What a baby rides, sleeps in or wears, a small child's bike, a nursing mother and a wedding's ring bearer say a
+# child is there ("a mother pushing a stroller", "a nappy change", "a bike with training wheels", "mum breastfeeding in
+# a cafe") — unless an animal is named ("a pug in a stroller", "the couple's dog as ring bearer").
 _BABY_GEAR = re.compile(r"\b(?:strollers?|prams?|pushchairs?|bassinets?|playpens?|high[\s-]?chairs?|"
                         r"christening\s+(?:gowns?|robes?|dress(?:es)?)|training\s+wheels|stabili[sz]ers|water\s+wings|"
                         r"sippy\s+cups?|shape\s+sorters?|breast[\s-]?feed(?:s|ing)?|ring[\s-]?bearers?|"
@@ -739,8 +741,7 @@ _ANIMAL_NAMED_GROUPS = re.compile(r"\b(?:beaver|cub)s?[\s-]+(?:scouts?|leaders?)
                                   r"|\bscout\s+leaders?\s+(?:\w+\s+){0,4}(?:the\s+)?cubs\b|\bcubs\s+and\s+scouts\b"
                                   # playground climbing bars; the cubs of a scout troop ("#scouting cubs")
                                   r"|\bmonkey[\s-]+bars\b|\bscout(?:s|ing)?\s+cubs\b"
-                                  r"|(?<!\w\s)\bcubs\b(?=[^.;]*\b(?:camps?|camping|campfires?|badges?|neckers?|woggles?|"
-                                  r"scouts?|scouting|akela|sixers?|pack\s+(?:holidays?|nights?|meetings?))\b)"
+                                  rf"|{_CUB_PACK}"
                                   rf"|{_BEAVER_SCOUT_COLONY}",
                                   re.IGNORECASE)
 

@@ -240,11 +240,13 @@ def test_the_vocabulary_catches_children_in_many_forms(text):
     # figures of speech in an exhibition's titles, an adult's age in words at the end, an animal mother's young ones,
     # an animal's cubs at a camp, a sitcom
     "Kindergarten of the Reef: baby clownfish", "Child of the Sixties: a vintage Mini", "Kid Stuff: retro toys",
-    "Baby Boom: 1950s magazines", "a grandmother, eighty, and her granddaughter, thirty", "a mother duck and her young ones",
+    "Baby Boom: 1950s magazines", "a grandmother, eighty, and her granddaughter, thirty",
+    "a mother duck and her young ones",
     "lion cubs at a safari camp", "the Young Ones DVD box set",
     # a dog as ring bearer, bridesmaids in their twenties, the kids' table with no guests yet, an adult who works for
     # children, an adult birthday's birthday girl
-    "the couple's dog as ring bearer", "young bridesmaids in their twenties", "the kids' table place cards, no guests yet",
+    "the couple's dog as ring bearer", "young bridesmaids in their twenties",
+    "the kids' table place cards, no guests yet",
     "a children's entertainer's van", "eighteenth birthday party, the birthday girl and her friends",
 ])
 def test_the_vocabulary_leaves_look_alikes_alone(text):
@@ -372,19 +374,21 @@ NAMES_NO_CHILD = {"brothers racing on bikes down the driveway",
                   "#backtoschool photo of two brothers at the gate", "#bigsister meeting her new brother in hospital",
                   "#childhoodunplugged whittling sticks by a bonfire", "#momlife laundry pile of tiny socks",
                   "#recess on the monkey bars", "a cot mobile and a baby monitor glowing in the dark",
-                  "a toy-strewn living room floor at bedtime", "tiny fingerprints on a car window", "🍼 bottles drying on a rack",
+                  "a toy-strewn living room floor at bedtime", "tiny fingerprints on a car window",
+                  "🍼 bottles drying on a rack",
                   # batch 24 (the search box's register): what a baby needs, a child's craft
                   "a changing mat and a pile of nappies", "felt tips and a half-finished dot-to-dot on a kitchen table",
                   # batch 25 (archive and newspaper captions): a name with no age, a lad whose age is not said, period
-                  # words (evacuees, juniors, little with a name: "Little Chef" and "Little Italy" are not children), and
-                  # what a child owns or wears
+                  # words (evacuees, juniors, little with a name: "Little Chef" and "Little Italy" are not children),
+                  # and what a child owns or wears
                   "Pictured: Maisie Hughes builds a sandcastle at Whitby during the half-term heatwave",
                   "a cot with a mobile of paper birds in a period nursery",
                   "a father steadying his lad on a Raleigh Chopper, 1980 snapshot",
                   "a wooden rocking horse and a tin drum under a Christmas tree, 1950s",
                   "conkers on strings and a satchel left on a park bench",
                   "evacuees with luggage labels waiting on a station platform, 1939",
-                  "hand-knitted bootees and a silver rattle in a memory box", "juniors country dancing in the school hall",
+                  "hand-knitted bootees and a silver rattle in a memory box",
+                  "juniors country dancing in the school hall",
                   "our reporter met little Priya, who raised 500 pounds selling cupcakes",
                   "refugees arriving at the port, the youngest in her mother's arms",
                   "tiny duffel coats on low pegs in a cloakroom", "tiny tumblers doing forward rolls on crash mats",
