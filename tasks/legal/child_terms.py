@@ -540,7 +540,8 @@ _ADULT_AGE = (r"(?:1[6-9]|[2-9][0-9]|sixteen|seventeen|eighteen|nineteen|(?:twen
               r"eighty|ninety)(?:[\s-]?(?:one|two|three|four|five|six|seven|eight|nine))?)")
 # a birthday of 16 or more: "an 18th birthday", "her twenty-first birthday"
 _ADULT_BIRTHDAY = (r"\b(?:(?:1[6-9]|[2-9][0-9])(?:st|nd|rd|th)|sixteenth|seventeenth|eighteenth|nineteenth|"
-                   r"twenty[\s-]?first|twentieth|thirtieth|fortieth|fiftieth|sixtieth|seventieth|eightieth|ninetieth)\s+birthday\b")
+                   r"twenty[\s-]?first|twentieth|thirtieth|fortieth|fiftieth|sixtieth|seventieth|eightieth|ninetieth)"
+                   r"\s+birthday\b")
 # jobs only adults hold, named of a relative: "her grandson, a soldier,", "a mother and daughter, both nurses"
 _ADULT_JOB = (r"(?:soldier|sailor|marine|airman|pilot|doctor|nurse|surgeon|paramedic|dentist|vet|lawyer|solicitor|"
               r"barrister|judge|police\s*(?:man|men|woman|women|officer)|officer|detective|firefighter|fire(?:man|men)|"
@@ -756,11 +757,15 @@ _SPELLED_CHILD_WORDS = ("toddler", "toddlers", "children", "kindergarten", "kind
                         "schoolgirls")
 
 
+def _two_letters_swapped(word: str) -> set[str]:
+    return {word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(len(word) - 1)}
+
+
 def _one_edit_away(word: str) -> set[str]:
     letters = "abcdefghijklmnopqrstuvwxyz"
     splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
     dropped = {a + b[1:] for a, b in splits if b}
-    swapped = {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    swapped = _two_letters_swapped(word)
     changed = {a + c + b[1:] for a, b in splits if b for c in letters}
     added = {a + c + b for a, b in splits for c in letters}
     return dropped | swapped | changed | added
@@ -771,10 +776,6 @@ def _one_edit_away(word: str) -> set[str]:
 # "neices".
 _SWAPPED_CHILD_WORDS = ("child", "childs", "babies", "girls", "infant", "infants", "nephew", "nephews", "niece",
                         "nieces", "pupils", "daughter", "daughters", "tweens", "kiddos", "bairns")
-
-
-def _two_letters_swapped(word: str) -> set[str]:
-    return {word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(len(word) - 1)}
 
 
 _MISSPELT_CHILD = ({variant for word in _SPELLED_CHILD_WORDS for variant in _one_edit_away(word)}
