@@ -420,7 +420,14 @@ NAMES_NO_CHILD = {"brothers racing on bikes down the driveway",
                   "a party bag table with goodie bags and balloon animals",
                   "school photographer: class 3 in rows on benches",
                   "shot list, details: a tiny bow tie and matching braces on a hanger",
-                  "the smallest guests under the dessert table eating cake"}
+                  "the smallest guests under the dessert table eating cake",
+                  # batch 30 (editorial, charity and public-health imagery, American usage): a premature baby by
+                  # its nickname, an age-banded team by "and under", what children use with no child in the picture
+                  "a preemie in a NICU crib with tubes", "eight-and-under swim team at a summer league meet",
+                  "food bank shelves: formula tins and jars of puree",
+                  "a crib sheet with a teddy bear print, no one in it",
+                  "charity shop window: a rack of school uniforms and tiny shoes",
+                  "a car with two booster seats in the back"}
 
 
 def test_the_vocabulary_catches_every_child_query_of_the_design_half_that_names_a_child(query_filter):
