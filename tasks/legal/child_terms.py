@@ -37,9 +37,9 @@ from tasks.legal.social_text import SocialText
 
 CHILD_WORDS = (
     "child", "children", "childs", "kid", "kids", "kiddo", "kiddos", "kiddie", "kiddies", "boy", "boys", "girl",
-    "girls", "baby", "babies", "babys", "toddler", "toddlers", "infant", "infants", "newborn", "newborns", "youngster",
-    "youngsters", "preteen", "preteens", "pre-teen", "pre-teens", "tween", "tweens", "teen", "teens", "teenage",
-    "teenager", "teenagers", "adolescent", "adolescents", "schoolchild", "schoolchildren", "schoolboy",
+    "girls", "baby", "babies", "babys", "toddler", "toddlers", "infant", "infants", "newborn", "newborns", "preemie",
+    "preemies", "youngster", "youngsters", "preteen", "preteens", "pre-teen", "pre-teens", "tween", "tweens", "teen",
+    "teens", "teenage", "teenager", "teenagers", "adolescent", "adolescents", "schoolchild", "schoolchildren", "schoolboy",
     "schoolboys", "schoolgirl", "schoolgirls", "schoolkid", "schoolkids", "pupil", "pupils", "son", "sons",
     "daughter", "daughters", "grandson", "grandsons", "granddaughter", "granddaughters", "grandchild",
     "grandchildren", "grandkid", "grandkids", "nephew", "nephews", "niece", "nieces", "youth", "youths",
@@ -144,8 +144,9 @@ CHILD_PATTERNS = (
     # warranty")
     r"\b\d{1,2}\s?(?:mo|mos|mth|mths|m/o)\b(?!\s*(?:ago|later|warrant(?:y|ies)|contracts?|leases?|plans?|"
     r"subscriptions?|rent|deals?|loans?|terms?))",
-    # an age band written out: "a 10 and under relay", "ages 8 & under" (not a price: "gifts £10 and under")
-    rf"(?<![£$€\d]){_AGE_START}{_UNDER_16}\s*(?:and|&)\s*unders?\b(?!\s*(?:pounds?|quid|dollars?|euros?|bucks))",
+    # an age band written out: "a 10 and under relay", "ages 8 & under", "an eight-and-under swim team" (not a price:
+    # "gifts £10 and under")
+    rf"(?<![£$€\d]){_AGE_START}{_UNDER_16}[\s-]*(?:and|&)[\s-]*unders?\b(?!\s*(?:pounds?|quid|dollars?|euros?|bucks))",
     # an age in months or weeks at the head of a tag list: "14 months, first shoes fitting"
     rf"^\s*(?:\d{{1,2}}|{_NUMBER_WORDS})\s*(?:months?|mos|weeks?|wks)\s*,",
     # everyone named under an age: "cousins, all under ten", "twins, both under 5"
@@ -583,6 +584,8 @@ _EXCLUSIONS = re.compile(
     r"(?!\s+(?:of|in|on|at|from)\s+(?:his|her|their|my|our|your)\b)"
     # adults called girls and boys: "college girls", "girls in their twenties", "the boys in their 40s"
     r"|\b(?:college|university|uni|sorority|fraternity|office|career)\s+(?:girls|boys|kids)\b"
+    # of an age to be at college: "her college-age daughter", "university-aged sons"
+    rf"|\b(?:college|university|uni)[\s-]*aged?\s+(?:step[\s-]?|god[\s-]?)?{_FAMILY}\b"
     r"|\b(?:girls?|boys?|kids|lads|lasses|twins|siblings|sons?|daughters?|brothers?|sisters?|nephews?|nieces?|"
     rf"grandsons?|granddaughters?|children)\s+in\s+(?:their|his|her)\s+{_DECADE}\b"
     rf"|\b(?:baby|babies|infant|newborn|juvenile|juveniles|kid|young|little|tiny)\s+(?:{_SPECIES_MODIFIER}[\s-]+)?"

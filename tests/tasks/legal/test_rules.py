@@ -130,6 +130,9 @@ from tasks.legal.rules import (DISCLAIMER, QueryFilter, build_query_filter, choo
     "a ring bearer at the altar", "a junior bridesmaid", "the little bridesmaids dancing", "a quinceañera entering",
     "a bar mitzvah reading", "the egg and spoon final", "Brownies at a Remembrance parade",
     "a school's Christmas nativity",
+    # a premature baby by its nickname; an age band with hyphens, and one for "below"
+    "a preemie in an incubator", "micro preemies on a neonatal ward", "an eight-and-under swim team",
+    "a 10-&-under relay",
 ])
 def test_the_vocabulary_catches_children_in_many_forms(text):
     assert mentions_children(text)
@@ -248,6 +251,8 @@ def test_the_vocabulary_catches_children_in_many_forms(text):
     "the couple's dog as ring bearer", "young bridesmaids in their twenties",
     "the kids' table place cards, no guests yet",
     "a children's entertainer's van", "eighteenth birthday party, the birthday girl and her friends",
+    # of an age to be at college; a price band written with hyphens
+    "her college-age daughter moving into a dorm", "university-aged sons", "gifts £10-and-under",
 ])
 def test_the_vocabulary_leaves_look_alikes_alone(text):
     assert not mentions_children(text), child_terms_in(text)
@@ -421,9 +426,8 @@ NAMES_NO_CHILD = {"brothers racing on bikes down the driveway",
                   "school photographer: class 3 in rows on benches",
                   "shot list, details: a tiny bow tie and matching braces on a hanger",
                   "the smallest guests under the dessert table eating cake",
-                  # batch 30 (editorial, charity and public-health imagery, American usage): a premature baby by
-                  # its nickname, an age-banded team by "and under", what children use with no child in the picture
-                  "a preemie in a NICU crib with tubes", "eight-and-under swim team at a summer league meet",
+                  # batch 30 (editorial, charity and public-health imagery, American usage): what children use
+                  # with no child in the picture
                   "food bank shelves: formula tins and jars of puree",
                   "a crib sheet with a teddy bear print, no one in it",
                   "charity shop window: a rack of school uniforms and tiny shoes",
