@@ -431,7 +431,12 @@ NAMES_NO_CHILD = {"brothers racing on bikes down the driveway",
                   "food bank shelves: formula tins and jars of puree",
                   "a crib sheet with a teddy bear print, no one in it",
                   "charity shop window: a rack of school uniforms and tiny shoes",
-                  "a car with two booster seats in the back"}
+                  "a car with two booster seats in the back",
+                  # batch 31 (spoken queries as dictation types them): a baby or toddler by what they do
+                  "um somebody taking their very first steps holding on to the coffee table",
+                  "a sticker chart on the fridge with potty training stars",
+                  "show me a midnight bottle feed in a rocking chair", "playing peekaboo in the crib",
+                  "uh a chubby fist gripping a grown-up's finger"}
 
 
 def test_the_vocabulary_catches_every_child_query_of_the_design_half_that_names_a_child(query_filter):
