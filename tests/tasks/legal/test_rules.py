@@ -436,7 +436,23 @@ NAMES_NO_CHILD = {"brothers racing on bikes down the driveway",
                   "um somebody taking their very first steps holding on to the coffee table",
                   "a sticker chart on the fridge with potty training stars",
                   "show me a midnight bottle feed in a rocking chair", "playing peekaboo in the crib",
-                  "uh a chubby fist gripping a grown-up's finger"}
+                  "uh a chubby fist gripping a grown-up's finger",
+                  # batch 32 (half URL slugs and file names): words joined by underscores, a class year by hyphens,
+                  # junior cadets, a US age band, and what children use with no child named
+                  "IMG_4471_toddler_eating_watermelon", "kids_making_mud_pies_in_the_backyard.jpg",
+                  "newborn_posed_in_a_knitted_pumpkin_hat", "children_stamping_on_frozen_puddles",
+                  "little_girl_braiding_a_ponys_mane", "baby_grabbing_the_dogs_ear",
+                  "dad_brushing_his_daughters_hair_before_school", "dad_and_three_young_kids_waiting_for_a_ferry",
+                  "parents_carrying_sleeping_kids_in_from_the_car", "year-2-class-with-a-visiting-author",
+                  "kindergarten_show_and_tell", "nursery_kids_visiting_a_fire_station",
+                  "primary_pupils_in_the_lunch_queue", "playground_duty_teacher_with_kids_at_break",
+                  "elementary_class_hatching_butterflies_in_a_net", "pupils_practising_handwriting_with_fountain_pens",
+                  "tiny-handprints-on-a-fathers-day-card", "changing_bag_and_bottle_warmer_on_a_cafe_table",
+                  "a night light shaped like a moon beside a cot bumper", "milk-teeth-in-a-keepsake-box",
+                  "scooter-and-helmet-left-at-the-school-gate-at-pick-up", "rainbow_guides_making_fairy_cakes",
+                  "junior-sea-cadets-learning-knots", "u10_hockey_team_photo", "kids_judo_class_throwing_practice",
+                  "under_12s_badminton_doubles", "junior_gymnastics_balance_beam", "9u-softball-dugout-cheer",
+                  "boy_aged_4_with_a_toy_digger", "twins_age_2_in_a_wheelbarrow", "3yo_helping_bake_bread"}
 
 
 def test_the_vocabulary_catches_every_child_query_of_the_design_half_that_names_a_child(query_filter):
