@@ -33,6 +33,7 @@ from __future__ import annotations
 import re
 
 from tasks.legal.other_languages import other_language_child_terms, young_animal_pattern
+from tasks.legal.file_names import file_name_as_words
 from tasks.legal.social_text import SocialText
 
 CHILD_WORDS = (
@@ -99,8 +100,9 @@ _NUMBER_WORDS = ("(?:twenty|thirty)(?:[\\s-]?(?:one|two|three|four|five|six|seve
 _UNDER_16 = r"(?:1[0-5]|[0-9]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen)"
 # "two and a half years old", "a 3-and-a-half-year-old"
 _AND_A_HALF = r"(?:[\s-]+and[\s-]+a[\s-]+half)?"
-# An age starts a word, not inside a hyphenated number: "a twenty-two-year-old" is not "two-year-old".
-_AGE_START = r"(?<![\w-])"
+# An age starts a word, not inside a compound number: "a twenty-two-year-old" (or "twenty two year old") is not
+# "two-year-old".
+_AGE_START = r"(?<![\w-])(?<!\b(?:twenty|thirty|eighty|ninety)\s)(?<!\b(?:forty|fifty|sixty)\s)(?<!\bseventy\s)"
 _ORDINAL_UNDER_16 = (r"(?:1[0-5]th|1st|2nd|3rd|[4-9]th|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
                      r"tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth)")
 _SCHOOL_YEAR_UK = r"(?:1[01]|[1-9]|one|two|three|four|five|six|seven|eight|nine|ten|eleven)\b"
@@ -237,6 +239,10 @@ CHILD_PATTERNS = (
     r"\bu[\s-]?(?:[6-9]|1[0-6])'?s\b",
     rf"\bu[\s-]?(?:[6-9]|1[0-6])\b(?=(?:\s+[\w-]+){{0,3}}\s+(?:{_TEAM}|gaa|blitz|blitzes|festivals?|galas?|cups?|"
     r"fixtures?|training|trials?|sections?)\b)",
+    # an age band as American youth sport writes it, the number first: "a 9U softball dugout", "10U travel baseball"
+    rf"\b(?:[6-9]|1[0-6])u\b(?=(?:\s+[\w-]+){{0,3}}\s+(?:{_TEAM}|all[\s-]?stars?|tournaments?|dugouts?)\b)",
+    # the youngest cadets: "junior sea cadets learning knots" (cadets alone may be 18)
+    r"\bjunior\s+(?:(?:sea|air|army|marine|police|fire)\s+)?cadets?\b",
     # junior varsity is a high school's younger team
     rf"\bjv\s+(?:{_TEAM}|cheer\w*)\b",
     # ice hockey's age divisions: "a mites hockey game", "squirt hockey", "hockey bantams"
@@ -672,14 +678,17 @@ _EXCLUSIONS = re.compile(
     rf"|\b{_ADULT_AGE}[\s-]*(?:years?|yrs?)[\s-]*old\s+{_FAMILY}\b"
     r"|\bthe\s+(?:girls|boys|lads)\s+(?:from|at)\s+(?:the\s+)?(?:office|work)\b"
     # an elderly or retired parent's children are grown: "a retired mother and her daughter"
+    # (with or without the possessive: "a daughter and elderly father walking arm in arm")
     r"|\b(?:retired|elderly|aged|ageing|aging)\s+(?:mother|father|mom|mum|dad|parents?)\s+(?:and|with)\s+"
-    r"(?:her|his|their)\s+(?:son|sons|daughter|daughters|children|kids)\b"
-    r"|\b(?:son|sons|daughter|daughters)\b(?=.*\b(?:his|her|their)\s+(?:retired|elderly|aged|ageing|aging|frail)\s+"
-    r"(?:mother|father|mom|mum|dad|parents?)\b)"
+    r"(?:(?:her|his|their)\s+(?:son|sons|daughter|daughters|children|kids)|son|sons|daughter|daughters)\b"
+    r"|\b(?:son|sons|daughter|daughters)\b(?=.*\b(?:his|her|their|and|with)\s+(?:(?:an?|the)\s+)?(?:retired|elderly|"
+    r"aged|ageing|aging|frail)\s+(?:mother|father|mom|mum|dad|parents?)\b)"
     # women and men at a hen or stag party: "the girls celebrating a hen party"
     r"|\b(?:girls|boys|lads)\b"
     r"(?=.*\b(?:(?:hen|stag)\s+(?:party|parties|do|night|weekend)|bachelorette|bachelor\s+party)\b)"
     r"|\bbaby[\s-]?faced?\b|\b(?:boyish|girlish|childish)\b"
+    # the yoga pose: "a child's pose yoga class for office workers"
+    r"|\bchild(?:'?s)?\s+pose\b"
     # adults at a playground game or play place: "adults playing tag", "office workers playing hide and seek"
     r"|\b(?:adults?|grown[\s-]?ups|men|women|ladies|guys|colleagues|co-?workers|office\s+workers|employees|"
     rf"couples?|seniors|pensioners)\s+{_CHILD_PLAY}\b"
@@ -796,8 +805,9 @@ _SOCIAL_TEXT = SocialText([w for w in CHILD_WORDS if " " not in w] + list(ANIMAL
 
 
 def plain_text(text: str) -> str:
-    """``text`` with its hashtags as words and its emoji by name, as every check reads it."""
-    return _SOCIAL_TEXT.plain(text)
+    """``text`` with a file name's or slug's words set apart, its hashtags as words and its emoji by name, as every
+    check reads it."""
+    return _SOCIAL_TEXT.plain(file_name_as_words(text))
 
 
 def _normalised(text: str) -> str:

@@ -133,6 +133,9 @@ from tasks.legal.rules import (DISCLAIMER, QueryFilter, build_query_filter, choo
     # a premature baby by its nickname; an age band with hyphens, and one for "below"
     "a preemie in an incubator", "micro preemies on a neonatal ward", "an eight-and-under swim team",
     "a 10-&-under relay",
+    # an American age band, number first; the youngest cadets; a class year, a school's pupils, a team in slugs
+    "a 9U softball dugout", "10U travel baseball", "junior sea cadets learning knots",
+    "year-2-class-with-a-visiting-author", "primary_pupils_in_the_lunch_queue", "u10_hockey_team_photo",
 ])
 def test_the_vocabulary_catches_children_in_many_forms(text):
     assert mentions_children(text)
@@ -253,6 +256,11 @@ def test_the_vocabulary_catches_children_in_many_forms(text):
     "a children's entertainer's van", "eighteenth birthday party, the birthday girl and her friends",
     # of an age to be at college; a price band written with hyphens
     "her college-age daughter moving into a dorm", "university-aged sons", "gifts £10-and-under",
+    # a yoga pose; an adult age in two words; a server's rack units; grown relatives and animals' young in slugs
+    "a child's pose yoga class", "a twenty two year old bride", "a 10U rack server",
+    "son-in-his-twenties-carrying-his-dads-golf-bag", "baby-hedgehog-being-fed-with-a-syringe",
+    # an elderly parent's son or daughter, without the possessive
+    "a daughter and elderly father walking arm in arm", "an elderly mother and son at the seaside",
 ])
 def test_the_vocabulary_leaves_look_alikes_alone(text):
     assert not mentions_children(text), child_terms_in(text)
@@ -437,22 +445,11 @@ NAMES_NO_CHILD = {"brothers racing on bikes down the driveway",
                   "a sticker chart on the fridge with potty training stars",
                   "show me a midnight bottle feed in a rocking chair", "playing peekaboo in the crib",
                   "uh a chubby fist gripping a grown-up's finger",
-                  # batch 32 (half URL slugs and file names): words joined by underscores, a class year by hyphens,
-                  # junior cadets, a US age band, and what children use with no child named
-                  "IMG_4471_toddler_eating_watermelon", "kids_making_mud_pies_in_the_backyard.jpg",
-                  "newborn_posed_in_a_knitted_pumpkin_hat", "children_stamping_on_frozen_puddles",
-                  "little_girl_braiding_a_ponys_mane", "baby_grabbing_the_dogs_ear",
-                  "dad_brushing_his_daughters_hair_before_school", "dad_and_three_young_kids_waiting_for_a_ferry",
-                  "parents_carrying_sleeping_kids_in_from_the_car", "year-2-class-with-a-visiting-author",
-                  "kindergarten_show_and_tell", "nursery_kids_visiting_a_fire_station",
-                  "primary_pupils_in_the_lunch_queue", "playground_duty_teacher_with_kids_at_break",
-                  "elementary_class_hatching_butterflies_in_a_net", "pupils_practising_handwriting_with_fountain_pens",
-                  "tiny-handprints-on-a-fathers-day-card", "changing_bag_and_bottle_warmer_on_a_cafe_table",
-                  "a night light shaped like a moon beside a cot bumper", "milk-teeth-in-a-keepsake-box",
-                  "scooter-and-helmet-left-at-the-school-gate-at-pick-up", "rainbow_guides_making_fairy_cakes",
-                  "junior-sea-cadets-learning-knots", "u10_hockey_team_photo", "kids_judo_class_throwing_practice",
-                  "under_12s_badminton_doubles", "junior_gymnastics_balance_beam", "9u-softball-dugout-cheer",
-                  "boy_aged_4_with_a_toy_digger", "twins_age_2_in_a_wheelbarrow", "3yo_helping_bake_bread"}
+                  # batch 32 (half URL slugs and file names): what children use, with no child named
+                  "tiny-handprints-on-a-fathers-day-card",
+                  "changing_bag_and_bottle_warmer_on_a_cafe_table",
+                  "a night light shaped like a moon beside a cot bumper",
+                  "scooter-and-helmet-left-at-the-school-gate-at-pick-up"}
 
 
 def test_the_vocabulary_catches_every_child_query_of_the_design_half_that_names_a_child(query_filter):
