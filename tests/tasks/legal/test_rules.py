@@ -449,7 +449,30 @@ NAMES_NO_CHILD = {"brothers racing on bikes down the driveway",
                   "tiny-handprints-on-a-fathers-day-card",
                   "changing_bag_and_bottle_warmer_on_a_cafe_table",
                   "a night light shaped like a moon beside a cot bumper",
-                  "scooter-and-helmet-left-at-the-school-gate-at-pick-up"}
+                  "scooter-and-helmet-left-at-the-school-gate-at-pick-up",
+                  # batch 33 (a family album's captions): a child by name or nickname, by a school's event or a group
+                  # by its name alone, an age as a parent says it ("at two", "at 18 months", "aged about five")
+                  "our little Lily's first time on the big slide",
+                  "our two little monkeys in the bath",
+                  "little Max with his very first fish",
+                  "our youngest on the beach with a bucket on her head",
+                  "our Rosie with her imaginary friend's tea party",
+                  "Dad teaching our Tom to fish at the canal when he was small",
+                  "Ruby's playgroup Christmas party",
+                  "Oscar's Montessori graduation",
+                  "Freddie's class assembly about the Romans",
+                  "Grace starting big school",
+                  "our Ben reading at his school's harvest festival",
+                  "Harry climbing out of his cot",
+                  "the crayon mural on the hallway wall the decorator had to paint over",
+                  "first wobbly steps on the lawn",
+                  "Sam at his first Beavers meeting",
+                  "Poppy's Rainbows promise ceremony",
+                  "the Brownies' sleepover at the church hall",
+                  "little Harvey's first karate grading",
+                  "Ruby at 18 months in the sandpit",
+                  "me aged about five at Butlins",
+                  "Lily at two in her wellies"}
 
 
 def test_the_vocabulary_catches_every_child_query_of_the_design_half_that_names_a_child(query_filter):
