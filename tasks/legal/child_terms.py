@@ -274,8 +274,19 @@ CHILD_PATTERNS = (
     # children's versions of a sport: "mini-hockey", "mini rugby" (not "mini golf")
     r"\bmini[\s-]?(?:rugby|hockey|soccer|football|basketball|tennis|cricket|netball|lacrosse|league)\b",
     # a scout or guide section's unit by its name: "a daisy troop", "a brownie pack", "a webelos den"
-    r"\b(?:daisy|daisies|brownie|brownies|rainbow|rainbows|webelos)[\s-]+(?:troops?|packs?|dens?|units?|meetings?|"
-    r"sleepovers?|camps?|holidays?)\b",
+    r"\b(?:daisy|daisies|brownie|brownies|rainbow|rainbows|webelos)'?[\s-]+(?:troops?|packs?|dens?|units?|meetings?|"
+    r"sleepovers?|camps?|holidays?|promises?)\b",
+    # the Beaver Scouts by what only the section does ("a beaver's den" is the animal's)
+    r"\bbeavers'?\s+(?:meetings?|sleepovers?|promises?|investitures?|sessions?)\b",
+    # a child named "little" before the name, as a family writes it: "little Max with his first fish", "our little
+    # Lily's first slide" (the capital and a lower-case "little": not "Little Women", "the Little Chef")
+    r"(?-i:\blittle\s+[A-Z][a-z]+\b)",
+    # a grown-up remembering: "when he was small"
+    r"\bwhen\s+(?:he|she|they|i|we)\s+(?:was|were)\s+(?:small|little|tiny|wee)\b",
+    # a school's youngest years and events by a family's words: "starting big school", "a playgroup party", "a class
+    # assembly", "Oscar's Montessori graduation", "the school's harvest festival"
+    r"\bbig\s+school\b|\bplay[\s-]?groups?\b|\bclass\s+assembl(?:y|ies)\b|\bschool'?s?\s+harvest\s+festivals?\b",
+    r"\bmontessori\s+(?:graduations?|class(?:es|rooms?)?|schools?|nurser(?:y|ies)|pre-?schools?|kids|children|pupils)\b",
     # a participant called little or young by role: "little dancers", "young gymnasts" (not "little dogs"); little
     # or young cousins
     r"\b(?:little|tiny|wee)\s+(?:gymnasts?|ballerinas?|dancers?|swimmers?|skaters?|athletes?|players?|footballers?|"
@@ -689,6 +700,20 @@ _EXCLUSIONS = re.compile(
     r"|\bbaby[\s-]?faced?\b|\b(?:boyish|girlish|childish)\b"
     # the yoga pose: "a child's pose yoga class for office workers"
     r"|\bchild(?:'?s)?\s+pose\b"
+    # names and a building: a roadside chain, a singer, a youth group's old hall, a statue of the infant Jesus
+    r"|(?-i:\bthe\s+Little\s+Chef\b|\bBoy\s+George\b)"
+    r"|\b(?:boys'?|girls'?)\s+brigade\s+(?:halls?|huts?|buildings?|headquarters)\b"
+    r"|\binfant\s+(?:of\s+prague|jesus)\b"
+    # a pet's birthday: "our puppy's first birthday cake"
+    rf"|\b{_ANIMAL}(?:'s|s')?\s+{_ORDINAL_UNDER_16}\s+birthday\b"
+    # grown children: at university ("the kids home from uni", "my daughter's graduation from Leeds", not "from
+    # nursery"), at a sixth form, or with an adult's age at the end ("our nephew's passing out parade at 18")
+    r"|\b(?:kids|children)\s+(?:home|back)\s+from\s+(?:college|university|uni)\b"
+    rf"|\b{_FAMILY}'?s?\s+(?:(?:university|college|uni)\s+graduation|graduation\s+(?:from|at)\s+(?!(?:the\s+|her\s+|his\s+)?"
+    r"(?:nursery|pre-?schools?|pre-?k|kindergarten|primary|elementary|infant|junior|middle|reception|montessori|"
+    r"playgroup|year|grade|\d)))"
+    r"|\b(?:girls|boys|lads|lasses|kids)\s+(?:at|in|from|of)\s+(?:the\s+|their\s+|our\s+)?sixth[\s-]?form\b"
+    rf"|\b{_FAMILY}(?:'s)?\b(?=[^.;]*\bat\s+(?:age\s+)?{_ADULT_AGE}\s*(?:[,.;)!]|$))"
     # adults at a playground game or play place: "adults playing tag", "office workers playing hide and seek"
     r"|\b(?:adults?|grown[\s-]?ups|men|women|ladies|guys|colleagues|co-?workers|office\s+workers|employees|"
     rf"couples?|seniors|pensioners)\s+{_CHILD_PLAY}\b"
@@ -734,13 +759,14 @@ CHILD_PATTERN = re.compile(
 # What a baby rides, sleeps in or wears, a small child's bike, a nursing mother and a wedding's ring bearer say a
 # child is there ("a mother pushing a stroller", "a nappy change", "a bike with training wheels", "mum breastfeeding in
 # a cafe") — unless an animal is named ("a pug in a stroller", "the couple's dog as ring bearer").
-_BABY_GEAR = re.compile(r"\b(?:strollers?|prams?|pushchairs?|bassinets?|playpens?|high[\s-]?chairs?|"
+_BABY_GEAR = re.compile(r"\b(?:strollers?|prams?|pushchairs?|bassinets?|playpens?|high[\s-]?chairs?|baby[\s-]?gates?|"
                         r"christening\s+(?:gowns?|robes?|dress(?:es)?)|training\s+wheels|stabili[sz]ers|water\s+wings|"
                         r"sippy\s+cups?|shape\s+sorters?|breast[\s-]?feed(?:s|ing)?|ring[\s-]?bearers?|"
                         r"(?:nappy|diaper)[\s-]+(?:changes?|changing)|"
                         r"changing\s+(?:a\s+|the\s+)?(?:nappy|nappies|diapers?)|"
                         r"in\s+(?:a\s+|his\s+|her\s+|their\s+)?(?:nappy|nappies|diapers?))\b",
                         re.IGNORECASE)
+_GEAR_NAMED_BABY = re.compile(r"\bbaby[\s-]?gates?\b", re.IGNORECASE)
 # Baby gear as goods: "a second-hand pushchair for sale", "an empty pram" — no child is said to be there.
 _GEAR_AS_GOODS = re.compile(r"\b(?:for|on)\s+sale\b|\bsecond[\s-]?hand\b|\bempty\b|\bshowrooms?\b|\bshop\s+windows?\b|"
                             r"\bcatalog(?:ue)?s?\b", re.IGNORECASE)
@@ -825,7 +851,9 @@ def child_terms_in(text: str | None) -> list[str]:
         return []
     text = _normalised(text)
     cleaned = _EXCLUSIONS.sub(" ", text)
-    found = [(match.start(), match.group(0)) for match in CHILD_PATTERN.finditer(cleaned)]
+    # baby gear whose name says "baby" is gear, not a child: "a baby gate" counts below, as gear does
+    words = _GEAR_NAMED_BABY.sub(lambda match: " " * len(match.group(0)), cleaned)
+    found = [(match.start(), match.group(0)) for match in CHILD_PATTERN.finditer(words)]
     found += _misspelt_child_words(cleaned)
     found += other_language_child_terms(cleaned, _OTHER_LANGUAGE_YOUNG_ANIMALS)
     gear = [(match.start(), match.group(0)) for match in _BABY_GEAR.finditer(cleaned)]
@@ -871,6 +899,9 @@ _NAMED_ADULT = re.compile(
     r"|\bempty[\s-]?nest(?:ers?)?\b"
     rf"|{_ADULT_BIRTHDAY}"
     r"|\ba[\s-]levels?\s+(?:students?|pupils|results?|exams?|revision)\b"
+    # an adult's age said last, as a family captions it: "our Sam learning to drive at 17", "a prom, age 18"; a
+    # university's graduation ball
+    rf"|\b(?:at|aged?)\s+{_ADULT_AGE}\s*(?:[,.;)!]|$)|\bgraduation\s+balls?\b"
     rf"|\b{_ADULT_AGE}[\s-]*(?:years?|yrs?)[\s-]*olds?\b"
     rf"|\bin\s+(?:their|his|her)\s+{_DECADE}\b|\b(?:twenty|thirty|forty)[\s-]?somethings?\b"
     # older adults, and a sport's men's or women's category: "a senior ladies' aqua aerobics class", "men's lacrosse"

@@ -136,6 +136,11 @@ from tasks.legal.rules import (DISCLAIMER, QueryFilter, build_query_filter, choo
     # an American age band, number first; the youngest cadets; a class year, a school's pupils, a team in slugs
     "a 9U softball dugout", "10U travel baseball", "junior sea cadets learning knots",
     "year-2-class-with-a-visiting-author", "primary_pupils_in_the_lunch_queue", "u10_hockey_team_photo",
+    # a family's words: a child called little before the name, "when he was small", the Beavers' meeting, the
+    # Rainbows' promise, the Brownies' sleepover, a playgroup, big school, a class assembly, a Montessori graduation
+    "little Max with his very first fish", "when she was little", "Sam at his first Beavers meeting",
+    "Poppy's Rainbows promise ceremony", "the Brownies' sleepover", "a playgroup party", "starting big school",
+    "a class assembly about the Romans", "a Montessori graduation", "a baby gate at the top of the stairs",
 ])
 def test_the_vocabulary_catches_children_in_many_forms(text):
     assert mentions_children(text)
@@ -261,6 +266,12 @@ def test_the_vocabulary_catches_children_in_many_forms(text):
     "son-in-his-twenties-carrying-his-dads-golf-bag", "baby-hedgehog-being-fed-with-a-syringe",
     # an elderly parent's son or daughter, without the possessive
     "a daughter and elderly father walking arm in arm", "an elderly mother and son at the seaside",
+    # grown children at university, at a sixth form or with an adult age said last; names, a hall, a statue; a
+    # pet's birthday and a pet at the baby gate
+    "my daughter's graduation from Leeds", "the kids home from uni for Christmas",
+    "the girls at their sixth form leavers' do", "our nephew's passing out parade at 18", "the Little Chef",
+    "my Boy George concert ticket", "the old Boys' Brigade hall, now flats", "Grandad's Infant of Prague statue",
+    "our puppy's first birthday cake", "our rescue kitten climbing the baby gate", "Little Women on stage",
 ])
 def test_the_vocabulary_leaves_look_alikes_alone(text):
     assert not mentions_children(text), child_terms_in(text)
@@ -402,7 +413,6 @@ NAMES_NO_CHILD = {"brothers racing on bikes down the driveway",
                   "evacuees with luggage labels waiting on a station platform, 1939",
                   "hand-knitted bootees and a silver rattle in a memory box",
                   "juniors country dancing in the school hall",
-                  "our reporter met little Priya, who raised 500 pounds selling cupcakes",
                   "refugees arriving at the port, the youngest in her mother's arms",
                   "tiny duffel coats on low pegs in a cloakroom", "tiny tumblers doing forward rolls on crash mats",
                   # batch 26 (alt text and a client's requests): a small person, what a child owns, and the Rainbows
@@ -450,26 +460,14 @@ NAMES_NO_CHILD = {"brothers racing on bikes down the driveway",
                   "changing_bag_and_bottle_warmer_on_a_cafe_table",
                   "a night light shaped like a moon beside a cot bumper",
                   "scooter-and-helmet-left-at-the-school-gate-at-pick-up",
-                  # batch 33 (a family album's captions): a child by name or nickname, by a school's event or a group
-                  # by its name alone, an age as a parent says it ("at two", "at 18 months", "aged about five")
-                  "our little Lily's first time on the big slide",
+                  # batch 33 (a family album's captions): a child by nickname, by what they do or by an age as a
+                  # parent says it ("at two", "at 18 months")
                   "our two little monkeys in the bath",
-                  "little Max with his very first fish",
                   "our youngest on the beach with a bucket on her head",
                   "our Rosie with her imaginary friend's tea party",
-                  "Dad teaching our Tom to fish at the canal when he was small",
-                  "Ruby's playgroup Christmas party",
-                  "Oscar's Montessori graduation",
-                  "Freddie's class assembly about the Romans",
-                  "Grace starting big school",
-                  "our Ben reading at his school's harvest festival",
                   "Harry climbing out of his cot",
                   "the crayon mural on the hallway wall the decorator had to paint over",
                   "first wobbly steps on the lawn",
-                  "Sam at his first Beavers meeting",
-                  "Poppy's Rainbows promise ceremony",
-                  "the Brownies' sleepover at the church hall",
-                  "little Harvey's first karate grading",
                   "Ruby at 18 months in the sandpit",
                   "me aged about five at Butlins",
                   "Lily at two in her wellies"}
