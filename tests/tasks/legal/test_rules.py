@@ -470,7 +470,21 @@ NAMES_NO_CHILD = {"brothers racing on bikes down the driveway",
                   "first wobbly steps on the lawn",
                   "Ruby at 18 months in the sandpit",
                   "me aged about five at Butlins",
-                  "Lily at two in her wellies"}
+                  "Lily at two in her wellies",
+                  # batch 34 (a learner's English, an agency's metadata fields): words in a learner's order, a
+                  # pupil by another language's word, a section by its name and an age range
+                  "two sister little play the piano together",
+                  "the grandparent with the grandchilds at the lake",
+                  "the scholars of the primary make a theatre",
+                  "the little shoes of first steps in a frame",
+                  "Props: a dummy, a bib, a soft toy. Setting: changing mat",
+                  "Scene: a row of tiny wellies by a nursery door",
+                  "the guides little make the soup for the old peoples",
+                  "People: Brownies. Activity: planting bulbs at a care home",
+                  "Group: Beavers (6-8). Activity: pond dipping",
+                  "the team of football of the under 11 celebrate the goal",
+                  "the small gymnasts of the club make the show",
+                  "the juniors of the hockey club train on the ice"}
 
 
 def test_the_vocabulary_catches_every_child_query_of_the_design_half_that_names_a_child(query_filter):
