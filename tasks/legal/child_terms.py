@@ -281,6 +281,11 @@ CHILD_PATTERNS = (
     # a child named "little" before the name, as a family writes it: "little Max with his first fish", "our little
     # Lily's first slide" (the capital and a lower-case "little": not "Little Women", "the Little Chef")
     r"(?-i:\blittle\s+[A-Z][a-z]+\b)",
+    # a learner's order, the adjective after the noun: "the guides little make the soup", "two sister little"
+    r"\b(?:guides|scouts|brownies|cubs|sisters?|brothers?)\s+(?:little|small)\b(?!\s+(?:shops?|business(?:es)?|"
+    r"houses?|cottages?|cars?|boats?|flats?|gardens?|dogs?|cats?|bars?|cafes?|caf\u00e9s?))",
+    # an age range under 16 in brackets, as a metadata field gives it: "Group: Beavers (6-8)"
+    rf"\(\s*(?:ages?d?\s+)?{_UNDER_16}\s*[-\u2013]\s*{_UNDER_16}\s*\)",
     # a grown-up remembering: "when he was small"
     r"\bwhen\s+(?:he|she|they|i|we)\s+(?:was|were)\s+(?:small|little|tiny|wee)\b",
     # a school's youngest years and events by a family's words: "starting big school", "a playgroup party", "a class
@@ -463,8 +468,11 @@ _THING_LOOKALIKES = (
     # a children's thing offered for sale: "a kids' pool float for sale", "a girl's bike on sale"
     r"|\b(?:kids'|kid's|children's|childrens|child's|baby's|babies'|boys'|boy's|girls'|girl's)\s+(?:[\w-]+\s+){1,2}"
     r"(?:for|on)\s+sale\b"
-    # a plant: "baby's breath"
-    r"|\bbaby'?s[\s-]+breath\b"
+    # plants: "baby's breath", "baby's tears"
+    r"|\bbaby'?s[\s-]+(?:breath|tears)\b"
+    # a vegetable called baby after its name, in a learner's order: "the potatoes baby roasted with rosemary"
+    r"|\b(?:potato(?:es)?|carrots?|spinach|corn|leaves|tomato(?:es)?|courgettes?|zucchinis?|aubergines?|beets?|"
+    r"beetroots?|onions?|squash(?:es)?|greens|leeks?|turnips?|cucumbers?|peppers?)\s+baby\b"
     # signs: "a 'slow children playing' road sign", "a kids crossing sign", "a boys' club sign" (not sign language)
     r"|\b(?:slow[\s,]+)?(?:children|kids|school\s*children)\s+(?:playing|at\s+play|crossing)[\"']?\s+"
     r"(?:road\s+|warning\s+|traffic\s+|street\s+)?signs?\b"
@@ -586,7 +594,12 @@ _EXCLUSIONS = re.compile(
     r"child|kids|grandson|grandsons|granddaughter|granddaughters|grandchildren|grandkids|nephew|nephews|niece|nieces|"
     r"siblings|twins|brothers?\s+and\s+sisters?)\b"
     # a family word with an adult's age after it, between commas or in brackets: "my daughter (32)", "a son, 35,"
-    rf"|\b{_FAMILY}\s*[,(]\s*(?:aged\s+|now\s+)?{_ADULT_AGE}\s*(?:[,)]|$)"
+    rf"|\b{_FAMILY}\s*[,(]\s*(?:aged\s+|now\s+)?(?:{_ADULT_AGE}\+?|[2-9]0'?s)\s*(?:[,)]|$)"
+    # an adult's age or adulthood after a relative, in a learner's order or a metadata field: "the son of 25 years",
+    # "my nephew of 30 years", "the son adult", "the granddaughter adult", "siblings (all adults)"
+    rf"|\b{_FAMILY}\s+of\s+(?:about\s+)?{_ADULT_AGE}(?:\s+(?:years?|yrs?))?\b(?!\s*(?:months?|weeks?|days?))"
+    rf"|\b(?:{_RELATIVE}|siblings|grandchildren)\s+(?:adults?|grown)\b"
+    rf"|\b(?:{_FAMILY}|siblings)\s*\(\s*(?:all\s+|both\s+)?(?:adults?|grown[\s-]?ups?|grown)\s*\)"
     # teenagers aged 16 or more ("Teenage Girls Aged 18 At Prom Night"): the age said makes them no children
     rf"|\b(?:teenage\s+|teen\s+)?(?:{_FAMILY}|teens|teenagers?)\s+(?:all\s+|both\s+)?aged\s+{_ADULT_AGE}\b"
     r"(?![\s-]*(?:months?|mos?|weeks?|wks?|days?|and\s+(?:under|below|younger)))"
@@ -607,7 +620,7 @@ _EXCLUSIONS = re.compile(
     rf"grandsons?|granddaughters?|children)\s+in\s+(?:their|his|her)\s+{_DECADE}\b"
     rf"|\b(?:baby|babies|infant|newborn|juvenile|juveniles|kid|young|little|tiny)\s+(?:{_SPECIES_MODIFIER}[\s-]+)?"
     rf"{_ANIMAL}\b"
-    rf"|\b{_ANIMAL}\s+(?:baby|babies|infants?|youngsters?|juveniles?)\b"
+    rf"|\b{_ANIMAL},?\s+(?:baby|babies|infants?|newborns?|youngsters?|juveniles?)\b"
     r"|\b(?:goat|goats|billy\s+goat)\s+kids?\b"
     r"|\bkid\b(?=\s+(?:[\w'-]+\s+){0,3}its\s+(?:mother|mum|mom|dam|nanny)\b)"
     # the swallow is not on the animal list (a verb too): "baby swallows gaping for food", not "a baby swallows it"
@@ -684,7 +697,7 @@ _EXCLUSIONS = re.compile(
     r"university|uni)\b"
     # the young of an animal group: "a youngster of a gorilla troop" (not "youngsters from the cub pack")
     rf"|\b(?:baby|babies|youngsters?|juveniles?|little\s+ones?|young'?uns?|infants?)\s+(?:of|from)\s+"
-    rf"(?:a|an|the|its|their|her)\s+(?:[\w-]+\s+)?{_ANIMAL}\b(?![\s-]+(?:packs?|scouts?|dens?|leaders?))"
+    rf"(?:(?:a|an|the|its|their|her)\s+)?(?:[\w-]+\s+)?{_ANIMAL}\b(?![\s-]+(?:packs?|scouts?|dens?|leaders?))"
     # adults named by an adult age or a workplace: "his thirty-year-old son", "the girls from the office"
     rf"|\b{_ADULT_AGE}[\s-]*(?:years?|yrs?)[\s-]*old\s+{_FAMILY}\b"
     r"|\bthe\s+(?:girls|boys|lads)\s+(?:from|at)\s+(?:the\s+)?(?:office|work)\b"
