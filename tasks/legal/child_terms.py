@@ -32,16 +32,16 @@ from __future__ import annotations
 
 import re
 
-from tasks.legal.other_languages import other_language_child_terms, young_animal_pattern
 from tasks.legal.file_names import file_name_as_words
+from tasks.legal.other_languages import other_language_child_terms, young_animal_pattern
 from tasks.legal.social_text import SocialText
 
 CHILD_WORDS = (
     "child", "children", "childs", "kid", "kids", "kiddo", "kiddos", "kiddie", "kiddies", "boy", "boys", "girl",
     "girls", "baby", "babies", "babys", "toddler", "toddlers", "infant", "infants", "newborn", "newborns", "preemie",
     "preemies", "youngster", "youngsters", "preteen", "preteens", "pre-teen", "pre-teens", "tween", "tweens", "teen",
-    "teens", "teenage", "teenager", "teenagers", "adolescent", "adolescents", "schoolchild", "schoolchildren", "schoolboy",
-    "schoolboys", "schoolgirl", "schoolgirls", "schoolkid", "schoolkids", "pupil", "pupils", "son", "sons",
+    "teens", "teenage", "teenager", "teenagers", "adolescent", "adolescents", "schoolchild", "schoolchildren",
+    "schoolboy", "schoolboys", "schoolgirl", "schoolgirls", "schoolkid", "schoolkids", "pupil", "pupils", "son", "sons",
     "daughter", "daughters", "grandson", "grandsons", "granddaughter", "granddaughters", "grandchild",
     "grandchildren", "grandkid", "grandkids", "nephew", "nephews", "niece", "nieces", "youth", "youths",
     "juvenile", "juveniles", "minor", "minors", "tot", "tots", "little one", "little ones", "lass", "lasses",
@@ -148,7 +148,8 @@ CHILD_PATTERNS = (
     r"subscriptions?|rent|deals?|loans?|terms?))",
     # an age band written out: "a 10 and under relay", "ages 8 & under", "an eight-and-under swim team" (not a price:
     # "gifts £10 and under")
-    rf"(?<![£$€\d]){_AGE_START}{_UNDER_16}[\s-]*(?:and|&)[\s-]*unders?\b(?!\s*(?:pounds?|quid|dollars?|euros?|bucks))",
+    rf"(?<![£$€\d]){_AGE_START}{_UNDER_16}[\s-]*(?:and|&)[\s-]*unders?\b"
+    r"(?!\s*(?:pounds?|quid|dollars?|euros?|bucks))",
     # an age in months or weeks at the head of a tag list: "14 months, first shoes fitting"
     rf"^\s*(?:\d{{1,2}}|{_NUMBER_WORDS})\s*(?:months?|mos|weeks?|wks)\s*,",
     # everyone named under an age: "cousins, all under ten", "twins, both under 5"
@@ -722,8 +723,8 @@ _EXCLUSIONS = re.compile(
     # grown children: at university ("the kids home from uni", "my daughter's graduation from Leeds", not "from
     # nursery"), at a sixth form, or with an adult's age at the end ("our nephew's passing out parade at 18")
     r"|\b(?:kids|children)\s+(?:home|back)\s+from\s+(?:college|university|uni)\b"
-    rf"|\b{_FAMILY}'?s?\s+(?:(?:university|college|uni)\s+graduation|graduation\s+(?:from|at)\s+(?!(?:the\s+|her\s+|his\s+)?"
-    r"(?:nursery|pre-?schools?|pre-?k|kindergarten|primary|elementary|infant|junior|middle|reception|montessori|"
+    rf"|\b{_FAMILY}'?s?\s+(?:(?:university|college|uni)\s+graduation|graduation\s+(?:from|at)\s+"
+    r"(?!(?:the\s+|her\s+|his\s+)?(?:nursery|pre-?schools?|pre-?k|kindergarten|primary|elementary|infant|junior|middle|reception|montessori|"
     r"playgroup|year|grade|\d)))"
     r"|\b(?:girls|boys|lads|lasses|kids)\s+(?:at|in|from|of)\s+(?:the\s+|their\s+|our\s+)?sixth[\s-]?form\b"
     rf"|\b{_FAMILY}(?:'s)?\b(?=[^.;]*\bat\s+(?:age\s+)?{_ADULT_AGE}\s*(?:[,.;)!]|$))"
