@@ -773,14 +773,17 @@ CHILD_PATTERN = re.compile(
 # What a baby rides, sleeps in or wears, a small child's bike, a nursing mother and a wedding's ring bearer say a
 # child is there ("a mother pushing a stroller", "a nappy change", "a bike with training wheels", "mum breastfeeding in
 # a cafe") — unless an animal is named ("a pug in a stroller", "the couple's dog as ring bearer").
-_BABY_GEAR = re.compile(r"\b(?:strollers?|prams?|pushchairs?|bassinets?|playpens?|high[\s-]?chairs?|baby[\s-]?gates?|"
+# Gear whose name says "baby" counts only as gear: its "baby" is not read as a child word ("a baby gate").
+_GEAR_NAMED_BABY_WORDS = r"baby[\s-]?gates?"
+_BABY_GEAR = re.compile(r"\b(?:strollers?|prams?|pushchairs?|bassinets?|playpens?|high[\s-]?chairs?|"
+                        rf"{_GEAR_NAMED_BABY_WORDS}|"
                         r"christening\s+(?:gowns?|robes?|dress(?:es)?)|training\s+wheels|stabili[sz]ers|water\s+wings|"
                         r"sippy\s+cups?|shape\s+sorters?|breast[\s-]?feed(?:s|ing)?|ring[\s-]?bearers?|"
                         r"(?:nappy|diaper)[\s-]+(?:changes?|changing)|"
                         r"changing\s+(?:a\s+|the\s+)?(?:nappy|nappies|diapers?)|"
                         r"in\s+(?:a\s+|his\s+|her\s+|their\s+)?(?:nappy|nappies|diapers?))\b",
                         re.IGNORECASE)
-_GEAR_NAMED_BABY = re.compile(r"\bbaby[\s-]?gates?\b", re.IGNORECASE)
+_GEAR_NAMED_BABY = re.compile(rf"\b{_GEAR_NAMED_BABY_WORDS}\b", re.IGNORECASE)
 # Baby gear as goods: "a second-hand pushchair for sale", "an empty pram" — no child is said to be there.
 _GEAR_AS_GOODS = re.compile(r"\b(?:for|on)\s+sale\b|\bsecond[\s-]?hand\b|\bempty\b|\bshowrooms?\b|\bshop\s+windows?\b|"
                             r"\bcatalog(?:ue)?s?\b", re.IGNORECASE)
