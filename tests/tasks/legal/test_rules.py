@@ -490,7 +490,32 @@ NAMES_NO_CHILD = {"brothers racing on bikes down the driveway",
                   "People: Brownies. Activity: planting bulbs at a care home",
                   "the team of football of the under 11 celebrate the goal",
                   "the small gymnasts of the club make the show",
-                  "the juniors of the hockey club train on the ice"}
+                  "the juniors of the hockey club train on the ice",
+                  # batch 35 (search syntax; literary descriptions): a child by what is small or young, a youth
+                  # group or a child word beside a minus sign, a school year in quotes
+                  "the smallest of us asleep against the train window",
+                  "small hands pressed to the glass of an aquarium tunnel",
+                  "a too-big helmet wobbling over a grin on a first bike ride",
+                  "barefoot and seven, running the length of a jetty",
+                  "baby -doll -animal bath time",
+                  "the youngest mourner, holding a white balloon",
+                  "freckles, a missing front tooth and a fishing net",
+                  "a father's coat wrapped around two small sleepers on a bench",
+                  "the kitchen table, homework, a mother's patient finger under the line",
+                  'year 1 "sound buttons" whiteboard',
+                  "nursery nativity -church",
+                  "the register called at nine, twenty small voices answering",
+                  "a classroom of small chairs and tall windows, each chair filled",
+                  "a trail of small wellies from the back door to the sandpit",
+                  "the first lost tooth in a twist of tissue",
+                  "bedtime: a half-read picture book face down on a tiny duvet",
+                  "a tricycle abandoned mid-driveway, one tassel still swinging",
+                  "chalk hopscotch grid, a stone on square four",
+                  "bathwater draining, a rubber duck stranded by the plug",
+                  "brownies -chocolate -recipe -baking",
+                  "beavers -animal -dam -river",
+                  "rainbows -weather -sky guides",
+                  'age 5 "first bike"'}
 
 
 def test_the_vocabulary_catches_every_child_query_of_the_design_half_that_names_a_child(query_filter):
