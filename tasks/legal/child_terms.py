@@ -14,13 +14,14 @@ nursery classes, an age being reached ("triplets turning one"), a birthday cake'
 ("pass the parcel"), a long child word misspelt by one letter ("todler") or a shorter one by two letters swapped
 ("chlid"), short forms ("yr 6", "jr", "skool", "18mo"), age bands ("a 10 and under relay"), a person captioned with
 an age as newspapers do ("Freddie (4)", "Grace, 11, who"), a wedding's children by role ("a ring bearer", "a junior
-bridesmaid"), a quinceañera and a bar mitzvah, and leaves out what only looks similar: compounds ("girlfriend",
+bridesmaid"), a quinceañera and a bar mitzvah, a youth section whose other sense a search excludes ("brownies
+-chocolate"), and leaves out what only looks similar: compounds ("girlfriend",
 "boyish"), "a young man", young animals ("a baby giraffe", "a goat kid", "a juvenile eagle", "a baby sloth", "a mother duck with her babies",
 "a baby harp seal", "a gorilla baby", "a youngster of a gorilla troop"), adults ("an adult son", "his
 thirty-year-old son", "adult siblings", "college girls", "girls in their twenties", "the girls from the office", "a
 baby-faced actor", "a retired mother and her daughter", "the girls at a hen party", "a son in his forties", "a
-twenty-two-year-old", "a son home from the army", "a dad and his son sharing a pint", "a grown stepson", "an old
-boys' reunion", "land girls", "Teddy boys"), aged drinks ("a 12 year old single malt"), things, spaced or hyphenated ("baby carrots", "baby-blue tiles", "kid leather", "a youth hostel", "a
+twenty-two-year-old", "a son home from the army", "a dad and his son sharing a pint", "a grown stepson", "son
+-boy -child retirement party", "an old boys' reunion", "land girls", "Teddy boys"), aged drinks ("a 12 year old single malt"), things, spaced or hyphenated ("baby carrots", "baby-blue tiles", "kid leather", "a youth hostel", "a
 kids' furniture store", "a kids' bike", "a baby monitor", "a child-proof lock", "a boy scout knife", "a Kinder egg",
 "baby food", "a child's drawing", "a minor chord", "a kid-sized table", "baby's breath", "a kids' pool float for
 sale", "a 'slow children playing' sign"), institutions and names ("a juvenile court", "Kid Rock"), empty places for
@@ -34,6 +35,7 @@ import re
 
 from tasks.legal.file_names import file_name_as_words
 from tasks.legal.other_languages import other_language_child_terms, young_animal_pattern
+from tasks.legal.search_syntax import TITLE_MEDIA, as_asked, excluded_terms
 from tasks.legal.social_text import SocialText
 
 CHILD_WORDS = (
@@ -170,13 +172,17 @@ CHILD_PATTERNS = (
     # "campers aged eight", "sisters aged six and nine", "kids ages 5 to 9"
     rf"\baged\s+(?:between\s+|under\s+)?{_UNDER_16}\b(?!\s*(?:years?|yrs?)\s+in\b)",
     rf"\bages\s+(?:of\s+)?{_UNDER_16}\s*(?:-|–|to|and|through)\s*{_UNDER_16}\b",
+    # an age as a field or a time of life: "age 5, first bike", "at age 7 on a pony" (not "age 5 years in the job")
+    rf"(?:^|[,:;(]\s*|\bat\s+)age[\s:]+{_UNDER_16}\b(?![\s-]*(?:years?|yrs?)\s+(?:in|of|ago)\b|\s*%)",
     # school years: "first-graders", "a 4th grade class", "year 5 pupils" is caught by "pupils"
     rf"\b{_SCHOOL_YEARS}[\s-]*grad(?:e|er|ers)\b",
     # British school years 1-11 (ages 5-16): "year 6 leavers", "a pupil in year 3" — not "year 12", "in year 2020"
     rf"\byear[\s-]*{_SCHOOL_YEAR_UK}\s+(?:leavers?|pupils?|students?|class|classes|children|kids|boys|girls|"
     r"groups?|assembly|trip|play)\b",
-    # a British school year's lessons: "a year 1 phonics lesson", "a year 3 classroom"
-    rf"\byear[\s-]*{_SCHOOL_YEAR_UK}\s+(?:[\w-]+\s+)?(?:lessons?|classrooms?|teachers?|homework)\b",
+    # a British school year's lessons: "a year 1 phonics lesson", "a year 3 classroom", "year 1 sound buttons
+    # whiteboard"
+    rf"\byear[\s-]*{_SCHOOL_YEAR_UK}\s+(?:[\w-]+\s+){{0,2}}(?:lessons?|classrooms?|teachers?|homework|whiteboards?|"
+    r"phonics)\b",
     # a British school year's pupils by the year alone: "year 7s on their first day", "the year sixes" (not "the
     # 1990s")
     r"\byear[\s-]*(?:1[01]|[1-9])s\b|\byear\s+(?:ones|twos|threes|fours|fives|sixes|sevens|eights|nines|tens|"
@@ -188,7 +194,9 @@ CHILD_PATTERNS = (
     # (also "a school's Christmas nativity": the possessive and a word between)
     r"\bschool\s+(?:field\s+days?|sports\s+days?|plays?|nativity|recitals?|assembl(?:y|ies)|picture\s+days?|"
     r"fun\s+runs?|talent\s+shows?|concerts?|trips?|outings?|(?:exchange|ski|residential|camping)\s+trips?)\b"
-    r"|\bshow\s+and\s+tell\b|\bschool's\s+(?:[\w-]+\s+)?(?:nativity|sports\s+days?|assembl(?:y|ies)|plays?)\b",
+    r"|\bshow\s+and\s+tell\b|\bschool's\s+(?:[\w-]+\s+)?(?:nativity|sports\s+days?|assembl(?:y|ies)|plays?)\b"
+    # a nursery school's nativity ("nursery nativity", "the nursery's nativity play"; not a garden nursery's)
+    r"|\bnursery(?:'s)?\s+(?:christmas\s+)?nativity\b",
     # a school's clubs and ensembles: "a school ukulele club concert", "the school choir" (not "an art school")
     rf"\b{_NOT_AN_ADULTS_SCHOOL}school\s+(?:[\w-]+\s+)?(?:clubs?|choirs?|bands?|orchestras?|discos?)\b",
     # a school class is its pupils (not "the school class of 1995" at a reunion)
@@ -484,7 +492,7 @@ _THING_LOOKALIKES = (
     r"|\bsigns?\s+(?:saying|reading|that\s+(?:says|reads))\s+(?:\"[^\"]*\"|'[^']*'|[^,.;]*?(?=\s+(?:and|with|while|as|"
     r"held|carried)\b|[,.;]|$))|\bbaby\s+on\s+board\b"
     # a quoted title named as a record, film or book: "a 'Boys Don't Cry' vinyl record"; a magazine: "Boys' Own"
-    r"|[\"'].+?[\"']\s+(?:vinyl|record|album|single|song|track|film|movie|book|novel|poster|dvd)s?\b"
+    rf"|[\"'].+?[\"']\s+{TITLE_MEDIA}"
     r"|\bboys'?\s+own\b"
     # a young star and what is made for teenagers: "a teen idol poster", "a teen magazine"
     r"|\bteen\s+(?:idols?|heart[\s-]?throbs?|magazines?|pop\s+stars?|dramas?|movies?|films?|series|shows?|novels?|"
@@ -600,6 +608,9 @@ _EXCLUSIONS = re.compile(
     # "my nephew of 30 years", "the son adult", "the granddaughter adult", "siblings (all adults)"
     rf"|\b{_FAMILY}\s+of\s+(?:about\s+)?{_ADULT_AGE}(?:\s+(?:years?|yrs?))?\b(?!\s*(?:months?|weeks?|days?))"
     rf"|\b(?:{_RELATIVE}|siblings|grandchildren)\s+(?:adults?|grown)\b"
+    # an adult's decade as the last word of a search, after a relative: '"mother-daughter" spa "30s"' (not "kids in
+    # the 80s")
+    rf"|\b{_FAMILY}\b(?=[^.;]*?(?<!\bthe)\s+[2-9]0'?s\W*$)"
     rf"|\b(?:{_FAMILY}|siblings)\s*\(\s*(?:all\s+|both\s+)?(?:adults?|grown[\s-]?ups?|grown)\s*\)"
     # teenagers aged 16 or more ("Teenage Girls Aged 18 At Prom Night"): the age said makes them no children
     rf"|\b(?:teenage\s+|teen\s+)?(?:{_FAMILY}|teens|teenagers?)\s+(?:all\s+|both\s+)?aged\s+{_ADULT_AGE}\b"
@@ -848,9 +859,45 @@ _SOCIAL_TEXT = SocialText([w for w in CHILD_WORDS if " " not in w] + list(ANIMAL
 
 
 def plain_text(text: str) -> str:
-    """``text`` with a file name's or slug's words set apart, its hashtags as words and its emoji by name, as every
-    check reads it."""
-    return _SOCIAL_TEXT.plain(file_name_as_words(text))
+    """``text`` with a file name's or slug's words set apart, its hashtags as words and its emoji by name, without
+    what a search box's minus sign excludes and without its quotes, as every check reads it."""
+    return _SOCIAL_TEXT.plain(file_name_as_words(as_asked(text)))
+
+
+# A youth section's name whose other sense a search box's minus sign excludes: "brownies -chocolate -recipe",
+# "beavers -animal -dam", "rainbows -weather -sky" (not "cubs -scouts -baseball lion", which excludes the section).
+_SECTION_OTHER_SENSES = {
+    "brownies": {"chocolate", "recipe", "recipes", "baking", "bake", "baked", "cake", "cakes", "dessert", "desserts",
+                 "food", "fudge", "bakery", "tray", "traybake", "traybakes", "cookies"},
+    "beavers": {"animal", "animals", "dam", "dams", "river", "rivers", "lodge", "lodges", "wildlife", "rodent",
+                "rodents", "pond", "ponds", "teeth", "tail", "tails"},
+    "rainbows": {"weather", "sky", "skies", "rain", "storm", "storms", "sun", "arc", "double", "flag", "flags",
+                 "colours", "colors", "prism", "waterfall"},
+    "cubs": {"animal", "animals", "lion", "lions", "bear", "bears", "tiger", "tigers", "fox", "foxes", "wolf", "wolves",
+             "cheetah", "cheetahs", "leopard", "leopards", "zoo", "wildlife", "safari"},
+}
+_SECTION_SENSE = {"scout", "scouts", "scouting", "guide", "guides", "guiding", "girlguiding", "brownie", "brownies",
+                  "cub", "cubs", "beaver", "beavers", "rainbow", "rainbows", "youth", "kids", "children", "child",
+                  "group", "groups", "pack", "colony", "unit"}
+
+
+# The words for a child that, excluded, say a relative searched for is grown: "son -boy -child retirement party",
+# '"mother and son" -child -kid wedding dance' (not "-baby": "grandma and grandson -baby" still asks for a boy).
+_CHILD_IN_GENERAL = {"child", "children", "kid", "kids", "kiddies", "boy", "boys", "girl", "girls", "minor", "minors",
+                     "youth", "teen", "teens", "teenager", "teenagers", "youngster", "youngsters"}
+
+
+def _excludes_children(text: str) -> bool:
+    return any(word in _CHILD_IN_GENERAL for term in excluded_terms(text) for word in re.findall(r"[a-z]+", term))
+
+
+def _section_by_excluded_sense(text: str) -> list[tuple[int, str]]:
+    excluded = {word for term in excluded_terms(text) for word in re.findall(r"[a-z]+", term)}
+    if not excluded or excluded & _SECTION_SENSE:
+        return []
+    return [(match.start(), match.group(0)) for match in re.finditer(r"\b(?:brownies|beavers|rainbows|cubs)\b",
+                                                                     as_asked(text).lower())
+            if _SECTION_OTHER_SENSES[match.group(0)] & excluded]
 
 
 def _normalised(text: str) -> str:
@@ -866,13 +913,16 @@ def child_terms_in(text: str | None) -> list[str]:
     """The child words found in ``text`` (after removing the exclusions), in order."""
     if not text:
         return []
-    text = _normalised(text)
+    typed, text = text, _normalised(text)
     cleaned = _EXCLUSIONS.sub(" ", text)
     # baby gear whose name says "baby" is gear, not a child: "a baby gate" counts below, as gear does
     words = _GEAR_NAMED_BABY.sub(lambda match: " " * len(match.group(0)), cleaned)
     found = [(match.start(), match.group(0)) for match in CHILD_PATTERN.finditer(words)]
     found += _misspelt_child_words(cleaned)
     found += other_language_child_terms(cleaned, _OTHER_LANGUAGE_YOUNG_ANIMALS)
+    found += _section_by_excluded_sense(typed)
+    if _excludes_children(typed):  # "son -boy -child retirement party": the searcher asks for a grown son
+        found = [(start, term) for start, term in found if not re.fullmatch(_RELATIVE, term, re.IGNORECASE)]
     gear = [(match.start(), match.group(0)) for match in _BABY_GEAR.finditer(cleaned)]
     if gear and not names_an_animal(text) and not _GEAR_AS_GOODS.search(cleaned):
         found += gear

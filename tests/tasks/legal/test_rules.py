@@ -144,6 +144,10 @@ from tasks.legal.rules import (DISCLAIMER, QueryFilter, build_query_filter, choo
     # a learner's order; an age range under 16 in a metadata field's brackets
     "the guides little make the soup", "two sister little play the piano", "Group: Beavers (6-8)",
     "People: 1 child (age 6-7)",
+    # search syntax: a school year and an age before quoted words, a nursery's nativity; an age as a field or a time
+    # of life
+    'year 1 "sound buttons" whiteboard', 'age 5 "first bike"', "nursery nativity -church", "at age 7 on a pony",
+    "People: child, age 4.",
 ])
 def test_the_vocabulary_catches_children_in_many_forms(text):
     assert mentions_children(text)
@@ -281,6 +285,11 @@ def test_the_vocabulary_catches_children_in_many_forms(text):
     "People: mother (60s), daughter (30s)", "People: siblings (all adults)", "a baby of goat jump on the rock",
     "Subject: lamb, newborn.", "Plant: baby's tears", "the potatoes baby roasted", "a cake (serves 6-8)",
     "my brothers little shop",
+    # search syntax: what the minus sign excludes, a grown relative's age in quotes or as the search's last word; an
+    # age that is not a person's
+    "puppy -child -kid -baby", "kid goat -child -human", '"baby grand" piano -child', "elderly parents -grandchildren",
+    'father daughter "in their 40s"', '"mother-daughter" spa "30s"', '"middle-aged" son caregiver father',
+    '"boy scout" knife vintage', "age 5 years in the job", "the Stone Age 5 tools",
 ])
 def test_the_vocabulary_leaves_look_alikes_alone(text):
     assert not mentions_children(text), child_terms_in(text)
@@ -491,19 +500,16 @@ NAMES_NO_CHILD = {"brothers racing on bikes down the driveway",
                   "the team of football of the under 11 celebrate the goal",
                   "the small gymnasts of the club make the show",
                   "the juniors of the hockey club train on the ice",
-                  # batch 35 (search syntax; literary descriptions): a child by what is small or young, a youth
-                  # group or a child word beside a minus sign, a school year in quotes
+                  # batch 35 (search syntax; literary descriptions): a child by what is small or young, by what
+                  # a child leaves behind, a school's day as a poem tells it
                   "the smallest of us asleep against the train window",
                   "small hands pressed to the glass of an aquarium tunnel",
                   "a too-big helmet wobbling over a grin on a first bike ride",
                   "barefoot and seven, running the length of a jetty",
-                  "baby -doll -animal bath time",
                   "the youngest mourner, holding a white balloon",
                   "freckles, a missing front tooth and a fishing net",
                   "a father's coat wrapped around two small sleepers on a bench",
                   "the kitchen table, homework, a mother's patient finger under the line",
-                  'year 1 "sound buttons" whiteboard',
-                  "nursery nativity -church",
                   "the register called at nine, twenty small voices answering",
                   "a classroom of small chairs and tall windows, each chair filled",
                   "a trail of small wellies from the back door to the sandpit",
@@ -511,11 +517,7 @@ NAMES_NO_CHILD = {"brothers racing on bikes down the driveway",
                   "bedtime: a half-read picture book face down on a tiny duvet",
                   "a tricycle abandoned mid-driveway, one tassel still swinging",
                   "chalk hopscotch grid, a stone on square four",
-                  "bathwater draining, a rubber duck stranded by the plug",
-                  "brownies -chocolate -recipe -baking",
-                  "beavers -animal -dam -river",
-                  "rainbows -weather -sky guides",
-                  'age 5 "first bike"'}
+                  "bathwater draining, a rubber duck stranded by the plug"}
 
 
 def test_the_vocabulary_catches_every_child_query_of_the_design_half_that_names_a_child(query_filter):
