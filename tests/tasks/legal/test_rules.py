@@ -517,7 +517,18 @@ NAMES_NO_CHILD = {"brothers racing on bikes down the driveway",
                   "bedtime: a half-read picture book face down on a tiny duvet",
                   "a tricycle abandoned mid-driveway, one tassel still swinging",
                   "chalk hopscotch grid, a stone on square four",
-                  "bathwater draining, a rubber duck stranded by the plug"}
+                  "bathwater draining, a rubber duck stranded by the plug",
+                  # batch 36 (reviews; official forms and reports): a child by what they do, a youth section at what
+                  # it does, a team by its band alone, a person with an age in brackets
+                  "playground review: the swings were busy with tiny climbers all morning",
+                  "hotel review: the mini guests got their own welcome pack and a teddy",
+                  "witness form: a toddling figure in a sunhat heading for the pond",
+                  "incident form: a Brownie cut her finger whittling at camp",
+                  "risk assessment photo: Beavers crossing the stream on stepping stones",
+                  "volunteer report: Rainbows making bird feeders at the church hall",
+                  "incident form: U12 goalkeeper injured in a collision",
+                  "swimming gala feedback: the juniors' 25m backstroke race",
+                  "boarding pass photo: passenger (14) with her backpack at the gate"}
 
 
 def test_the_vocabulary_catches_every_child_query_of_the_design_half_that_names_a_child(query_filter):
