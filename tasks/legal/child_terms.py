@@ -127,6 +127,10 @@ _JUNIOR_SPORT = (r"(?:(?:canoe|water|bike)\s+polo|polo|ice\s+hockey|field\s+hock
 # what an age-banded team plays or is: "an under-12 football match", "a U14 lacrosse game"
 # (the sports are _JUNIOR_SPORT's, which names every sport the team list had)
 _TEAM = rf"(?:team|teams|league|squad|side|match|game|games|tournament|players|chess|{_JUNIOR_SPORT})"
+# a player by position: "a U12 goalkeeper", "an under-14 winger"
+_PLAYING_POSITION = (r"(?:goalkeepers?|keepers?|goalies?|strikers?|wingers?|defenders?|midfielders?|captains?|"
+                     r"batters?|bowlers?|pitchers?|catchers?|forwards?|full[\s-]?backs?|scrum[\s-]?halves?|hookers?|"
+                     r"props?|flankers?|point\s+guards?|setters?|liberos?)")
 # a lad, a chap: a young male, no age said ("a lad of 12", "a lad too small to reach")
 _LAD = r"(?:lads?|chaps?|fellas?|fellows?|guys?)"
 # "school" not after a school adults attend: "an art school band", "a driving school class", "a graduate school team"
@@ -169,6 +173,10 @@ CHILD_PATTERNS = (
     # a person named with an age under 16, as newspapers caption them: "Freddie (4) and his sister", "Pictured: Grace,
     # 11, who swam" (a capitalised name, the age between commas or in brackets)
     rf"(?-i:\b[A-Z][a-z]+)\s*(?:,\s*(?:aged\s+)?{_UNDER_16}\s*,|\(\s*(?:aged\s+)?{_UNDER_16}\s*\))",
+    # anyone with an age under 16 in brackets, as forms and reports write it: "passenger (14)", "a patient (3)"
+    r"\b(?:passengers?|patients?|applicants?|players?|riders?|swimmers?|runners?|skaters?|dancers?|singers?|"
+    r"pianists?|winners?|pupils?|students?|visitors?|customers?|residents?|survivors?|victims?|witnesses?|walkers?|"
+    rf"climbers?|cyclists?|golfers?|boxers?|drivers?|members?|entrants?)\s*\(\s*(?:aged\s+)?{_UNDER_16}\s*\)",
     # "campers aged eight", "sisters aged six and nine", "kids ages 5 to 9"
     rf"\baged\s+(?:between\s+|under\s+)?{_UNDER_16}\b(?!\s*(?:years?|yrs?)\s+in\b)",
     rf"\bages\s+(?:of\s+)?{_UNDER_16}\s*(?:-|–|to|and|through)\s*{_UNDER_16}\b",
@@ -241,8 +249,8 @@ CHILD_PATTERNS = (
     # (an under-16 team's players are 15 or younger)
     rf"\bunder[\s-]*(?:[5-9]|1[0-6]|{_BAND_WORDS})'?s\b",
     rf"\bunder[\s-]*(?:[5-9]|1[0-6]|{_BAND_WORDS})\s+(?:{_TEAM}|footballers?|cricketers?|swimmers?|runners?|"
-    r"gymnasts?|athletes?|goalkeepers?|keepers?|strikers?|batters?|bowlers?)\b",
-    rf"\bu[\s-]?(?:[6-9]|1[0-6])s?\s+(?:{_TEAM}|girls|boys)\b",
+    rf"gymnasts?|athletes?|{_PLAYING_POSITION})\b",
+    rf"\bu[\s-]?(?:[6-9]|1[0-6])s?\s+(?:{_TEAM}|girls|boys|{_PLAYING_POSITION})\b",
     # an age band written "U11s" is a team's, like "under-11s"; "a U9 Kwik Cricket festival", "an U12 GAA blitz":
     # a band with a sport or a youth fixture a few words on
     r"\bu[\s-]?(?:[6-9]|1[0-6])'?s\b",
@@ -336,12 +344,22 @@ CHILD_PATTERNS = (
     r"\b(?:junior|little|child|tiny|mini)\s+bridesmaids?\b|\bquincea[ñn]eras?\b|\b(?:bar|bat|b'nai)\s+mitzvahs?\b",
     # the school run: taking children to school and back
     r"\bschool\s+runs?\b",
+    # toddling is how a toddler walks ("a toddling figure in a sunhat"; not "toddling off to the pub")
+    r"\btoddling\b(?!\s+(?:off|along|down|over|round|around|home|back|up|in|out)\b)",
+    # the juniors' swimming and running races: "the juniors' 25m backstroke race"
+    r"\bjuniors'?\s+(?:\d+\s?m\s+)?(?:backstroke|breaststroke|freestyle|butterfly|medley|relays?|sprints?|heats?|"
+    r"gala|egg[\s-]+and[\s-]+spoon|sack\s+race|three[\s-]+legged)\b",
     # only children lose milk teeth: "losing a milk tooth", "the tooth fairy"
     r"\bmilk\s+(?:tooth|teeth)\b|\btooth\s+fairy\b",
     # the Guides' youngest sections by name: "brownies" are cakes unless they do what people do
-    r"\bbrownies\s+(?:selling|singing|marching|camping|hiking|playing|dancing|waving|posing|smiling|laughing|"
-    r"pictured|presenting|collecting|parading|performing|"
+    # (and the Rainbows, the youngest: "Rainbows making bird feeders" — not rainbows over anything)
+    r"\b(?:brownies|rainbows)\s+(?:selling|singing|marching|camping|hiking|playing|dancing|waving|posing|smiling|"
+    r"laughing|pictured|presenting|collecting|parading|performing|making|building|"
     r"wearing|saluting|cheering|earning|learning|planting|crafting|painting|visiting|reciting|in\s+uniform)\b"
+    # a Brownie who does something to her own: "a Brownie cut her finger" (not "a brownie on her plate")
+    r"|\bbrownies?\s+(?!(?:on|in|at|with|for|from|to|and|or|of|by|near|beside|under|recipe|mix|tin|pan|points?)\b)"
+    r"[a-z]+\s+(?:her|their)\s+(?:own\s+)?(?:fingers?|hands?|knees?|arms?|legs?|heads?|badges?|promise|uniforms?|"
+    r"sashes|sash|friends?|mums?|dads?|parents)\b"
     r"|\bbrownies\s+(?:on|at|around|round)\s+(?:a|an|the|their)\s+(?:[\w-]+\s+)?(?:litter[\s-]+picks?|trips?|outings?|"
     r"camps?|hikes?|"
     r"walks?|sleepovers?|parades?|visits?|pack\s+holidays?|campfires?|toadstools?)\b"
@@ -669,13 +687,20 @@ _EXCLUSIONS = re.compile(
     rf"|\b(?:{_FAMILY}|siblings|cousins)\b(?:\s+[\w'-]+){{0,2}},?\s+(?:all\s+|now\s+)?grown(?:[\s-]up)?\b"
     rf"|\b{_FAMILY},?\s+now\s+(?:a|an)\b"
     # a relative named by an adult's job between commas: "her grandson, a soldier, at a parade"
-    rf"|\b(?:{_RELATIVE}|twins),\s+(?:a|an)\s+"
+    rf"|\b(?:{_RELATIVE}|twins),\s+(?:a|an)\s+(?:{_ADULT_AGE}[\s-]+years?[\s-]+old\s+)?"
     r"(?:(?:retired|qualified|serving|practising|practicing|senior|army|navy|police|hospital|family|head)\s+)?"
-    rf"{_ADULT_JOB}s?\s*,"
+    rf"{_ADULT_JOB}s?\s*(?:,|\.|$)"
+    # or an adult's age alone: "her grandson, a 30-year-old, ..."
+    rf"|\b(?:{_RELATIVE}|twins),\s+(?:a|an)\s+{_ADULT_AGE}[\s-]+years?[\s-]+old\b(?![\s-]+(?:boys?|girls?|kids?))"
     # their own birthday of 18 or more: "twins celebrating their 70th", "a son at his 21st"
     rf"|\b{_FAMILY}\b(?=.*\b(?:his|her|their)\s+(?:1[89]th|[2-9][0-9](?:st|nd|rd|th)|eighteenth|nineteenth|"
     r"twenty-?first|twentieth|thirtieth|fortieth|fiftieth|sixtieth|seventieth|eightieth|ninetieth)\b"
     r"(?!\s+(?:wedding\s+)?anniversar))"
+    # grown-ups' races at an office or a parents' sports day: "staff egg-and-spoon race" (not the children's)
+    r"|\b(?:staff|office|teachers'?|parents'?|mums'?|mums|dads'?|adults'?|workplace|company|corporate)\s+(?:[\w-]+\s+)?"
+    r"(?:egg[\s-]+and[\s-]+spoon|sack\s+race|three[\s-]+legged\s+race|sports\s+day)\b"
+    # the girls or lads of a hen or stag do ("hen do review: the girls in sashes")
+    rf"|\b(?:hen|stag)\s+(?:do|dos|party|parties|night|weekend)\b{_NO_CHILD_WORD_BETWEEN}\b(?:girls|lads|boys)\b"
     # young men and women out for the night: "young lads on a night out", "the girls at a nightclub"
     r"|\b(?:young\s+)?(?:lads|girls|boys)\b(?=.*\b(?:night\s+out|pub\s+crawl|nightclub|night\s+club)\b)"
     # grown children over a drink: "a dad and his son sharing a pint", "a dad and his son having a yarn at the pub"
@@ -973,6 +998,11 @@ _NAMED_ADULT = re.compile(
     rf"|\bin\s+(?:their|his|her)\s+{_DECADE}\b|\b(?:twenty|thirty|forty)[\s-]?somethings?\b"
     # older adults, and a sport's men's or women's category: "a senior ladies' aqua aerobics class", "men's lacrosse"
     r"|\b(?:senior|older|elderly|retired)\s+(?:ladies|women|men|citizens|gentlemen)\b"
+    # what only adults enter: Sunday league and pub teams, spin classes, (half-)marathons ("review: the Sunday league
+    # pub team's 3-2 win", "gym review: spin class packed at 6am"; not a mini or junior marathon)
+    r"|\bsunday\s+league\b|\bpub\s+(?:teams?|sides?|leagues?|quiz(?:zes)?)\b|\bspin(?:ning)?\s+class(?:es)?\b"
+    r"|(?<!mini\s)(?<!mini-)(?<!junior\s)(?<!kids\s)(?<!kids'\s)(?<!children's\s)\b(?:half[\s-]|ultra[\s-]?)?"
+    r"marathons?\b(?!\s+(?:for\s+)?(?:kids|children|juniors))"
     rf"|\b(?:men's|mens|women's|womens|ladies'?)\s+(?:[\w-]+\s+){{0,2}}(?:{_JUNIOR_SPORT}|classes|class|leagues?|"
     r"teams?|squads?|clubs?|matche?s?|races?|bouts?|games?|tournaments?|championships?|finals?|doubles|singles)\b",
     re.IGNORECASE,

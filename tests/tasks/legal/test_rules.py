@@ -148,6 +148,10 @@ from tasks.legal.rules import (DISCLAIMER, QueryFilter, build_query_filter, choo
     # of life
     'year 1 "sound buttons" whiteboard', 'age 5 "first bike"', "nursery nativity -church", "at age 7 on a pony",
     "People: child, age 4.",
+    # a form's and a report's words: a Brownie or the Rainbows at what people do, a player by band and position, a
+    # person with an age in brackets, toddling, the juniors' swimming races
+    "a Brownie cut her finger whittling at camp", "Rainbows making bird feeders", "a U12 goalkeeper injured",
+    "an under-14 winger", "passenger (14) at the gate", "a toddling figure in a sunhat", "the juniors' 25m backstroke race",
 ])
 def test_the_vocabulary_catches_children_in_many_forms(text):
     assert mentions_children(text)
@@ -290,6 +294,11 @@ def test_the_vocabulary_catches_children_in_many_forms(text):
     "puppy -child -kid -baby", "kid goat -child -human", '"baby grand" piano -child', "elderly parents -grandchildren",
     'father daughter "in their 40s"', '"mother-daughter" spa "30s"', '"middle-aged" son caregiver father',
     '"boy scout" knife vintage', "age 5 years in the job", "the Stone Age 5 tools",
+    # a grown relative by an adult age and job after a comma; grown-ups' races; the girls of a hen do; a brownie (the
+    # cake) on her plate, rainbows over hills, toddling off
+    "the resident with her grandson, a 30-year-old nurse", "her nephew, a 30-year-old, at the bar",
+    "office sports day: staff egg-and-spoon race", "the parents' sack race", "hen do: the girls in sashes at the bar",
+    "a brownie on her plate", "rainbows over the hills", "toddling off to the pub",
 ])
 def test_the_vocabulary_leaves_look_alikes_alone(text):
     assert not mentions_children(text), child_terms_in(text)
@@ -518,17 +527,11 @@ NAMES_NO_CHILD = {"brothers racing on bikes down the driveway",
                   "a tricycle abandoned mid-driveway, one tassel still swinging",
                   "chalk hopscotch grid, a stone on square four",
                   "bathwater draining, a rubber duck stranded by the plug",
-                  # batch 36 (reviews; official forms and reports): a child by what they do, a youth section at what
-                  # it does, a team by its band alone, a person with an age in brackets
+                  # batch 36 (reviews; official forms and reports): children by what they do or are called, and
+                  # the Beavers where beavers, the animals, could be
                   "playground review: the swings were busy with tiny climbers all morning",
                   "hotel review: the mini guests got their own welcome pack and a teddy",
-                  "witness form: a toddling figure in a sunhat heading for the pond",
-                  "incident form: a Brownie cut her finger whittling at camp",
-                  "risk assessment photo: Beavers crossing the stream on stepping stones",
-                  "volunteer report: Rainbows making bird feeders at the church hall",
-                  "incident form: U12 goalkeeper injured in a collision",
-                  "swimming gala feedback: the juniors' 25m backstroke race",
-                  "boarding pass photo: passenger (14) with her backpack at the gate"}
+                  "risk assessment photo: Beavers crossing the stream on stepping stones"}
 
 
 def test_the_vocabulary_catches_every_child_query_of_the_design_half_that_names_a_child(query_filter):
@@ -578,6 +581,10 @@ def test_the_semantic_check_leaves_things_and_adults_named_with_child_words_to_t
     # older adults and a sport's men's or women's category
     ("senior citizens at a tea dance", False), ("a women's netball league final", False),
     ("men's hockey, short corner", False),
+    # what only adults enter: a Sunday league or pub team, a spin class, a (half-)marathon — not a mini or junior one
+    ("review: the Sunday league pub team's 3-2 win", False), ("gym review: spin class packed at 6am", False),
+    ("half-marathon feedback: the water station", False), ("the mini marathon, tiny runners at the start", True),
+    ("a junior marathon medal ceremony", True),
     # students past 16 by their school or university year
     ("freshers in a student union", False), ("schoolies on the beach", False), ("A-level students revising", False),
     # another language, which the English encoder cannot read; English borrowing a word stays the check's
