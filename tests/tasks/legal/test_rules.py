@@ -531,7 +531,20 @@ NAMES_NO_CHILD = {"brothers racing on bikes down the driveway",
                   # the Beavers where beavers, the animals, could be
                   "playground review: the swings were busy with tiny climbers all morning",
                   "hotel review: the mini guests got their own welcome pack and a teddy",
-                  "risk assessment photo: Beavers crossing the stream on stepping stones"}
+                  "risk assessment photo: Beavers crossing the stream on stepping stones",
+                  # batch 37 (property listings, classified ads, what's-on listings): children by what is small,
+                  # a school's choir and club, a section's meeting, learners and a class by name, an age band
+                  "estate agent's photo: the loft room, bunk beds with a small sleeper in the top one",
+                  "what's on: primary schools' choir festival at the cathedral",
+                  "what's on: school's out club, juniors playing rounders on the green",
+                  "listing photo: a nursery room with a cot, a mobile, and someone small asleep in it",
+                  "listing photo: the boot room, small wellies lined up and their owners squabbling over them",
+                  "classified: outgrown wellies, photo of the small feet still in them",
+                  "what's on: the library's rhyme time, laps full of wriggling listeners",
+                  "hall hire listing photo: the Brownies' Thursday meeting in full swing",
+                  "swimming lessons ad: stage 1 learners in armbands",
+                  "karate club listing photo: the little dragons class in white gis",
+                  "what's on: Lego club for 6-10s at the library"}
 
 
 def test_the_vocabulary_catches_every_child_query_of_the_design_half_that_names_a_child(query_filter):
