@@ -206,7 +206,9 @@ CHILD_PATTERNS = (
     # a nursery school's nativity ("nursery nativity", "the nursery's nativity play"; not a garden nursery's)
     r"|\bnursery(?:'s)?\s+(?:christmas\s+)?nativity\b",
     # a school's clubs and ensembles: "a school ukulele club concert", "the school choir" (not "an art school")
-    rf"\b{_NOT_AN_ADULTS_SCHOOL}school\s+(?:[\w-]+\s+)?(?:clubs?|choirs?|bands?|orchestras?|discos?)\b",
+    rf"\b{_NOT_AN_ADULTS_SCHOOL}(?:school|schools')\s+(?:[\w-]+\s+)?(?:clubs?|choirs?|bands?|orchestras?|discos?)\b",
+    # a holiday club for pupils ("school's out club"), and juniors — a junior school's pupils — at play
+    r"\bschool'?s\s+out\s+clubs?\b|\bjuniors\s+(?:playing|at\s+play)\b",
     # a school class is its pupils (not "the school class of 1995" at a reunion)
     rf"\b{_NOT_AN_ADULTS_SCHOOL}(?<!graduate\s)(?<!grad\s)(?<!cookery\s)(?<!cooking\s)(?<!language\s)(?<!night\s)"
     r"(?<!high\s)school\s+class(?:es)?\b(?!\s+of\s+(?:19|20)\d\d|\s+reunions?)",
@@ -291,7 +293,8 @@ CHILD_PATTERNS = (
     # children's versions of a sport: "mini-hockey", "mini rugby" (not "mini golf")
     r"\bmini[\s-]?(?:rugby|hockey|soccer|football|basketball|tennis|cricket|netball|lacrosse|league)\b",
     # a scout or guide section's unit by its name: "a daisy troop", "a brownie pack", "a webelos den"
-    r"\b(?:daisy|daisies|brownie|brownies|rainbow|rainbows|webelos)'?[\s-]+(?:troops?|packs?|dens?|units?|meetings?|"
+    r"\b(?:daisy|daisies|brownie|brownies|rainbow|rainbows|webelos)'?[\s-]+(?:(?:monday|tuesday|wednesday|thursday|"
+    r"friday|saturday|sunday|weekly|summer|christmas|first|last)\s+)?(?:troops?|packs?|dens?|units?|meetings?|"
     r"sleepovers?|camps?|holidays?|promises?)\b",
     # the Beaver Scouts by what only the section does ("a beaver's den" is the animal's)
     r"\bbeavers'?\s+(?:meetings?|sleepovers?|promises?|investitures?|sessions?)\b",
@@ -344,6 +347,12 @@ CHILD_PATTERNS = (
     r"\b(?:junior|little|child|tiny|mini)\s+bridesmaids?\b|\bquincea[ñn]eras?\b|\b(?:bar|bat|b'nai)\s+mitzvahs?\b",
     # the school run: taking children to school and back
     r"\bschool\s+runs?\b",
+    # swimmers in armbands (water wings) are learning children ("stage 1 learners in armbands"; not "in black
+    # armbands"), and the youngest martial-arts class by its usual names ("the little dragons class")
+    r"\bin\s+(?:their\s+|his\s+|her\s+)?(?:arm[\s-]?bands|water\s+wings)\b"
+    r"|\blittle\s+(?:dragons|ninjas|kickers|warriors)\s+(?:class(?:es)?|karate|taekwondo|judo|martial\s+arts|sessions?)\b",
+    # an age band as a club writes it: "Lego club for 6-10s", "a 2-3s music group" (not "the 1950-60s", "3-2s")
+    rf"\b(?:for|a|the|our|aged|ages)\s+{_UNDER_16}\s*[-–]\s*(?:1[0-5]|[2-9])'?s\b",
     # toddling is how a toddler walks ("a toddling figure in a sunhat"; not "toddling off to the pub")
     r"\btoddling\b(?!\s+(?:off|along|down|over|round|around|home|back|up|in|out)\b)",
     # the juniors' swimming and running races: "the juniors' 25m backstroke race"
@@ -461,10 +470,10 @@ _THING_LOOKALIKES = (
     r"greens|kale|pink|yellow|green|grey|gray|beets?|beetroots?|courgettes?|zucchinis?|tomatoes|onions|leeks?|artichokes?|aubergines?|eggplants?|"
     r"squash|lettuces?|(?:cos|gem|little\s+gem|romaine|butterhead)(?:\s+lettuces?)?|plum\s+tomatoes|vine\s+tomatoes|"
     r"new\s+potatoes|salad|rocket|chard|sweetcorn|turnips?|fennel|radish(?:es)?|parsnips?|cucumbers?|peppers?|"
-    r"pineapples?|bananas?|avocados?|marrows?|dolls?)\b"
+    r"pineapples?|bananas?|avocados?|marrows?|dolls?|belling)\b"
     r"|\bminor[\s-]+(?:league|key|keys|chords?|scales?|thirds?|injury|injuries|detail|details|road|repairs?|leaks?|"
     r"scratch(?:es)?|dents?|damage|issues?|problems?|fix(?:es)?|adjustments?|changes?|surgery|operations?|incidents?|"
-    r"accidents?|crash(?:es)?|flooding|planets?|prophets?)\b"
+    r"accidents?|crash(?:es)?|flooding|planets?|prophets?|count(?:y|ies))\b"
     r"|\bkid[\s-]+(?:gloves|leather|suede|skin|mohair|goats?)\b|\byouth[\s-]+hostels?\b"
     # children's books as a genre (#kidlit): "a kidlit display in a shop window"
     r"|\bkid[\s-]*lit\b"
@@ -713,6 +722,12 @@ _EXCLUSIONS = re.compile(
     # daughter at her father's 80th"
     r"|\b(?:son|sons|daughter|daughters)\b(?=.*\b(?:his|her|their)\s+(?:(?:mother|father|mum|mom|dad|parents)'s?\s+)?"
     r"(?:[6-9]0th|sixtieth|seventieth|eightieth|ninetieth)(?:\s+birthday)?\b)"
+    # or the parent's birthday named first: "dad's 70th at the golf club, his daughters giving a speech"
+    r"|\b(?:mother|father|mum|mom|dad|mum\s+and\s+dad|parents)'s?\s+(?:[6-9]0th|sixtieth|seventieth|eightieth|ninetieth)"
+    rf"(?:\s+birthday)?\b{_NO_CHILD_WORD_BETWEEN}\b(?:his|her|their)\s+(?:sons?|daughters?)\b"
+    # an event for over-18s: "mum and daughter pamper evening, 18+"
+    r"|\b(?:son|sons|daughter|daughters|brothers?|sisters?)\b(?=[^.;]*(?:\b18\s*\+|\bover[\s-]*18s?\b|"
+    r"\b(?:adults?|over[\s-]*18s?)[\s-]+only\b))"
     r"|\bboy[\s-]+racers?\b"
     # grown children at their own wedding: "a father giving his daughter away at the altar", "a son into his
     # wedding suit" (not "a flower girl walking down the aisle")
@@ -1000,6 +1015,8 @@ _NAMED_ADULT = re.compile(
     r"|\b(?:senior|older|elderly|retired)\s+(?:ladies|women|men|citizens|gentlemen)\b"
     # what only adults enter: Sunday league and pub teams, spin classes, (half-)marathons ("review: the Sunday league
     # pub team's 3-2 win", "gym review: spin class packed at 6am"; not a mini or junior marathon)
+    # students at a university, and its RAG week ("the university's RAG raid, students rattling collection tins")
+    r"|\b(?:university|uni)(?:'s)?\s+(?:[\w-]+\s+){0,3}?students\b|\brag\s+(?:week|raid|day|collection)s?\b"
     r"|\bsunday\s+league\b|\bpub\s+(?:teams?|sides?|leagues?|quiz(?:zes)?)\b|\bspin(?:ning)?\s+class(?:es)?\b"
     r"|(?<!mini\s)(?<!mini-)(?<!junior\s)(?<!kids\s)(?<!kids'\s)(?<!children's\s)\b(?:half[\s-]|ultra[\s-]?)?"
     r"marathons?\b(?!\s+(?:for\s+)?(?:kids|children|juniors))"
