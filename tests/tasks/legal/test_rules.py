@@ -546,7 +546,24 @@ NAMES_NO_CHILD = {"brothers racing on bikes down the driveway",
                   "listing photo: a nursery room with a cot, a mobile, and someone small asleep in it",
                   "listing photo: the boot room, small wellies lined up and their owners squabbling over them",
                   "classified: outgrown wellies, photo of the small feet still in them",
-                  "what's on: the library's rhyme time, laps full of wriggling listeners"}
+                  "what's on: the library's rhyme time, laps full of wriggling listeners",
+                  # batch 38 (diary, planner and calendar entries; travel itineraries and guidebooks): a child by a
+                  # childminder, a costume, a school's concert or residential, what small children do, a section
+                  # by name alone, a class and an exam by grade, an age as a parent says it, an age range
+                  "Tue 4pm: pick up Ollie from the childminder, photo at the gate",
+                  "calendar note: Noah's nativity costume fitting, a shepherd in a tea towel",
+                  "to-do: photograph the primary's spring concert, recorders and all",
+                  "calendar: year 5 residential, the class canoeing on the lake",
+                  "diary: tiny footprints across the freshly mopped floor, and the culprit grinning",
+                  "itinerary: the sandcastle competition, the smallest builders with their buckets",
+                  "planner: bedtime story, two sleepy heads in the bunk beds",
+                  "diary: someone lost her first tooth at breakfast",
+                  "travel diary: the knee-high explorers in wellies at the rock pools",
+                  "planner: drop Lily at Rainbows at 5.30, promise night",
+                  "calendar: gymnastics display, the mini gymnasts on the beam",
+                  "calendar: Ella's ballet exam, grade 1, tutu and bun",
+                  "diary: Freya at three, splashing in the paddling pool",
+                  "itinerary: activities for 5-12 year olds at the holiday park"}
 
 
 def test_the_vocabulary_catches_every_child_query_of_the_design_half_that_names_a_child(query_filter):
