@@ -186,7 +186,7 @@ CHILD_PATTERNS = (
     rf"\b{_SCHOOL_YEARS}[\s-]*grad(?:e|er|ers)\b",
     # British school years 1-11 (ages 5-16): "year 6 leavers", "a pupil in year 3" — not "year 12", "in year 2020"
     rf"\byear[\s-]*{_SCHOOL_YEAR_UK}\s+(?:leavers?|pupils?|students?|class|classes|children|kids|boys|girls|"
-    r"groups?|assembly|trip|play)\b",
+    r"groups?|assembly|trip|play|residentials?|concerts?)\b",
     # a British school year's lessons: "a year 1 phonics lesson", "a year 3 classroom", "year 1 sound buttons
     # whiteboard"
     rf"\byear[\s-]*{_SCHOOL_YEAR_UK}\s+(?:[\w-]+\s+){{0,2}}(?:lessons?|classrooms?|teachers?|homework|whiteboards?|"
@@ -241,6 +241,21 @@ CHILD_PATTERNS = (
     r"\belementary\s+(?:\w+\s+)?(?:class|classes|classroom|classrooms|students?|pupils|kids|graders?)\b",
     r"\bprimary\s+(?:school\s+)?(?:class|classes|classroom|classrooms|pupils?|kids|children|sports\s+days?|"
     r"nativity|assembl(?:y|ies)|plays?)\b",
+    # a primary school's own events, the possessive and a season between: "the primary's spring concert"
+    r"\bprimary's\s+(?:[\w-]+\s+)?(?:concerts?|nativity|assembl(?:y|ies)|plays?|sports\s+days?|fairs?|fetes?|discos?)\b",
+    # a child at the childminder's ("pick up Ollie from the childminder"), a school nativity's shepherds in tea
+    # towels and its costumes
+    r"\b(?:from|at|to)\s+(?:the\s+|our\s+|his\s+|her\s+)?childminder'?s?\b"
+    r"|\b(?:shepherds?|wise\s+m[ae]n|kings?|angels?)\s+in\s+(?:a\s+|their\s+|his\s+|her\s+)?tea[\s-]?towels?\b"
+    r"|\bnativity\s+costumes?\b",
+    # a section named where a child is taken: "drop Lily at Rainbows", "back from Cubs" (not "at Cubs games")
+    r"(?-i:\b(?:at|from|to)\s+(?:Rainbows|Brownies|Beavers|Cubs|Scouts|Guides)\b)"
+    r"(?!\s+(?:games?|stadium|park|field|fans?|matche?s?|baseball))",
+    # the small of a sport: "the mini gymnasts on the beam", "mini footballers"
+    r"\bmini[\s-]+(?:gymnasts?|athletes?|footballers?|rugby\s+players?|cricketers?|golfers?|swimmers?|dancers?|"
+    r"ballerinas?|skaters?|tennis\s+players?|cheerleaders?|kickers)\b",
+    # an age range in years: "activities for 5-12 year olds", "8 to 11-year-olds"
+    rf"\b{_UNDER_16}\s*(?:-|–|to)\s*{_UNDER_16}[\s-]*(?:years?|yrs?)[\s-]*olds?\b",
     r"\bafter[\s-]school\s+(?:\w+\s+)?(?:club|clubs|program|programs|programme|programmes|care|activities|class|"
     r"classes)\b",
     # the school's yard and its break: "playtime in the school yard", "a school playground at lunch"
@@ -465,6 +480,10 @@ _OTHER_LANGUAGE_YOUNG_ANIMALS = young_animal_pattern(_ANIMAL)  # "a bébé giraf
 # Things, foods and names that carry a child word and mean no child: "a baby grand piano", "baby carrots",
 # "kid gloves", "minor league", "the Beach Boys".
 _THING_LOOKALIKES = (
+    # a pub or inn named with a child word: "the Boy and Barrel inn", "the Babes and Bottle" (capitalised)
+    r"(?-i:\b(?:Boy|Boys|Child|Kid|Kids|Babes?|Baby|Girl|Lad|Lads)\s+and\s+[A-Z][\w']*)\s+(?:inn|pub|tavern|arms)\b|"
+    # the blessing over wine, not a kid
+    r"\bkiddush\b|"
     # a compound is written spaced or hyphenated: "baby blue", "baby-blue tiles", "kid-leather gloves"
     r"\bbaby[\s-]+(?:carrots?|spinach|corn|potatoes|shower|grand|back|blue|boom(?:ers?)?|oil|bok\s+choy|pak\s+choi|leaves|"
     r"greens|kale|pink|yellow|green|grey|gray|beets?|beetroots?|courgettes?|zucchinis?|tomatoes|onions|leeks?|artichokes?|aubergines?|eggplants?|"
@@ -662,6 +681,10 @@ _EXCLUSIONS = re.compile(
     rf"|\b{_ANIMAL},?\s+(?:baby|babies|infants?|newborns?|youngsters?|juveniles?)\b"
     r"|\b(?:goat|goats|billy\s+goat)\s+kids?\b"
     r"|\bkid\b(?=\s+(?:[\w'-]+\s+){0,3}its\s+(?:mother|mum|mom|dam|nanny)\b)"
+    # an animal that had young: "our goat had two kids this morning", "the sow gave birth to twelve babies" (not "the
+    # goat had kids climbing on it")
+    rf"|\b{_ANIMAL}\s+(?:had|has|gave\s+birth\s+to|delivered)\s+(?:(?:two|three|four|five|six|seven|eight|nine|ten|"
+    r"eleven|twelve|\d{1,2})\s+(?:twin\s+|triplet\s+)?(?:kids|babies|young|twins|triplets)|twins|triplets)\b"
     # the swallow is not on the animal list (a verb too): "baby swallows gaping for food", not "a baby swallows it"
     # nor the mole (a mark on the skin too): "a baby mole in a gardener's hand"
     r"|\b(?:baby|babies|young|juvenile)\s+moles\b|\b(?:a|the)\s+(?:baby|young|juvenile)\s+mole\b"
@@ -710,6 +733,10 @@ _EXCLUSIONS = re.compile(
     r"(?:egg[\s-]+and[\s-]+spoon|sack\s+race|three[\s-]+legged\s+race|sports\s+day)\b"
     # the girls or lads of a hen or stag do ("hen do review: the girls in sashes")
     rf"|\b(?:hen|stag)\s+(?:do|dos|party|parties|night|weekend)\b{_NO_CHILD_WORD_BETWEEN}\b(?:girls|lads|boys)\b"
+    # a relative's own 16th or later said with the possessive: "my niece's 18th at the pub"
+    rf"|\b(?:{_RELATIVE}|cousins?|twins?)'s?\s+(?:1[6-9]th|[2-9][0-9](?:st|nd|rd|th)|sixteenth|seventeenth|eighteenth|"
+    r"nineteenth|twenty-?first|twentieth|thirtieth|fortieth|fiftieth|sixtieth|seventieth|eightieth|ninetieth)\b"
+    r"(?!\s+(?:wedding\s+)?anniversar)"
     # young men and women out for the night: "young lads on a night out", "the girls at a nightclub"
     r"|\b(?:young\s+)?(?:lads|girls|boys)\b(?=.*\b(?:night\s+out|pub\s+crawl|nightclub|night\s+club)\b)"
     # grown children over a drink: "a dad and his son sharing a pint", "a dad and his son having a yarn at the pub"
@@ -949,12 +976,20 @@ def _normalised(text: str) -> str:
     return re.sub(r"\byr\s*(?=\d)", "year ", text, flags=re.IGNORECASE)
 
 
+# An animal's young named by "its mother", in a text that names the animal: "orangutan sanctuary, an infant swinging from
+# its mother's arm" (a text naming no animal keeps its baby: "a baby asleep on its mother's chest").
+_YOUNG_BY_ITS_MOTHER = re.compile(r"\b(?:baby|infant|newborn)\b(?=\s+(?:[\w'-]+\s+){0,3}(?:from\s+|to\s+|on\s+|"
+                                  r"beside\s+|with\s+)?its\s+(?:mother|mum|mom)(?:'s)?\b)", re.IGNORECASE)
+
+
 def child_terms_in(text: str | None) -> list[str]:
     """The child words found in ``text`` (after removing the exclusions), in order."""
     if not text:
         return []
     typed, text = text, _normalised(text)
     cleaned = _EXCLUSIONS.sub(" ", text)
+    if names_an_animal(typed):
+        cleaned = _YOUNG_BY_ITS_MOTHER.sub(" ", cleaned)
     # baby gear whose name says "baby" is gear, not a child: "a baby gate" counts below, as gear does
     words = _GEAR_NAMED_BABY.sub(lambda match: " " * len(match.group(0)), cleaned)
     found = [(match.start(), match.group(0)) for match in CHILD_PATTERN.finditer(words)]
@@ -1017,6 +1052,8 @@ _NAMED_ADULT = re.compile(
     # pub team's 3-2 win", "gym review: spin class packed at 6am"; not a mini or junior marathon)
     # students at a university, and its RAG week ("the university's RAG raid, students rattling collection tins")
     r"|\b(?:university|uni)(?:'s)?\s+(?:[\w-]+\s+){0,3}?students\b|\brag\s+(?:week|raid|day|collection)s?\b"
+    # home from university for its holidays: "Ella home from uni for reading week"
+    r"|\b(?:home|back)\s+from\s+(?:uni|university|college)\b|\breading\s+week\b"
     r"|\bsunday\s+league\b|\bpub\s+(?:teams?|sides?|leagues?|quiz(?:zes)?)\b|\bspin(?:ning)?\s+class(?:es)?\b"
     r"|(?<!mini\s)(?<!mini-)(?<!junior\s)(?<!kids\s)(?<!kids'\s)(?<!children's\s)\b(?:half[\s-]|ultra[\s-]?)?"
     r"marathons?\b(?!\s+(?:for\s+)?(?:kids|children|juniors))"

@@ -156,6 +156,11 @@ from tasks.legal.rules import (DISCLAIMER, QueryFilter, build_query_filter, choo
     # armbands, the little dragons' class, an age band as a club writes it
     "primary schools' choir festival", "school's out club", "juniors playing rounders", "the Brownies' Thursday meeting",
     "stage 1 learners in armbands", "the little dragons class in white gis", "Lego club for 6-10s", "a 2-3s music group",
+    # a planner's words: a child at the childminder's, a nativity's costumes and tea-towelled shepherds, a primary's
+    # concert, a year's residential, a section where a child is dropped, mini gymnasts, an age range in years
+    "pick up Ollie from the childminder", "Noah's nativity costume fitting", "a very small shepherd in a tea towel",
+    "the primary's spring concert", "year 5 residential", "drop Lily at Rainbows at 5.30", "the mini gymnasts on the beam",
+    "activities for 5-12 year olds", "a baby asleep on its mother's chest", "the goat had kids climbing on it",
 ])
 def test_the_vocabulary_catches_children_in_many_forms(text):
     assert mentions_children(text)
@@ -307,6 +312,10 @@ def test_the_vocabulary_catches_children_in_many_forms(text):
     # armbands, a score, a decade
     "classified: Baby Belling cooker", "the Minor Counties cricket final", "dad's 70th, his daughters giving a speech",
     "mum and daughter pamper evening, 18+", "players in black armbands", "two 3-2s in a row", "the 1950-60s",
+    # an animal's young by "its mother" or as its litter, an inn, a blessing, a relative's 18th, a baseball team
+    "orangutan sanctuary, an infant swinging from its mother's arm", "our goat had two kids this morning",
+    "afternoon tea at the Boy and Barrel inn", "the kiddush after the service", "my niece's 18th at the pub",
+    "Cubs fans at the stadium",
 ])
 def test_the_vocabulary_leaves_look_alikes_alone(text):
     assert not mentions_children(text), child_terms_in(text)
@@ -387,7 +396,7 @@ NAMES_NO_CHILD = {"brothers racing on bikes down the driveway",
                   "a plastic tea set laid out for teddy bears on a lawn",
                   "a goodnight kiss for a small figure tucked under a dinosaur duvet",
                   "a fort made of sofa cushions with small feet sticking out",
-                  "a very small shepherd in a tea towel headdress", "a toy box overflowing in a playroom",
+                  "a toy box overflowing in a playroom",
                   "a bib with mashed carrot on it", "a swing set with a small shoe left behind",
                   "chubby little legs kicking on a playmat",
                   "a classroom of tiny chairs and coat pegs with names",
@@ -547,23 +556,15 @@ NAMES_NO_CHILD = {"brothers racing on bikes down the driveway",
                   "listing photo: the boot room, small wellies lined up and their owners squabbling over them",
                   "classified: outgrown wellies, photo of the small feet still in them",
                   "what's on: the library's rhyme time, laps full of wriggling listeners",
-                  # batch 38 (diary, planner and calendar entries; travel itineraries and guidebooks): a child by a
-                  # childminder, a costume, a school's concert or residential, what small children do, a section
-                  # by name alone, a class and an exam by grade, an age as a parent says it, an age range
-                  "Tue 4pm: pick up Ollie from the childminder, photo at the gate",
-                  "calendar note: Noah's nativity costume fitting, a shepherd in a tea towel",
-                  "to-do: photograph the primary's spring concert, recorders and all",
-                  "calendar: year 5 residential, the class canoeing on the lake",
+                  # batch 38 (diary, planner and calendar entries; travel itineraries and guidebooks): what small
+                  # children do, a ballet exam by grade, an age as a parent says it
                   "diary: tiny footprints across the freshly mopped floor, and the culprit grinning",
                   "itinerary: the sandcastle competition, the smallest builders with their buckets",
                   "planner: bedtime story, two sleepy heads in the bunk beds",
                   "diary: someone lost her first tooth at breakfast",
                   "travel diary: the knee-high explorers in wellies at the rock pools",
-                  "planner: drop Lily at Rainbows at 5.30, promise night",
-                  "calendar: gymnastics display, the mini gymnasts on the beam",
                   "calendar: Ella's ballet exam, grade 1, tutu and bun",
-                  "diary: Freya at three, splashing in the paddling pool",
-                  "itinerary: activities for 5-12 year olds at the holiday park"}
+                  "diary: Freya at three, splashing in the paddling pool"}
 
 
 def test_the_vocabulary_catches_every_child_query_of_the_design_half_that_names_a_child(query_filter):
@@ -619,6 +620,7 @@ def test_the_semantic_check_leaves_things_and_adults_named_with_child_words_to_t
     ("a junior marathon medal ceremony", True),
     # students at a university, its RAG week
     ("the university's RAG raid, students rattling tins", False), ("uni students queueing for a kebab", False),
+    ("Ella home from uni for reading week", False),
     # students past 16 by their school or university year
     ("freshers in a student union", False), ("schoolies on the beach", False), ("A-level students revising", False),
     # another language, which the English encoder cannot read; English borrowing a word stays the check's
