@@ -564,7 +564,25 @@ NAMES_NO_CHILD = {"brothers racing on bikes down the driveway",
                   "diary: someone lost her first tooth at breakfast",
                   "travel diary: the knee-high explorers in wellies at the rock pools",
                   "calendar: Ella's ballet exam, grade 1, tutu and bun",
-                  "diary: Freya at three, splashing in the paddling pool"}
+                  "diary: Freya at three, splashing in the paddling pool",
+                  # batch 39 (live blogs and commentary; a photo competition's entries and judges' notes): mascots
+                  # and young fans, buggies, young princes, what small children do, sections by name at what
+                  # they do, a Scout or a golfer with an age between commas
+                  "commentary: and the mascots lead the teams out, tiny hands in the players' hands",
+                  "commentary: a young fan in the front row with a homemade banner",
+                  "entry 'Sunday Dads': fathers pushing buggies along the promenade",
+                  "live: the royal family on the balcony, the young princes waving",
+                  "entry 'Small Print': muddy handprints all down the patio door, and a guilty grin behind it",
+                  "judges' note: the tiny fist wrapped around a grandfather's finger",
+                  "live: the teddy bears' picnic in the park, each host in dungarees clutching a guest of honour",
+                  "entry 'Lost and Found': a single small mitten on a railing, its owner reaching up",
+                  "commentary: the smallest mascot can barely lift the match ball",
+                  "live: Remembrance Sunday parade, the Cubs and Beavers marching past",
+                  "entry 'Knots': a Scout, about 11, tying a bowline",
+                  "live blog: the Brownies' float at the carnival",
+                  "judges' verdict: the Guides around the campfire, faces glowing",
+                  "entry 'Promise': a Rainbow at her enrolment",
+                  "shortlisted: 'Tee Time', a young golfer, 8, lining up a putt"}
 
 
 def test_the_vocabulary_catches_every_child_query_of_the_design_half_that_names_a_child(query_filter):
