@@ -170,6 +170,11 @@ CHILD_PATTERNS = (
     r"\b(?:boys?|girls?|brothers?|sisters?|twins|sons?|daughters?|kids?|children|child|cousins?|siblings|friends|"
     rf"nephews?|nieces?|grandsons?|granddaughters?)\s*[,(]\s*(?:aged\s+)?{_UNDER_16}(?:\s*(?:,|and|&|-)\s*{_UNDER_16})*"
     r"\s*[,)]",
+    # a youth section's member or a young sportsperson with an age between commas: "a Scout, about 11, tying a
+    # bowline", "a young golfer, 8, lining up a putt"
+    r"\b(?:scouts?|guides?|brownies?|cubs?|beavers?|rainbows?|cadets?|young\s+(?:golfers?|players?|riders?|swimmers?|"
+    rf"skaters?|dancers?|runners?|footballers?|cricketers?|gymnasts?))\s*,\s*(?:aged\s+|about\s+|around\s+|nearly\s+|"
+    rf"almost\s+)?{_UNDER_16}\s*,",
     # a person named with an age under 16, as newspapers caption them: "Freddie (4) and his sister", "Pictured: Grace,
     # 11, who swam" (a capitalised name, the age between commas or in brackets)
     rf"(?-i:\b[A-Z][a-z]+)\s*(?:,\s*(?:aged\s+)?{_UNDER_16}\s*,|\(\s*(?:aged\s+)?{_UNDER_16}\s*\))",
@@ -251,6 +256,10 @@ CHILD_PATTERNS = (
     # a section named where a child is taken: "drop Lily at Rainbows", "back from Cubs" (not "at Cubs games")
     r"(?-i:\b(?:at|from|to)\s+(?:Rainbows|Brownies|Beavers|Cubs|Scouts|Guides)\b)"
     r"(?!\s+(?:games?|stadium|park|field|fans?|matche?s?|baseball))",
+    # match mascots lead the teams out; parents push buggies; the young princes of a royal family
+    r"\bmascots\s+(?:lead|leading|walk|walking)\s+(?:\w+\s+)?(?:teams?|players|sides)\s+out\b"
+    r"|\bpush(?:ing|es|ed)?\s+(?:a\s+|their\s+|his\s+|her\s+|the\s+)?buggies?\b"
+    r"|\byoung\s+(?:princes|princesses|prince|princess|royals)\b",
     # the small of a sport: "the mini gymnasts on the beam", "mini footballers"
     r"\bmini[\s-]+(?:gymnasts?|athletes?|footballers?|rugby\s+players?|cricketers?|golfers?|swimmers?|dancers?|"
     r"ballerinas?|skaters?|tennis\s+players?|cheerleaders?|kickers)\b",
@@ -310,7 +319,14 @@ CHILD_PATTERNS = (
     # a scout or guide section's unit by its name: "a daisy troop", "a brownie pack", "a webelos den"
     r"\b(?:daisy|daisies|brownie|brownies|rainbow|rainbows|webelos)'?[\s-]+(?:(?:monday|tuesday|wednesday|thursday|"
     r"friday|saturday|sunday|weekly|summer|christmas|first|last)\s+)?(?:troops?|packs?|dens?|units?|meetings?|"
-    r"sleepovers?|camps?|holidays?|promises?)\b",
+    r"sleepovers?|camps?|holidays?|promises?|floats?|enrolments?|enrollments?)\b",
+    # a section's member at her enrolment ("a Rainbow at her enrolment"), two sections named together ("the Cubs and
+    # Beavers marching past", capitalised: not "lion cubs and beavers"), the Guides at camp ("the Guides around the
+    # campfire", capitalised: not tour guides)
+    r"\b(?:rainbow|brownie|beaver|cub|guide|scout)\b(?=[^.;]*\b(?:her|his)\s+(?:enrolment|enrollment|investiture)\b)"
+    r"|(?-i:\b(?:Cubs|Beavers|Brownies|Rainbows|Scouts|Guides)\s+(?:and|&)\s+(?:Cubs|Beavers|Brownies|Rainbows|Scouts|"
+    r"Guides)\b)"
+    r"|(?-i:\bGuides\b)(?=[^.;]*\b(?:campfires?|camp|badges?|promise|patrols?|units?|jamboree)\b)",
     # the Beaver Scouts by what only the section does ("a beaver's den" is the animal's)
     r"\bbeavers'?\s+(?:meetings?|sleepovers?|promises?|investitures?|sessions?)\b",
     # a child named "little" before the name, as a family writes it: "little Max with his first fish", "our little
@@ -492,7 +508,7 @@ _THING_LOOKALIKES = (
     r"pineapples?|bananas?|avocados?|marrows?|dolls?|belling)\b"
     r"|\bminor[\s-]+(?:league|key|keys|chords?|scales?|thirds?|injury|injuries|detail|details|road|repairs?|leaks?|"
     r"scratch(?:es)?|dents?|damage|issues?|problems?|fix(?:es)?|adjustments?|changes?|surgery|operations?|incidents?|"
-    r"accidents?|crash(?:es)?|flooding|planets?|prophets?|count(?:y|ies))\b"
+    r"accidents?|crash(?:es)?|flooding|planets?|prophets?|count(?:y|ies)|placings?|places|roles?|parts?)\b"
     r"|\bkid[\s-]+(?:gloves|leather|suede|skin|mohair|goats?)\b|\byouth[\s-]+hostels?\b"
     # children's books as a genre (#kidlit): "a kidlit display in a shop window"
     r"|\bkid[\s-]*lit\b"
@@ -565,7 +581,10 @@ _THING_LOOKALIKES = (
     r"|\b(?:kindergartens?|nurser(?:y|ies)|cr[eè]ches?|playgrounds?|schools?)\s+of\s+the\s+(?:reefs?|seas?|oceans?|"
     r"forests?|woods?|jungles?|savannah?s?|plains?|deep|wild|skies|sky|rivers?|marsh(?:es)?|moors?|mountains?|arctic)\b"
     r"|\b(?:child|children|kid|kids|baby|babies)\s+of\s+the\s+(?:(?:19)?[2-9]0'?s|twenties|thirties|forties|fifties|"
-    r"sixties|seventies|eighties|nineties)\b|\bkid\s+stuff\b"
+    r"sixties|seventies|eighties|nineties|storms?|sea|seas|sun|moon|stars|night|wind|mountains?|desert|revolution|"
+    r"empire)\b|\bkid\s+stuff\b"
+    # a car and a hill: "the Mini Cooper rally", "the Kinder Scout trespass"
+    r"|\bmini\s+coopers?\b|\bkinder\s+scout\b"
     # a sitcom: "the Young Ones DVD box set"
     r"|\bthe\s+young\s+ones\b(?=[^.;]*\b(?:dvds?|box\s+sets?|sitcoms?|tv|television|posters?|cast|albums?|records?|"
     r"series|episodes?|vhs|videos?)\b)"
@@ -982,11 +1001,26 @@ _YOUNG_BY_ITS_MOTHER = re.compile(r"\b(?:baby|infant|newborn)\b(?=\s+(?:[\w'-]+\
                                   r"beside\s+|with\s+)?its\s+(?:mother|mum|mom)(?:'s)?\b)", re.IGNORECASE)
 
 
+# A quoted title before a colon or comma, as a competition or an exhibition names a picture ("entry 'Kid': a goat kid
+# on a wall"). A title whose every word the description repeats says nothing of its own, and is read only there.
+_QUOTED_TITLE = re.compile(r"(?:^|(?<=\s))'([^']{1,40})'(?=\s*[:,])")
+
+
+def _without_repeated_titles(text: str) -> str:
+    def blanked(match: re.Match) -> str:
+        words = re.findall(r"[a-z]+", match.group(1).lower())
+        rest = (text[:match.start()] + " " + text[match.end():]).lower()
+        repeated = words and all(re.search(rf"\b{word}\b", rest) for word in words)
+        return " " * len(match.group(0)) if repeated else match.group(0)
+
+    return _QUOTED_TITLE.sub(blanked, text) if "'" in text else text
+
+
 def child_terms_in(text: str | None) -> list[str]:
     """The child words found in ``text`` (after removing the exclusions), in order."""
     if not text:
         return []
-    typed, text = text, _normalised(text)
+    typed, text = text, _without_repeated_titles(_normalised(text))
     cleaned = _EXCLUSIONS.sub(" ", text)
     if names_an_animal(typed):
         cleaned = _YOUNG_BY_ITS_MOTHER.sub(" ", cleaned)
