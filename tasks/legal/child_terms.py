@@ -247,7 +247,8 @@ CHILD_PATTERNS = (
     r"\bprimary\s+(?:school\s+)?(?:class|classes|classroom|classrooms|pupils?|kids|children|sports\s+days?|"
     r"nativity|assembl(?:y|ies)|plays?)\b",
     # a primary school's own events, the possessive and a season between: "the primary's spring concert"
-    r"\bprimary's\s+(?:[\w-]+\s+)?(?:concerts?|nativity|assembl(?:y|ies)|plays?|sports\s+days?|fairs?|fetes?|discos?)\b",
+    r"\bprimary's\s+(?:[\w-]+\s+)?(?:concerts?|nativity|assembl(?:y|ies)|plays?|sports\s+days?|fairs?|fetes?|"
+    r"discos?)\b",
     # a child at the childminder's ("pick up Ollie from the childminder"), a school nativity's shepherds in tea
     # towels and its costumes
     r"\b(?:from|at|to)\s+(?:the\s+|our\s+|his\s+|her\s+)?childminder'?s?\b"
@@ -381,7 +382,8 @@ CHILD_PATTERNS = (
     # swimmers in armbands (water wings) are learning children ("stage 1 learners in armbands"; not "in black
     # armbands"), and the youngest martial-arts class by its usual names ("the little dragons class")
     r"\bin\s+(?:their\s+|his\s+|her\s+)?(?:arm[\s-]?bands|water\s+wings)\b"
-    r"|\blittle\s+(?:dragons|ninjas|kickers|warriors)\s+(?:class(?:es)?|karate|taekwondo|judo|martial\s+arts|sessions?)\b",
+    r"|\blittle\s+(?:dragons|ninjas|kickers|warriors)\s+(?:class(?:es)?|karate|taekwondo|judo|martial\s+arts|"
+    r"sessions?)\b",
     # an age band as a club writes it: "Lego club for 6-10s", "a 2-3s music group" (not "the 1950-60s", "3-2s")
     rf"\b(?:for|a|the|our|aged|ages)\s+{_UNDER_16}\s*[-–]\s*(?:1[0-5]|[2-9])'?s\b",
     # toddling is how a toddler walks ("a toddling figure in a sunhat"; not "toddling off to the pub")
@@ -769,7 +771,8 @@ _EXCLUSIONS = re.compile(
     r"|\b(?:son|sons|daughter|daughters)\b(?=.*\b(?:his|her|their)\s+(?:(?:mother|father|mum|mom|dad|parents)'s?\s+)?"
     r"(?:[6-9]0th|sixtieth|seventieth|eightieth|ninetieth)(?:\s+birthday)?\b)"
     # or the parent's birthday named first: "dad's 70th at the golf club, his daughters giving a speech"
-    r"|\b(?:mother|father|mum|mom|dad|mum\s+and\s+dad|parents)'s?\s+(?:[6-9]0th|sixtieth|seventieth|eightieth|ninetieth)"
+    r"|\b(?:mother|father|mum|mom|dad|mum\s+and\s+dad|parents)'s?\s+"
+    r"(?:[6-9]0th|sixtieth|seventieth|eightieth|ninetieth)"
     rf"(?:\s+birthday)?\b{_NO_CHILD_WORD_BETWEEN}\b(?:his|her|their)\s+(?:sons?|daughters?)\b"
     # an event for over-18s: "mum and daughter pamper evening, 18+"
     r"|\b(?:son|sons|daughter|daughters|brothers?|sisters?)\b(?=[^.;]*(?:\b18\s*\+|\bover[\s-]*18s?\b|"
@@ -995,8 +998,8 @@ def _normalised(text: str) -> str:
     return re.sub(r"\byr\s*(?=\d)", "year ", text, flags=re.IGNORECASE)
 
 
-# An animal's young named by "its mother", in a text that names the animal: "orangutan sanctuary, an infant swinging from
-# its mother's arm" (a text naming no animal keeps its baby: "a baby asleep on its mother's chest").
+# An animal's young named by "its mother", in a text that names the animal: "orangutan sanctuary, an infant swinging
+# from its mother's arm" (a text naming no animal keeps its baby: "a baby asleep on its mother's chest").
 _YOUNG_BY_ITS_MOTHER = re.compile(r"\b(?:baby|infant|newborn)\b(?=\s+(?:[\w'-]+\s+){0,3}(?:from\s+|to\s+|on\s+|"
                                   r"beside\s+|with\s+)?its\s+(?:mother|mum|mom)(?:'s)?\b)", re.IGNORECASE)
 
