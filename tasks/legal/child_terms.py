@@ -127,6 +127,8 @@ _JUNIOR_SPORT = (r"(?:(?:canoe|water|bike)\s+polo|polo|ice\s+hockey|field\s+hock
 # what an age-banded team plays or is: "an under-12 football match", "a U14 lacrosse game"
 # (the sports are _JUNIOR_SPORT's, which names every sport the team list had)
 _TEAM = rf"(?:team|teams|league|squad|side|match|game|games|tournament|players|chess|{_JUNIOR_SPORT})"
+# the youth sections by name, capitalised as people write a section (not "lion cubs", "tour guides")
+_SECTIONS_CAPITALISED = r"(?:Rainbows|Brownies|Beavers|Cubs|Scouts|Guides)"
 # a player by position: "a U12 goalkeeper", "an under-14 winger"
 _PLAYING_POSITION = (r"(?:goalkeepers?|keepers?|goalies?|strikers?|wingers?|defenders?|midfielders?|captains?|"
                      r"batters?|bowlers?|pitchers?|catchers?|forwards?|full[\s-]?backs?|scrum[\s-]?halves?|hookers?|"
@@ -255,7 +257,7 @@ CHILD_PATTERNS = (
     r"|\b(?:shepherds?|wise\s+m[ae]n|kings?|angels?)\s+in\s+(?:a\s+|their\s+|his\s+|her\s+)?tea[\s-]?towels?\b"
     r"|\bnativity\s+costumes?\b",
     # a section named where a child is taken: "drop Lily at Rainbows", "back from Cubs" (not "at Cubs games")
-    r"(?-i:\b(?:at|from|to)\s+(?:Rainbows|Brownies|Beavers|Cubs|Scouts|Guides)\b)"
+    rf"(?-i:\b(?:at|from|to)\s+{_SECTIONS_CAPITALISED}\b)"
     r"(?!\s+(?:games?|stadium|park|field|fans?|matche?s?|baseball))",
     # match mascots lead the teams out; parents push buggies; the young princes of a royal family
     r"\bmascots\s+(?:lead|leading|walk|walking)\s+(?:\w+\s+)?(?:teams?|players|sides)\s+out\b"
@@ -325,8 +327,7 @@ CHILD_PATTERNS = (
     # Beavers marching past", capitalised: not "lion cubs and beavers"), the Guides at camp ("the Guides around the
     # campfire", capitalised: not tour guides)
     r"\b(?:rainbow|brownie|beaver|cub|guide|scout)\b(?=[^.;]*\b(?:her|his)\s+(?:enrolment|enrollment|investiture)\b)"
-    r"|(?-i:\b(?:Cubs|Beavers|Brownies|Rainbows|Scouts|Guides)\s+(?:and|&)\s+(?:Cubs|Beavers|Brownies|Rainbows|Scouts|"
-    r"Guides)\b)"
+    rf"|(?-i:\b{_SECTIONS_CAPITALISED}\s+(?:and|&)\s+{_SECTIONS_CAPITALISED}\b)"
     r"|(?-i:\bGuides\b)(?=[^.;]*\b(?:campfires?|camp|badges?|promise|patrols?|units?|jamboree)\b)",
     # the Beaver Scouts by what only the section does ("a beaver's den" is the animal's)
     r"\bbeavers'?\s+(?:meetings?|sleepovers?|promises?|investitures?|sessions?)\b",
@@ -976,12 +977,12 @@ _CHILD_IN_GENERAL = {"child", "children", "kid", "kids", "kiddies", "boy", "boys
                      "youth", "teen", "teens", "teenager", "teenagers", "youngster", "youngsters"}
 
 
-def _excludes_children(text: str) -> bool:
-    return any(word in _CHILD_IN_GENERAL for term in excluded_terms(text) for word in re.findall(r"[a-z]+", term))
+def _excluded_words(text: str) -> set[str]:
+    """The words of what ``text`` excludes with a search box's minus sign."""
+    return {word for term in excluded_terms(text) for word in re.findall(r"[a-z]+", term)}
 
 
-def _section_by_excluded_sense(text: str) -> list[tuple[int, str]]:
-    excluded = {word for term in excluded_terms(text) for word in re.findall(r"[a-z]+", term)}
+def _section_by_excluded_sense(text: str, excluded: set[str]) -> list[tuple[int, str]]:
     if not excluded or excluded & _SECTION_SENSE:
         return []
     return [(match.start(), match.group(0)) for match in re.finditer(r"\b(?:brownies|beavers|rainbows|cubs)\b",
@@ -1032,8 +1033,9 @@ def child_terms_in(text: str | None) -> list[str]:
     found = [(match.start(), match.group(0)) for match in CHILD_PATTERN.finditer(words)]
     found += _misspelt_child_words(cleaned)
     found += other_language_child_terms(cleaned, _OTHER_LANGUAGE_YOUNG_ANIMALS)
-    found += _section_by_excluded_sense(typed)
-    if _excludes_children(typed):  # "son -boy -child retirement party": the searcher asks for a grown son
+    excluded = _excluded_words(typed)
+    found += _section_by_excluded_sense(typed, excluded)
+    if excluded & _CHILD_IN_GENERAL:  # "son -boy -child retirement party": the searcher asks for a grown son
         found = [(start, term) for start, term in found if not re.fullmatch(_RELATIVE, term, re.IGNORECASE)]
     gear = [(match.start(), match.group(0)) for match in _BABY_GEAR.finditer(cleaned)]
     if gear and not names_an_animal(text) and not _GEAR_AS_GOODS.search(cleaned):
