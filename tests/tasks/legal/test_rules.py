@@ -585,7 +585,27 @@ NAMES_NO_CHILD = {"brothers racing on bikes down the driveway",
                   "judges' note: the tiny fist wrapped around a grandfather's finger",
                   "live: the teddy bears' picnic in the park, each host in dungarees clutching a guest of honour",
                   "entry 'Lost and Found': a single small mitten on a railing, its owner reaching up",
-                  "commentary: the smallest mascot can barely lift the match ball"}
+                  "commentary: the smallest mascot can barely lift the match ball",
+                  # batch 40 (screenplay scene headings and stage directions; product packaging and catalogue
+                  # copy): names in capitals with an age in brackets, age ranges on a box, what small people do
+                  "catalogue copy: splash-proof raincoat, 2-3 yrs, modelled jumping in a puddle",
+                  "SCENE 4. The attic. JAMIE, eleven, finds a box of old letters.",
+                  "toy catalogue: ride-on tractor, 18 months to 3 years, shown with a little farmer in dungarees",
+                  "stage direction: The ORPHANS line up for gruel, the smallest at the back.",
+                  "product photo: balance bike, 2-5 years, a tiny rider on the pavement",
+                  "stage direction: The MOTHER rocks the CRADLE, humming.",
+                  "INT. GRANDMA'S HOUSE - DAY. GRANDMA teaches LUCY (6) to knit.",
+                  "EXT. SCHOOL GATES - AFTERNOON. A stream of SMALL FIGURES in red jumpers pours out.",
+                  "EXT. PLAYING FIELD - SPORTS DAY. The year 2 sack race begins.",
+                  "INT. HALLWAY - NIGHT. Small footsteps pad toward the parents' bedroom.",
+                  "stage direction: A very small voice from under the table: 'Found me!'",
+                  "EXT. GARDEN - DAY. A cardboard-sword pirate the height of the water butt guards the shed.",
+                  "box art: the cot mobile, a pair of chubby hands reaching up at it",
+                  "SCENE 2. Bath time. A rubber duck, and someone in the bubbles refusing to get out.",
+                  "INT. CHURCH HALL - EVENING. RAINBOWS make paper lanterns.",
+                  "EXT. BMX TRACK - DAY. A rider of about nine takes the first jump.",
+                  "INT. BEDROOM - NIGHT. ELLIE (5) can't sleep; she counts glow-stars.",
+                  "EXT. SWINGS - DAY. TOM (3) refuses to get off."}
 
 
 
