@@ -33,8 +33,10 @@ from __future__ import annotations
 
 import re
 
+from tasks.legal.capitals import capitals_as_capitalised
 from tasks.legal.file_names import file_name_as_words
 from tasks.legal.other_languages import other_language_child_terms, young_animal_pattern
+from tasks.legal.screenplay import scene_headings_as_words
 from tasks.legal.search_syntax import TITLE_MEDIA, as_asked, excluded_terms
 from tasks.legal.social_text import SocialText
 
@@ -53,6 +55,8 @@ CHILD_WORDS = (
     "young families", "choirboy", "choirboys", "choirgirl", "choirgirls",
     # the 1938-39 rescue of Jewish children from Nazi Germany
     "kindertransport",
+    # a child without parents ("the orphans line up for gruel"; not an orphaned lamb, an orphan drug, below)
+    "orphan", "orphans",
     "munchkins", "tyke", "tykes", "young'un", "young'uns", "youngun", "younguns", "small fry", "pint-sized",
     "little fella", "little fellas", "little fellow", "little fellows", "little squirt", "little squirts",
     "rugrat", "rugrats", "ankle biter", "ankle biters", "nipper", "nippers", "sprog", "sprogs",
@@ -177,6 +181,11 @@ CHILD_PATTERNS = (
     r"\b(?:scouts?|guides?|brownies?|cubs?|beavers?|rainbows?|cadets?|young\s+(?:golfers?|players?|riders?|swimmers?|"
     rf"skaters?|dancers?|runners?|footballers?|cricketers?|gymnasts?))\s*,\s*(?:aged\s+|about\s+|around\s+|nearly\s+|"
     rf"almost\s+)?{_UNDER_16}\s*,",
+    # a sportsperson or a figure of about a child's age: "a rider of about nine takes the first jump", "a skater of
+    # maybe twelve" (not "a rider of nine horses": the age is hedged)
+    r"\b(?:riders?|players?|swimmers?|skaters?|dancers?|runners?|climbers?|cyclists?|golfers?|boxers?|skiers?|"
+    r"surfers?|divers?|gymnasts?|footballers?|cricketers?|walkers?|figures?|drummers?|singers?)\s+of\s+(?:about|around|"
+    rf"nearly|almost|maybe|perhaps|roughly)\s+{_UNDER_16}\b(?!\s*(?:%|percent|metres?|meters?|feet|ft|horses?|kg))",
     # a person named with an age under 16, as newspapers caption them: "Freddie (4) and his sister", "Pictured: Grace,
     # 11, who swam" (a capitalised name, the age between commas or in brackets)
     rf"(?-i:\b[A-Z][a-z]+)\s*(?:,\s*(?:aged\s+)?{_UNDER_16}\s*,|\(\s*(?:aged\s+)?{_UNDER_16}\s*\))",
@@ -198,6 +207,10 @@ CHILD_PATTERNS = (
     # whiteboard"
     rf"\byear[\s-]*{_SCHOOL_YEAR_UK}\s+(?:[\w-]+\s+){{0,2}}(?:lessons?|classrooms?|teachers?|homework|whiteboards?|"
     r"phonics)\b",
+    # a British school year's races and shows: "the year 2 sack race", "the year 4 egg-and-spoon race", "a year 1
+    # nativity" (not "year 12", not "in year 2020")
+    rf"\byear[\s-]*{_SCHOOL_YEAR_UK}\s+(?:(?:sack|egg[\s-]+and[\s-]+spoon|three[\s-]+legged|relay|obstacle)\s+races?|"
+    r"sports\s+days?|nativity|nativities|carol\s+services?|harvest\s+festivals?)\b",
     # a British school year's pupils by the year alone: "year 7s on their first day", "the year sixes" (not "the
     # 1990s")
     r"\byear[\s-]*(?:1[01]|[1-9])s\b|\byear\s+(?:ones|twos|threes|fours|fives|sixes|sevens|eights|nines|tens|"
@@ -262,10 +275,17 @@ CHILD_PATTERNS = (
     # match mascots lead the teams out; parents push buggies; the young princes of a royal family
     r"\bmascots\s+(?:lead|leading|walk|walking)\s+(?:\w+\s+)?(?:teams?|players|sides)\s+out\b"
     r"|\bpush(?:ing|es|ed)?\s+(?:a\s+|their\s+|his\s+|her\s+|the\s+)?buggies?\b"
-    r"|\byoung\s+(?:princes|princesses|prince|princess|royals)\b",
+    r"|\byoung\s+(?:princes|princesses|prince|princess|royals)\b"
+    # a cradle rocked holds a baby: "The MOTHER rocks the CRADLE, humming" (not "the cradle of civilisation")
+    r"|\brock(?:s|ed|ing)?\s+(?:the|a|her|his|their)\s+cradle\b(?!\s+of\b)",
     # the small of a sport: "the mini gymnasts on the beam", "mini footballers"
     r"\bmini[\s-]+(?:gymnasts?|athletes?|footballers?|rugby\s+players?|cricketers?|golfers?|swimmers?|dancers?|"
     r"ballerinas?|skaters?|tennis\s+players?|cheerleaders?|kickers)\b",
+    # an age range on a box or a label, as a field: "balance bike, 2-5 years", "raincoat, 2-3 yrs", "ride-on
+    # tractor, 18 months to 3 years" (not "for 2-5 years' service", "renovated 2-3 years ago")
+    rf"(?:^|[,:;(]\s*|\b(?:ages?|aged|sizes?|fits)\s+)(?:{_UNDER_16}|\d{{1,2}}\s*(?:months?|mths?|m))\s*(?:-|–|to)\s*"
+    rf"{_UNDER_16}\s*(?:years?|yrs?|y)\b(?!['’]|\s+(?:ago|later|earlier|on|in|of|since|before|after|experience|"
+    r"warranty|guarantee|service)\b)",
     # an age range in years: "activities for 5-12 year olds", "8 to 11-year-olds"
     rf"\b{_UNDER_16}\s*(?:-|–|to)\s*{_UNDER_16}[\s-]*(?:years?|yrs?)[\s-]*olds?\b",
     r"\bafter[\s-]school\s+(?:\w+\s+)?(?:club|clubs|program|programs|programme|programmes|care|activities|class|"
@@ -578,9 +598,14 @@ _THING_LOOKALIKES = (
     r"justice(?:\s+system)?)\b"
     # people and characters called kid: "Kid Rock", "Billy the Kid"
     r"|\bkid\s+(?:rock|cudi|creole)\b|\bbilly\s+the\s+kid\b|\bbubba\s+(?:gump|watson|wallace)\b"
+    # a brand named after someone called Kid, capitalised in a lower-case sentence: "a tin of Kid Brooke's toffees"
+    r"|(?-i:\b[a-z]+\s+Kid\s+[A-Z][a-z]+'s)\b"
     # an animal's cubs ("lion cubs at a safari camp"); a place for the young as a figure of speech for nature's
     # ("Kindergarten of the Reef"); someone of a decade ("Child of the Sixties"); childish things ("Kid Stuff")
     rf"|\b{_ANIMAL}\s+cubs\b"
+    # an animal's orphans and an orphan thing: "orphan lambs", "a sanctuary's elephant orphans", "an orphan drug"
+    rf"|\borphans?\s+(?:[\w-]+\s+)?{_ANIMAL}\b|\b{_ANIMAL}\s+orphans?\b"
+    r"|\borphan\s+(?:drugs?|diseases?|wells?|works?|lines?|pages?|files?|blocks?|sites?|processes?)\b"
     r"|\b(?:kindergartens?|nurser(?:y|ies)|cr[eè]ches?|playgrounds?|schools?)\s+of\s+the\s+(?:reefs?|seas?|oceans?|"
     r"forests?|woods?|jungles?|savannah?s?|plains?|deep|wild|skies|sky|rivers?|marsh(?:es)?|moors?|mountains?|arctic)\b"
     r"|\b(?:child|children|kid|kids|baby|babies)\s+of\s+the\s+(?:(?:19)?[2-9]0'?s|twenties|thirties|forties|fifties|"
@@ -683,8 +708,9 @@ _EXCLUSIONS = re.compile(
     # teenagers aged 16 or more ("Teenage Girls Aged 18 At Prom Night"): the age said makes them no children
     rf"|\b(?:teenage\s+|teen\s+)?(?:{_FAMILY}|teens|teenagers?)\s+(?:all\s+|both\s+)?aged\s+{_ADULT_AGE}\b"
     r"(?![\s-]*(?:months?|mos?|weeks?|wks?|days?|and\s+(?:under|below|younger)))"
-    # both grown: "father and son, both retired", "a father and son, both in their fifties"
-    rf"|\b{_FAMILY}\b(?=[^.;]*,?\s+both\s+(?:retired|grown(?:[\s-]up)?|adults?|pensioners|married|in\s+their\s+"
+    # both grown: "father and son, both retired", "a father and son, both in their fifties", "mother and daughter
+    # robes, both women in their forties"
+    rf"|\b{_FAMILY}\b(?=[^.;]*,?\s+both\s+(?:(?:grown\s+)?(?:women|men|adults)\s+)?(?:retired|middle[\s-]aged|elderly|grown(?:[\s-]up)?|adults?|pensioners|married|in\s+their\s+"
     rf"{_DECADE}|gr[ae]y[\s-]haired|white[\s-]haired|bald|pregnant|{_ADULT_JOB}s?)\b)"
     # in an adult's work uniform: "a grandson in his police uniform"
     rf"|\b{_RELATIVE}\s+in\s+(?:his|her|their)\s+(?:police|army|navy|air\s+force|military|nurse's|nurses'|nursing|"
@@ -744,6 +770,12 @@ _EXCLUSIONS = re.compile(
     rf"|\b(?:{_RELATIVE}|twins),\s+(?:a|an)\s+(?:{_ADULT_AGE}[\s-]+years?[\s-]+old\s+)?"
     r"(?:(?:retired|qualified|serving|practising|practicing|senior|army|navy|police|hospital|family|head)\s+)?"
     rf"{_ADULT_JOB}s?\s*(?:,|\.|$)"
+    # or as a grown woman or man, or grown, between commas: "Enter the DAUGHTER, a woman of thirty", "her son, a
+    # grown man,", "the NEPHEWS, all middle-aged," (not "her son, a man of five" in play)
+    rf"|\b(?:{_RELATIVE}|twins|siblings|cousins),\s+(?:a|an)\s+(?:grown(?:[\s-]up)?\s+|young\s+|middle[\s-]aged\s+|"
+    rf"elderly\s+|old\s+)?(?:woman|man|lady|gentleman)\b(?!\s+of\s+(?:about\s+)?{_UNDER_16}\b)"
+    rf"|\b(?:{_RELATIVE}|twins|siblings|cousins),\s+(?:all\s+|both\s+|now\s+)?(?:middle[\s-]aged|elderly|retired|"
+    rf"pensioners|gr[ae]y[\s-]haired|white[\s-]haired|in\s+their\s+{_DECADE})\b"
     # or an adult's age alone: "her grandson, a 30-year-old, ..."
     rf"|\b(?:{_RELATIVE}|twins),\s+(?:a|an)\s+{_ADULT_AGE}[\s-]+years?[\s-]+old\b(?![\s-]+(?:boys?|girls?|kids?))"
     # their own birthday of 18 or more: "twins celebrating their 70th", "a son at his 21st"
@@ -949,9 +981,10 @@ _SOCIAL_TEXT = SocialText([w for w in CHILD_WORDS if " " not in w] + list(ANIMAL
 
 
 def plain_text(text: str) -> str:
-    """``text`` with a file name's or slug's words set apart, its hashtags as words and its emoji by name, without
-    what a search box's minus sign excludes and without its quotes, as every check reads it."""
-    return _SOCIAL_TEXT.plain(file_name_as_words(as_asked(text)))
+    """``text`` with a file name's or slug's words set apart, its hashtags as words and its emoji by name, a
+    screenplay's scene headings as words, without what a search box's minus sign excludes and without its quotes, as
+    every check reads it."""
+    return _SOCIAL_TEXT.plain(file_name_as_words(scene_headings_as_words(as_asked(text))))
 
 
 # A youth section's name whose other sense a search box's minus sign excludes: "brownies -chocolate -recipe",
@@ -991,9 +1024,11 @@ def _section_by_excluded_sense(text: str, excluded: set[str]) -> list[tuple[int,
 
 
 def _normalised(text: str) -> str:
-    """Hashtags and emoji as plain words, a typographic apostrophe as a plain one, "lil' guy" as "lil guy", and
-    what people type for short: "skool" for school, "jr" for junior, "yr 6" for year 6."""
-    text = re.sub(r"\blil'", "lil", plain_text(text).replace("\u2019", "'"))
+    """Hashtags and emoji as plain words, a typographic apostrophe as a plain one, "lil' guy" as "lil guy", words in
+    capitals in a lower-case text as capitalised ("LUCY (6)" as "Lucy (6)"), and what people type for short: "skool"
+    for school, "jr" for junior, "yr 6" for year 6."""
+    text = capitals_as_capitalised(plain_text(text).replace("\u2019", "'"))
+    text = re.sub(r"\blil'", "lil", text)
     text = re.sub(r"\bskool\b", "school", text, flags=re.IGNORECASE)
     text = re.sub(r"\bjr\b\.?", "junior", text, flags=re.IGNORECASE)
     return re.sub(r"\byr\s*(?=\d)", "year ", text, flags=re.IGNORECASE)

@@ -168,6 +168,12 @@ from tasks.legal.rules import (DISCLAIMER, QueryFilter, build_query_filter, choo
     "the Guides around the campfire", "a Scout, about 11, tying a bowline", "a young golfer, 8, lining up a putt",
     # a quoted title read where it says more than the description: "entry 'Kids': three on a trampoline"
     "entry 'Kids': three on a trampoline",
+    # a screenplay's and a catalogue's: a name in capitals with an age, an age range on a box, orphans, a cradle
+    # rocked, a school year's race, a rider of about nine
+    "INT. BEDROOM - NIGHT. ELLIE (5) can't sleep", "SCENE 4. JAMIE, eleven, finds a box", "balance bike, 2-5 years",
+    "raincoat, 2-3 yrs, modelled in a puddle", "ride-on tractor, 18 months to 3 years", "war orphans, 1946",
+    "the orphans line up for gruel", "The MOTHER rocks the CRADLE, humming.", "the year 2 sack race begins",
+    "a year 4 egg and spoon race", "a rider of about nine takes the first jump", "a skater of maybe twelve",
 ])
 def test_the_vocabulary_catches_children_in_many_forms(text):
     assert mentions_children(text)
@@ -329,6 +335,13 @@ def test_the_vocabulary_catches_children_in_many_forms(text):
     "walkers re-enacting the Kinder Scout trespass",
     # a competition entry's quoted title that only repeats the description's word (here an animal's young)
     "entry 'Kid': a goat kid on a wall",
+    # grown relatives in capitals or between commas, both women, orphaned animals and an orphan drug, an age range
+    # that is a time, a rider of nine horses, a year that is a date, a brand named after someone called Kid
+    "Enter the DAUGHTER, a woman of thirty, with a suitcase.", "The NEPHEWS, all middle-aged, exchange looks.",
+    "her son, a grown man, at the wheel", "matching mother and daughter robes, both women in their forties",
+    "orphan lambs being bottle fed", "the elephant orphans at the sanctuary", "an orphan drug trial",
+    "renovated 2-3 years ago", "for 2-5 years' service", "a rider of nine horses", "a year 2020 sports day",
+    "year 12 sports day", "the cradle of civilisation", "a tin of Kid Brooke's toffees",
 ])
 def test_the_vocabulary_leaves_look_alikes_alone(text):
     assert not mentions_children(text), child_terms_in(text)
@@ -587,25 +600,14 @@ NAMES_NO_CHILD = {"brothers racing on bikes down the driveway",
                   "entry 'Lost and Found': a single small mitten on a railing, its owner reaching up",
                   "commentary: the smallest mascot can barely lift the match ball",
                   # batch 40 (screenplay scene headings and stage directions; product packaging and catalogue
-                  # copy): names in capitals with an age in brackets, age ranges on a box, what small people do
-                  "catalogue copy: splash-proof raincoat, 2-3 yrs, modelled jumping in a puddle",
-                  "SCENE 4. The attic. JAMIE, eleven, finds a box of old letters.",
-                  "toy catalogue: ride-on tractor, 18 months to 3 years, shown with a little farmer in dungarees",
-                  "stage direction: The ORPHANS line up for gruel, the smallest at the back.",
-                  "product photo: balance bike, 2-5 years, a tiny rider on the pavement",
-                  "stage direction: The MOTHER rocks the CRADLE, humming.",
-                  "INT. GRANDMA'S HOUSE - DAY. GRANDMA teaches LUCY (6) to knit.",
+                  # copy): what small people do or leave, and a youth section in capitals at the start of a sentence
                   "EXT. SCHOOL GATES - AFTERNOON. A stream of SMALL FIGURES in red jumpers pours out.",
-                  "EXT. PLAYING FIELD - SPORTS DAY. The year 2 sack race begins.",
                   "INT. HALLWAY - NIGHT. Small footsteps pad toward the parents' bedroom.",
                   "stage direction: A very small voice from under the table: 'Found me!'",
                   "EXT. GARDEN - DAY. A cardboard-sword pirate the height of the water butt guards the shed.",
                   "box art: the cot mobile, a pair of chubby hands reaching up at it",
                   "SCENE 2. Bath time. A rubber duck, and someone in the bubbles refusing to get out.",
-                  "INT. CHURCH HALL - EVENING. RAINBOWS make paper lanterns.",
-                  "EXT. BMX TRACK - DAY. A rider of about nine takes the first jump.",
-                  "INT. BEDROOM - NIGHT. ELLIE (5) can't sleep; she counts glow-stars.",
-                  "EXT. SWINGS - DAY. TOM (3) refuses to get off."}
+                  "INT. CHURCH HALL - EVENING. RAINBOWS make paper lanterns."}
 
 
 
