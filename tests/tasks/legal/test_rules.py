@@ -607,7 +607,20 @@ NAMES_NO_CHILD = {"brothers racing on bikes down the driveway",
                   "EXT. GARDEN - DAY. A cardboard-sword pirate the height of the water butt guards the shed.",
                   "box art: the cot mobile, a pair of chubby hands reaching up at it",
                   "SCENE 2. Bath time. A rubber duck, and someone in the bubbles refusing to get out.",
-                  "INT. CHURCH HALL - EVENING. RAINBOWS make paper lanterns."}
+                  "INT. CHURCH HALL - EVENING. RAINBOWS make paper lanterns.",
+                  # batch 41 (text-message shorthand; a museum's catalogue labels): shorthand for a child or a school,
+                  # a section in lower case, a dame school's scholars, what a baby wears or does
+                  "lookin 4 a lil 1 asleep in a car seat",
+                  "a wee lad holdin a crab at the beach, pls n thx",
+                  "primary sch sack race on the field, red team v blue",
+                  "Engraving. A dame school, the scholars reciting their letters.",
+                  "brownies plantin bulbs by the church hall",
+                  "rainbows (girlguiding) makin bird feeders",
+                  "Photograph, 1920s. Wolf Cubs at camp, saluting the flag.",
+                  "first steps holdin daddy's fingers",
+                  "Oil sketch. A swaddled bundle in a crib, a rattle on the blanket.",
+                  "wobbly front tooth finally out, holdin it up proudly",
+                  "Miniature on ivory. The sitter in leading strings with a coral teething rattle."}
 
 
 
