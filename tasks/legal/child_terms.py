@@ -49,7 +49,7 @@ CHILD_WORDS = (
     "daughter", "daughters", "grandson", "grandsons", "granddaughter", "granddaughters", "grandchild",
     "grandchildren", "grandkid", "grandkids", "nephew", "nephews", "niece", "nieces", "youth", "youths",
     "juvenile", "juveniles", "minor", "minors", "tot", "tots", "little one", "little ones", "lass", "lasses",
-    "lassie", "laddie", "young lad", "young lads", "young carer", "young carers", "wee one", "wee ones", "bairn",
+    "lassie", "laddie", "young lad", "young lads", "wee lad", "wee lads", "young carer", "young carers", "wee one", "wee ones", "bairn",
     "bairns", "munchkin", "bubba", "bubbas", "little dude", "little dudes", "mini me", "mini mes", "mini-me",
     "mini-mes", "little lad", "little lads", "small person", "small people", "young ones", "young family",
     "young families", "choirboy", "choirboys", "choirgirl", "choirgirls",
@@ -86,7 +86,7 @@ CHILD_WORDS = (
     "elementary schoolers", "grade school", "grade schooler", "grade schoolers", "middle school",
     "middle schooler", "middle schoolers", "junior high", "kindergarten", "kindergartner", "kindergartners",
     "kindergartener", "kindergarteners", "preschool", "preschooler", "preschoolers", "pre-school", "pre-k",
-    "nursery school", "junior school", "junior schools", "infant school", "infant schools", "daycare", "day care",
+    "nursery school", "junior school", "junior schools", "dame school", "dame schools", "infant school", "infant schools", "daycare", "day care",
     "pre-schooler", "pre-schoolers", "primary school", "homeschool", "home-school", "homeschooled", "home-schooled",
     "homeschooler", "homeschoolers", "homeschooling", "home-schooling",
     "primary schooler", "primary schoolers", "sunday school", "bible school",
@@ -414,6 +414,12 @@ CHILD_PATTERNS = (
     r"gala|egg[\s-]+and[\s-]+spoon|sack\s+race|three[\s-]+legged)\b",
     # only children lose milk teeth: "losing a milk tooth", "the tooth fairy"
     r"\bmilk\s+(?:tooth|teeth)\b|\btooth\s+fairy\b",
+    # a wobbly tooth is a milk tooth on its way out: "wobbly front tooth finally out"
+    r"\b(?:wobbly|wiggly)\s+(?:front\s+|baby\s+)?(?:tooth|teeth)\b",
+    # a Guides section beside the movement's name: "rainbows (girlguiding) making bird feeders", "Girlguiding
+    # Brownies"
+    r"\b(?:rainbows?|brownies?|guides?)\b(?=[^.;]*\bgirl\s*guiding\b)|\bgirl\s*guiding\s+(?:rainbows?|brownies?|"
+    r"guides?)\b",
     # the Guides' youngest sections by name: "brownies" are cakes unless they do what people do
     # (and the Rainbows, the youngest: "Rainbows making bird feeders" — not rainbows over anything)
     r"\b(?:brownies|rainbows)\s+(?:selling|singing|marching|camping|hiking|playing|dancing|waving|posing|smiling|"
@@ -720,6 +726,9 @@ _EXCLUSIONS = re.compile(
     r"(?!\s+(?:of|in|on|at|from)\s+(?:his|her|their|my|our|your)\b)"
     # adults called girls and boys: "college girls", "girls in their twenties", "the boys in their 40s"
     r"|\b(?:college|university|uni|sorority|fraternity|office|career)\s+(?:girls|boys|kids)\b"
+    # the women of a stage's chorus: "chorus girls", "Girls of the chorus line, Folies Bergère"
+    r"|\b(?:chorus|cancan|can-can|burlesque|cabaret|revue)\s+girls\b"
+    r"|\bgirls\s+of\s+the\s+(?:chorus|cancan|can-can|burlesque|cabaret|revue|music\s+hall|folies)\b"
     # of an age to be at college: "her college-age daughter", "university-aged sons"
     rf"|\b(?:college|university|uni)[\s-]*aged?\s+(?:step[\s-]?|god[\s-]?)?{_FAMILY}\b"
     r"|\b(?:girls?|boys?|kids|lads|lasses|twins|siblings|sons?|daughters?|brothers?|sisters?|nephews?|nieces?|"
@@ -912,6 +921,7 @@ _BABY_GEAR = re.compile(r"\b(?:strollers?|prams?|pushchairs?|bassinets?|playpens
                         rf"{_GEAR_NAMED_BABY_WORDS}|"
                         r"christening\s+(?:gowns?|robes?|dress(?:es)?)|training\s+wheels|stabili[sz]ers|water\s+wings|"
                         r"sippy\s+cups?|shape\s+sorters?|breast[\s-]?feed(?:s|ing)?|ring[\s-]?bearers?|"
+                        r"swaddl(?:ed|ing)|teething\s+(?:rattles?|rings?|toys?)|leading[\s-]strings|"
                         r"(?:nappy|diaper)[\s-]+(?:changes?|changing)|"
                         r"changing\s+(?:a\s+|the\s+)?(?:nappy|nappies|diapers?)|"
                         r"in\s+(?:a\s+|his\s+|her\s+|their\s+)?(?:nappy|nappies|diapers?))\b",
@@ -1023,6 +1033,14 @@ def _section_by_excluded_sense(text: str, excluded: set[str]) -> list[tuple[int,
             if _SECTION_OTHER_SENSES[match.group(0)] & excluded]
 
 
+# the doing words messages write without their g ("makin", "jumpin'"), a closed list: "cabin", "robin" and
+# "muffin" end the same way
+_DROPPED_G = re.compile(r"\b(mak|hold|jump|play|sing|danc|march|camp|hik|wav|pos|smil|laugh|collect|parad|perform|"
+                        r"build|runn|swimm|sitt|shar|fly|climb|feed|bak|cook|plant|paint|splash|chas|read|sleep|"
+                        r"eat|stand|walk|rid|draw|learn|hid|kick|catch|throw|skipp|hopp|crawl|cry|giggl|blow|"
+                        r"look|hav|do|go)in'?(?=\W|$)", re.IGNORECASE)
+
+
 def _normalised(text: str) -> str:
     """Hashtags and emoji as plain words, a typographic apostrophe as a plain one, "lil' guy" as "lil guy", words in
     capitals in a lower-case text as capitalised ("LUCY (6)" as "Lucy (6)"), and what people type for short: "skool"
@@ -1031,6 +1049,12 @@ def _normalised(text: str) -> str:
     text = re.sub(r"\blil'", "lil", text)
     text = re.sub(r"\bskool\b", "school", text, flags=re.IGNORECASE)
     text = re.sub(r"\bjr\b\.?", "junior", text, flags=re.IGNORECASE)
+    text = re.sub(r"\b(primary|secondary|junior|infant|nursery|high|middle|sec)\s+sch\b\.?", r"\1 school", text,
+                  flags=re.IGNORECASE)
+    # a digit for a word: "a lil 1 asleep" is a little one
+    text = re.sub(r"\b(lil|little|wee)\s+1(s?)\b", r"\1 one\2", text, flags=re.IGNORECASE)
+    # a dropped g, as messages drop it: "makin bird feeders", "holdin a crab"
+    text = _DROPPED_G.sub(r"\1ing", text)
     return re.sub(r"\byr\s*(?=\d)", "year ", text, flags=re.IGNORECASE)
 
 

@@ -174,6 +174,11 @@ from tasks.legal.rules import (DISCLAIMER, QueryFilter, build_query_filter, choo
     "raincoat, 2-3 yrs, modelled in a puddle", "ride-on tractor, 18 months to 3 years", "war orphans, 1946",
     "the orphans line up for gruel", "The MOTHER rocks the CRADLE, humming.", "the year 2 sack race begins",
     "a year 4 egg and spoon race", "a rider of about nine takes the first jump", "a skater of maybe twelve",
+    # a message's shorthand and dropped g, a section beside its movement's name, a dame school, a wobbly tooth, what a
+    # baby is wrapped in or chews
+    "lookin 4 a lil 1 asleep", "a wee lad on the pier", "primary sch sports day", "brownies plantin bulbs",
+    "rainbows (girlguiding) makin cards", "a Girlguiding Brownies unit", "a dame school, 1840",
+    "wobbly front tooth finally out", "a swaddled bundle in a crib", "a coral teething rattle", "in leading strings",
 ])
 def test_the_vocabulary_catches_children_in_many_forms(text):
     assert mentions_children(text)
@@ -342,6 +347,9 @@ def test_the_vocabulary_catches_children_in_many_forms(text):
     "orphan lambs being bottle fed", "the elephant orphans at the sanctuary", "an orphan drug trial",
     "renovated 2-3 years ago", "for 2-5 years' service", "a rider of nine horses", "a year 2020 sports day",
     "year 12 sports day", "the cradle of civilisation", "a tin of Kid Brooke's toffees",
+    # a stage's chorus girls; words that end like a dropped g; a swaddled animal
+    "Girls of the chorus line, Folies Bergère, 1890s", "chorus girls at the Windmill", "a log cabin in the snow",
+    "a robin on a fence", "a muffin tin", "a swaddled puppy in a towel",
 ])
 def test_the_vocabulary_leaves_look_alikes_alone(text):
     assert not mentions_children(text), child_terms_in(text)
@@ -417,7 +425,6 @@ NAMES_NO_CHILD = {"brothers racing on bikes down the driveway",
                   "a mobile of felt stars above a crib", "a height chart pencilled on a kitchen door frame",
                   "a wobbly first tooth tied to a door handle with string",
                   "a bucket and spade and small footprints in the sand",
-                  "a stack of board books and a teething toy on a rug",
                   "a trail of crayons across a living room floor",
                   "a plastic tea set laid out for teddy bears on a lawn",
                   "a goodnight kiss for a small figure tucked under a dinosaur duvet",
@@ -608,19 +615,10 @@ NAMES_NO_CHILD = {"brothers racing on bikes down the driveway",
                   "box art: the cot mobile, a pair of chubby hands reaching up at it",
                   "SCENE 2. Bath time. A rubber duck, and someone in the bubbles refusing to get out.",
                   "INT. CHURCH HALL - EVENING. RAINBOWS make paper lanterns.",
-                  # batch 41 (text-message shorthand; a museum's catalogue labels): shorthand for a child or a school,
-                  # a section in lower case, a dame school's scholars, what a baby wears or does
-                  "lookin 4 a lil 1 asleep in a car seat",
-                  "a wee lad holdin a crab at the beach, pls n thx",
-                  "primary sch sack race on the field, red team v blue",
-                  "Engraving. A dame school, the scholars reciting their letters.",
-                  "brownies plantin bulbs by the church hall",
-                  "rainbows (girlguiding) makin bird feeders",
+                  # batch 41 (text-message shorthand; a museum's catalogue labels): an old name for a section that is
+                  # also an animal's young, and what a baby does
                   "Photograph, 1920s. Wolf Cubs at camp, saluting the flag.",
-                  "first steps holdin daddy's fingers",
-                  "Oil sketch. A swaddled bundle in a crib, a rattle on the blanket.",
-                  "wobbly front tooth finally out, holdin it up proudly",
-                  "Miniature on ivory. The sitter in leading strings with a coral teething rattle."}
+                  "first steps holdin daddy's fingers"}
 
 
 
