@@ -49,7 +49,8 @@ CHILD_WORDS = (
     "daughter", "daughters", "grandson", "grandsons", "granddaughter", "granddaughters", "grandchild",
     "grandchildren", "grandkid", "grandkids", "nephew", "nephews", "niece", "nieces", "youth", "youths",
     "juvenile", "juveniles", "minor", "minors", "tot", "tots", "little one", "little ones", "lass", "lasses",
-    "lassie", "laddie", "young lad", "young lads", "wee lad", "wee lads", "young carer", "young carers", "wee one", "wee ones", "bairn",
+    "lassie", "laddie", "young lad", "young lads", "wee lad", "wee lads", "young carer", "young carers", "wee one",
+    "wee ones", "bairn",
     "bairns", "munchkin", "bubba", "bubbas", "little dude", "little dudes", "mini me", "mini mes", "mini-me",
     "mini-mes", "little lad", "little lads", "small person", "small people", "young ones", "young family",
     "young families", "choirboy", "choirboys", "choirgirl", "choirgirls",
@@ -86,7 +87,8 @@ CHILD_WORDS = (
     "elementary schoolers", "grade school", "grade schooler", "grade schoolers", "middle school",
     "middle schooler", "middle schoolers", "junior high", "kindergarten", "kindergartner", "kindergartners",
     "kindergartener", "kindergarteners", "preschool", "preschooler", "preschoolers", "pre-school", "pre-k",
-    "nursery school", "junior school", "junior schools", "dame school", "dame schools", "infant school", "infant schools", "daycare", "day care",
+    "nursery school", "junior school", "junior schools", "dame school", "dame schools", "infant school",
+    "infant schools", "daycare", "day care",
     "pre-schooler", "pre-schoolers", "primary school", "homeschool", "home-school", "homeschooled", "home-schooled",
     "homeschooler", "homeschoolers", "homeschooling", "home-schooling",
     "primary schooler", "primary schoolers", "sunday school", "bible school",
@@ -609,14 +611,14 @@ _THING_LOOKALIKES = (
     # an animal's cubs ("lion cubs at a safari camp"); a place for the young as a figure of speech for nature's
     # ("Kindergarten of the Reef"); someone of a decade ("Child of the Sixties"); childish things ("Kid Stuff")
     rf"|\b{_ANIMAL}\s+cubs\b"
-    # an animal's orphans and an orphan thing: "orphan lambs", "a sanctuary's elephant orphans", "an orphan drug"
-    rf"|\borphans?\s+(?:[\w-]+\s+)?{_ANIMAL}\b|\b{_ANIMAL}\s+orphans?\b"
-    r"|\borphan\s+(?:drugs?|diseases?|wells?|works?|lines?|pages?|files?|blocks?|sites?|processes?)\b"
     r"|\b(?:kindergartens?|nurser(?:y|ies)|cr[eè]ches?|playgrounds?|schools?)\s+of\s+the\s+(?:reefs?|seas?|oceans?|"
     r"forests?|woods?|jungles?|savannah?s?|plains?|deep|wild|skies|sky|rivers?|marsh(?:es)?|moors?|mountains?|arctic)\b"
     r"|\b(?:child|children|kid|kids|baby|babies)\s+of\s+the\s+(?:(?:19)?[2-9]0'?s|twenties|thirties|forties|fifties|"
     r"sixties|seventies|eighties|nineties|storms?|sea|seas|sun|moon|stars|night|wind|mountains?|desert|revolution|"
     r"empire)\b|\bkid\s+stuff\b"
+    # an animal's orphans and an orphan thing: "orphan lambs", "a sanctuary's elephant orphans", "an orphan drug"
+    rf"|\borphans?\s+(?:[\w-]+\s+)?{_ANIMAL}\b|\b{_ANIMAL}\s+orphans?\b"
+    r"|\borphan\s+(?:drugs?|diseases?|wells?|works?|lines?|pages?|files?|blocks?|sites?|processes?)\b"
     # a car and a hill: "the Mini Cooper rally", "the Kinder Scout trespass"
     r"|\bmini\s+coopers?\b|\bkinder\s+scout\b"
     # a sitcom: "the Young Ones DVD box set"
@@ -690,6 +692,9 @@ _RELATIVE = r"(?:sons?|daughters?|grandsons?|granddaughters?|nephews?|nieces?|br
 # an adult's age said of someone: "is 35", "now 40" (not "is 35 minutes late")
 _IS_AN_ADULT_AGE = (rf"(?:is|was|now|turned|turning)\s+(?:now\s+)?(?:aged\s+)?{_ADULT_AGE}\b"
                     r"(?![\s-]*(?:months?|mos?|weeks?|wks?|days?|minutes?|mins?|%|percent|cm|kg|pounds?|lbs?|inches))")
+# what says a relative is grown, after "both", "all" or a comma: "both retired", "the NEPHEWS, all middle-aged"
+_GROWN_STATE = (r"(?:retired|middle[\s-]aged|elderly|pensioners|gr[ae]y[\s-]haired|white[\s-]haired|in\s+their\s+"
+                rf"{_DECADE})")
 # the family words a child word may be, when said of an adult
 _FAMILY = (r"(?:son|sons|daughter|daughters|child|children|kids?|grandsons?|granddaughters?|grandchild|"
            r"grandchildren|nephews?|nieces?|twins|brothers?|sisters?|boys?|girls?)")
@@ -716,8 +721,8 @@ _EXCLUSIONS = re.compile(
     r"(?![\s-]*(?:months?|mos?|weeks?|wks?|days?|and\s+(?:under|below|younger)))"
     # both grown: "father and son, both retired", "a father and son, both in their fifties", "mother and daughter
     # robes, both women in their forties"
-    rf"|\b{_FAMILY}\b(?=[^.;]*,?\s+both\s+(?:(?:grown\s+)?(?:women|men|adults)\s+)?(?:retired|middle[\s-]aged|elderly|grown(?:[\s-]up)?|adults?|pensioners|married|in\s+their\s+"
-    rf"{_DECADE}|gr[ae]y[\s-]haired|white[\s-]haired|bald|pregnant|{_ADULT_JOB}s?)\b)"
+    rf"|\b{_FAMILY}\b(?=[^.;]*,?\s+both\s+(?:(?:grown\s+)?(?:women|men|adults)\s+)?(?:{_GROWN_STATE}|"
+    rf"grown(?:[\s-]up)?|adults?|married|bald|pregnant|{_ADULT_JOB}s?)\b)"
     # in an adult's work uniform: "a grandson in his police uniform"
     rf"|\b{_RELATIVE}\s+in\s+(?:his|her|their)\s+(?:police|army|navy|air\s+force|military|nurse's|nurses'|nursing|"
     r"pilot's|firefighter's|fire\s+service|work)\s+uniforms?\b"
@@ -783,8 +788,7 @@ _EXCLUSIONS = re.compile(
     # grown man,", "the NEPHEWS, all middle-aged," (not "her son, a man of five" in play)
     rf"|\b(?:{_RELATIVE}|twins|siblings|cousins),\s+(?:a|an)\s+(?:grown(?:[\s-]up)?\s+|young\s+|middle[\s-]aged\s+|"
     rf"elderly\s+|old\s+)?(?:woman|man|lady|gentleman)\b(?!\s+of\s+(?:about\s+)?{_UNDER_16}\b)"
-    rf"|\b(?:{_RELATIVE}|twins|siblings|cousins),\s+(?:all\s+|both\s+|now\s+)?(?:middle[\s-]aged|elderly|retired|"
-    rf"pensioners|gr[ae]y[\s-]haired|white[\s-]haired|in\s+their\s+{_DECADE})\b"
+    rf"|\b(?:{_RELATIVE}|twins|siblings|cousins),\s+(?:all\s+|both\s+|now\s+)?{_GROWN_STATE}\b"
     # or an adult's age alone: "her grandson, a 30-year-old, ..."
     rf"|\b(?:{_RELATIVE}|twins),\s+(?:a|an)\s+{_ADULT_AGE}[\s-]+years?[\s-]+old\b(?![\s-]+(?:boys?|girls?|kids?))"
     # their own birthday of 18 or more: "twins celebrating their 70th", "a son at his 21st"
