@@ -618,7 +618,15 @@ NAMES_NO_CHILD = {"brothers racing on bikes down the driveway",
                   # batch 41 (text-message shorthand; a museum's catalogue labels): an old name for a section that is
                   # also an animal's young, and what a baby does
                   "Photograph, 1920s. Wolf Cubs at camp, saluting the flag.",
-                  "first steps holdin daddy's fingers"}
+                  "first steps holdin daddy's fingers",
+                  # batch 42 (food blogs and recipe posts; profile bios and cover photos): a small helper or
+                  # sleeper, a parent's count of the under-fives, what small hands and feet do or use
+                  "our smallest sous-chef, stood on a chair, sniffing the basil",
+                  "bio: proud auntie, here's the tiny one asleep on me",
+                  "profile: mum of three under five, tea lover",
+                  "tiny hands pressing cookie cutters into the dough",
+                  "a sippy cup and a plastic plate of fish fingers and peas",
+                  "profile photo: a pair of light-up trainers kicking on a swing"}
 
 
 
