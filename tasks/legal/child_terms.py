@@ -50,7 +50,7 @@ CHILD_WORDS = (
     "grandchildren", "grandkid", "grandkids", "nephew", "nephews", "niece", "nieces", "youth", "youths",
     "juvenile", "juveniles", "minor", "minors", "tot", "tots", "little one", "little ones", "lass", "lasses",
     "lassie", "laddie", "young lad", "young lads", "wee lad", "wee lads", "young carer", "young carers", "wee one",
-    "wee ones", "bairn",
+    "wee ones", "tiny one", "tiny ones", "bairn",
     "bairns", "munchkin", "bubba", "bubbas", "little dude", "little dudes", "mini me", "mini mes", "mini-me",
     "mini-mes", "little lad", "little lads", "small person", "small people", "young ones", "young family",
     "young families", "choirboy", "choirboys", "choirgirl", "choirgirls",
@@ -453,6 +453,14 @@ CHILD_PATTERNS = (
     # early years setting" (not "in his early years")
     r"\bmessy\s+play\b|\bearly\s+years\s+(?:settings?|practitioners?|educators?|teachers?|classrooms?|foundation|"
     r"centres?|centers?|groups?|messy\s+play)\b",
+    # a parent's count of children under an age: "mum of three under five", "2 under 2" (not "two under par")
+    r"\b(?:two|three|four|five|[2-5])\s+under\s+(?:one|two|three|four|five|six|seven|eight|[1-8])s?\b"
+    r"(?![\s-]*(?:minutes?|mins?|hours?|hrs?|seconds?|secs?|pounds?|quid|dollars?|euros?|kg|stone|par|%))",
+    # the smallest of a family or a class in a grown-up's role: "our smallest sous-chef", "my littlest helper" (not
+    # "our smallest room")
+    r"\b(?:our|my)\s+(?:smallest|littlest|tiniest|wee[\s-]?est)\s+(?:sous[\s-]?chefs?|chefs?|cooks?|bakers?|"
+    r"helpers?|assistants?|gardeners?|fans?|supporters?|passengers?|crew(?:\s+members?)?|members?|guests?|hikers?|"
+    r"explorers?|adventurers?|readers?|models?|one|ones)\b",
 )
 # Animals whose young carry a child word ("a baby giraffe", "a goat kid"): the word is about the animal.
 ANIMALS = (
@@ -521,8 +529,12 @@ def _with_plural(name: str) -> str:
     return name.replace(" ", r"\s+") + f"(?:{_plural_ending(name)})?"
 
 
+# the robin, a name too, as a bird: in lower case after a word that counts or names the young ("a robin", "baby
+# robins", "the young robin"; not "Robin", "robin's party")
+_LOWER_CASE_ROBIN = r"(?:(?:a|the|baby|babies|young|juvenile|fledgling|two|three|four|some)\s+robins?|robins)\b(?!')"
 _ANIMAL = "(?:" + "|".join(_with_plural(a) for a in sorted(ANIMALS, key=len, reverse=True)) + ")"
 _ANIMAL_PATTERN = re.compile(rf"\b{_ANIMAL}\b", re.IGNORECASE)
+_ROBIN_PATTERN = re.compile(rf"\b{_LOWER_CASE_ROBIN}")
 _OTHER_LANGUAGE_YOUNG_ANIMALS = young_animal_pattern(_ANIMAL)  # "a bébé giraffe", "un bebé panda"
 # Things, foods and names that carry a child word and mean no child: "a baby grand piano", "baby carrots",
 # "kid gloves", "minor league", "the Beach Boys".
@@ -543,6 +555,12 @@ _THING_LOOKALIKES = (
     r"|\bkid[\s-]+(?:gloves|leather|suede|skin|mohair|goats?)\b|\byouth[\s-]+hostels?\b"
     # children's books as a genre (#kidlit): "a kidlit display in a shop window"
     r"|\bkid[\s-]*lit\b"
+    # a shot named like a pint: "a Baby Guinness on a bar"
+    r"|\bbaby\s+guinness(?:es)?\b"
+    # a university's second subject beside the first: "minor in French, major in coffee", "majoring in law with a minor
+    # in art"
+    r"|\bminor(?:ing)?\s+in\s+[\w-]+(?:\s+[\w-]+)?\s*[,;&]?\s*(?:and\s+|with\s+)?(?:a\s+)?major(?:ing)?\s+in\b"
+    r"|\bmajor(?:ing)?\s+in\s+[\w-]+(?:\s+[\w-]+)?\s*[,;&]?\s*(?:and\s+|with\s+)?(?:a\s+)?minor(?:ing)?\s+in\b"
     r"|\bbaby[\s-]+changing\s+(?:tables?|stations?|rooms?|units?|facilities|mats?|signs?)\b|\bkids'?\s+choice\b"
     r"|\b(?:backstreet|beach|beastie|pet\s+shop|jonas|jersey)\s+boys\b|\b(?:spice|golden|gilmore)\s+girls\b"
     r"|\b(?:boy|girl)[\s-]+(?:bands?|groups?)\b|\bboys\s+of\s+summer\b|\bteenage\s+mutant\s+ninja\s+turtles?\b"
@@ -694,7 +712,8 @@ _IS_AN_ADULT_AGE = (rf"(?:is|was|now|turned|turning)\s+(?:now\s+)?(?:aged\s+)?{_
                     r"(?![\s-]*(?:months?|mos?|weeks?|wks?|days?|minutes?|mins?|%|percent|cm|kg|pounds?|lbs?|inches))")
 # what says a relative is grown, after "both", "all" or a comma: "both retired", "the NEPHEWS, all middle-aged"
 _GROWN_STATE = (r"(?:retired|middle[\s-]aged|elderly|pensioners|gr[ae]y[\s-]haired|white[\s-]haired|in\s+their\s+"
-                rf"{_DECADE})")
+                rf"{_DECADE}|in\s+the\s+(?:army|navy|raf|air\s+force|marines|armed\s+forces|forces|military|police|"
+                r"fire\s+service)(?!\s+cadets?))")
 # the family words a child word may be, when said of an adult
 _FAMILY = (r"(?:son|sons|daughter|daughters|child|children|kids?|grandsons?|granddaughters?|grandchild|"
            r"grandchildren|nephews?|nieces?|twins|brothers?|sisters?|boys?|girls?)")
@@ -707,7 +726,7 @@ _EXCLUSIONS = re.compile(
     r"child|kids|grandson|grandsons|granddaughter|granddaughters|grandchildren|grandkids|nephew|nephews|niece|nieces|"
     r"siblings|twins|brothers?\s+and\s+sisters?)\b"
     # a family word with an adult's age after it, between commas or in brackets: "my daughter (32)", "a son, 35,"
-    rf"|\b{_FAMILY}\s*[,(]\s*(?:aged\s+|now\s+)?(?:{_ADULT_AGE}\+?|[2-9]0'?s)\s*(?:[,)]|$)"
+    rf"|\b{_FAMILY}\s*[,(]\s*(?:all\s+|both\s+)?(?:aged\s+|now\s+)?(?:{_ADULT_AGE}\+?|[2-9]0'?s)\s*(?:[,)]|$)"
     # an adult's age or adulthood after a relative, in a learner's order or a metadata field: "the son of 25 years",
     # "my nephew of 30 years", "the son adult", "the granddaughter adult", "siblings (all adults)"
     rf"|\b{_FAMILY}\s+of\s+(?:about\s+)?{_ADULT_AGE}(?:\s+(?:years?|yrs?))?\b(?!\s*(?:months?|weeks?|days?))"
@@ -737,7 +756,7 @@ _EXCLUSIONS = re.compile(
     # of an age to be at college: "her college-age daughter", "university-aged sons"
     rf"|\b(?:college|university|uni)[\s-]*aged?\s+(?:step[\s-]?|god[\s-]?)?{_FAMILY}\b"
     r"|\b(?:girls?|boys?|kids|lads|lasses|twins|siblings|sons?|daughters?|brothers?|sisters?|nephews?|nieces?|"
-    rf"grandsons?|granddaughters?|children)\s+in\s+(?:their|his|her)\s+{_DECADE}\b"
+    rf"grandsons?|granddaughters?|children)\s+(?:all\s+|both\s+|now\s+)?in\s+(?:their|his|her)\s+{_DECADE}\b"
     rf"|\b(?:baby|babies|infant|newborn|juvenile|juveniles|kid|young|little|tiny)\s+(?:{_SPECIES_MODIFIER}[\s-]+)?"
     rf"{_ANIMAL}\b"
     rf"|\b{_ANIMAL},?\s+(?:baby|babies|infants?|newborns?|youngsters?|juveniles?)\b"
@@ -750,11 +769,13 @@ _EXCLUSIONS = re.compile(
     # the swallow is not on the animal list (a verb too): "baby swallows gaping for food", not "a baby swallows it"
     # nor the mole (a mark on the skin too): "a baby mole in a gardener's hand"
     r"|\b(?:baby|babies|young|juvenile)\s+moles\b|\b(?:a|the)\s+(?:baby|young|juvenile)\s+mole\b"
+    # nor the robin (a name too), in lower case: "a baby robin on my glove" (not "baby Robin's christening")
+    rf"|(?-i:\b{_LOWER_CASE_ROBIN})"
     r"|\b(?:baby|babies|young|juvenile|fledgling)\s+(?:barn\s+)?swallows\b(?!\s+(?:a|an|the|his|her|its|their|"
     r"some|it|them|down|hard|food|water|milk)\b)"
     # an animal mother's young: "a mother duck with her babies", "a nanny goat with her two kids", "a mother
     # orangutan and her infant"
-    rf"|\b{_ANIMAL}\s+(?:and|with)\s+(?:her|his|its|their)\s+(?:[\w-]+\s+)?(?:babies|baby|little\s+ones?|"
+    rf"|\b{_ANIMAL}\s+(?:and|with)\s+(?:her|his|its|their)\s+(?:[\w-]+\s+)?(?:babies|baby|(?:little|tiny|wee)\s+ones?|"
     r"young'?uns?|young\s+ones?|infants?|newborns?|kids?|young)\b"
     # a relative's own wedding says they are grown: "wedding photos of their son", "their daughter's engagement party"
     r"|\b(?:son|sons|daughter|daughters|grandson|grandsons|granddaughter|granddaughters|nephews?|nieces?)(?:'s|s')\s+"
@@ -889,7 +910,8 @@ _EXCLUSIONS = re.compile(
     r"weeks?|wks?|days?)(?:[\s-]*old)?\b"
     # a grown relative by the age said of them, there or further on: "son is 35", "father and son golf trip, son is
     # 35"
-    rf"|\b{_FAMILY}\s+{_IS_AN_ADULT_AGE}"
+    rf"|\b{_FAMILY}\s+(?:(?:who|that)\s+)?{_IS_AN_ADULT_AGE}"
+    rf"|\b{_FAMILY}\s+who's\s+(?:now\s+)?{_ADULT_AGE}\b(?![\s-]*(?:months?|mos?|weeks?|wks?|days?))"
     rf"|\b(?P<aged_relative>{_FAMILY})\b(?=[^.;]*\b(?P=aged_relative)\s+{_IS_AN_ADULT_AGE})"
     # a grown child of a parent who is old enough to need care: "a daughter helping her mother move into sheltered
     # housing", "a son fitting his dad's stairlift" (not with a grandparent, whose grandchildren may be small)
@@ -1116,7 +1138,8 @@ def names_an_animal(text: str | None) -> bool:
     if not text:
         return False
     text = _ANIMAL_NAMED_GROUPS.sub(" ", _normalised(text))
-    return _ANIMAL_PATTERN.search(text) is not None or _OTHER_LANGUAGE_YOUNG_ANIMALS.search(text) is not None
+    return (_ANIMAL_PATTERN.search(text) is not None or _OTHER_LANGUAGE_YOUNG_ANIMALS.search(text) is not None
+            or _ROBIN_PATTERN.search(text) is not None)
 
 
 def names_a_lookalike(text: str | None) -> bool:
@@ -1156,6 +1179,8 @@ _NAMED_ADULT = re.compile(
     r"|\b(?:university|uni)(?:'s)?\s+(?:[\w-]+\s+){0,3}?students\b|\brag\s+(?:week|raid|day|collection)s?\b"
     # home from university for its holidays: "Ella home from uni for reading week"
     r"|\b(?:home|back)\s+from\s+(?:uni|university|college)\b|\breading\s+week\b"
+    # a university's halls of residence: "pot noodle upgrades in my halls kitchen", "student halls"
+    r"|\b(?:student|uni|university|my|our)\s+halls\b|\bhalls\s+of\s+residence\b|\bin\s+halls\b(?!\s+of\b)"
     r"|\bsunday\s+league\b|\bpub\s+(?:teams?|sides?|leagues?|quiz(?:zes)?)\b|\bspin(?:ning)?\s+class(?:es)?\b"
     r"|(?<!mini\s)(?<!mini-)(?<!junior\s)(?<!kids\s)(?<!kids'\s)(?<!children's\s)\b(?:half[\s-]|ultra[\s-]?)?"
     r"marathons?\b(?!\s+(?:for\s+)?(?:kids|children|juniors))"

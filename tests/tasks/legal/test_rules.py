@@ -179,6 +179,11 @@ from tasks.legal.rules import (DISCLAIMER, QueryFilter, build_query_filter, choo
     "lookin 4 a lil 1 asleep", "a wee lad on the pier", "primary sch sports day", "brownies plantin bulbs",
     "rainbows (girlguiding) makin cards", "a Girlguiding Brownies unit", "a dame school, 1840",
     "wobbly front tooth finally out", "a swaddled bundle in a crib", "a coral teething rattle", "in leading strings",
+    # the tiny one, a parent's count of the under-fives, the smallest of a family in a grown-up's role
+    "here's the tiny one asleep on me", "mum of three under five", "2 under 2 and exhausted",
+    "our smallest sous-chef on a chair", "my littlest helper with the whisk",
+    # a relative who is a child still, whatever the grown words around: a child's age, cadets, a minor in care
+    "my son who is 3 this year", "both in the army cadets, my sons", "a minor in foster care", "baby Robin's christening",
 ])
 def test_the_vocabulary_catches_children_in_many_forms(text):
     assert mentions_children(text)
@@ -350,6 +355,12 @@ def test_the_vocabulary_catches_children_in_many_forms(text):
     # a stage's chorus girls; words that end like a dropped g; a swaddled animal
     "Girls of the chorus line, Folies Bergère, 1890s", "chorus girls at the Windmill", "a log cabin in the snow",
     "a robin on a fence", "a muffin tin", "a swaddled puppy in a towel",
+    # grown relatives in the forces, all in their sixties, who are 30, all 23; a robin's young in lower case; a drink;
+    # a university's minor subject; a count under par; an animal mother's tiny ones
+    "dad to two sons, both in the army", "her children all in their sixties", "my son who is 30 this year",
+    "my son who's 30", "the girls (all 23) at a brunch", "a baby robin on my glove", "young robins in a nest",
+    "a Baby Guinness shot on a bar", "minor in French, major in coffee", "majoring in law with a minor in art",
+    "two under par on the 18th", "our smallest room", "a mother cat with her tiny ones",
 ])
 def test_the_vocabulary_leaves_look_alikes_alone(text):
     assert not mentions_children(text), child_terms_in(text)
@@ -619,11 +630,8 @@ NAMES_NO_CHILD = {"brothers racing on bikes down the driveway",
                   # also an animal's young, and what a baby does
                   "Photograph, 1920s. Wolf Cubs at camp, saluting the flag.",
                   "first steps holdin daddy's fingers",
-                  # batch 42 (food blogs and recipe posts; profile bios and cover photos): a small helper or
-                  # sleeper, a parent's count of the under-fives, what small hands and feet do or use
-                  "our smallest sous-chef, stood on a chair, sniffing the basil",
-                  "bio: proud auntie, here's the tiny one asleep on me",
-                  "profile: mum of three under five, tea lover",
+                  # batch 42 (food blogs and recipe posts; profile bios and cover photos): what small hands and feet
+                  # do or use
                   "tiny hands pressing cookie cutters into the dough",
                   "a sippy cup and a plastic plate of fish fingers and peas",
                   "profile photo: a pair of light-up trainers kicking on a swing"}
@@ -653,6 +661,8 @@ def test_the_semantic_check_leaves_animal_queries_to_the_vocabulary(query_filter
     ("an echidna in the bush", True), ("a baby quokka", True), ("a young kookaburra", True),
     ("beaver scouts on a litter pick", False), ("a cub pack at camp", False), ("a scout leader with the cubs", False),
     ("a beaver colony building a dam", True), ("a fox cub den", True), ("wolf cubs playing", True),
+    # the robin, a name too, in lower case after a word that counts or names the young; not the name
+    ("a baby robin on my glove", True), ("two robins at a feeder", True), ("Robin and his dad", False),
     # toy animals and animal costumes are not animals
     ("a stuffed rabbit on a bed", False), ("rubber ducks in a bath", False), ("a toddler in a dog costume", False),
 ])
@@ -677,6 +687,8 @@ def test_the_semantic_check_leaves_things_and_adults_named_with_child_words_to_t
     # older adults and a sport's men's or women's category
     ("senior citizens at a tea dance", False), ("a women's netball league final", False),
     ("men's hockey, short corner", False),
+    # a university's halls of residence
+    ("student cooking blog: pot noodle upgrades in my halls kitchen", False), ("a party in halls", False),
     # what only adults enter: a Sunday league or pub team, a spin class, a (half-)marathon — not a mini or junior one
     ("review: the Sunday league pub team's 3-2 win", False), ("gym review: spin class packed at 6am", False),
     ("half-marathon feedback: the water station", False), ("the mini marathon, tiny runners at the start", True),
