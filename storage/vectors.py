@@ -23,6 +23,10 @@ IMAGES_TABLE = "images"
 TEXTS_TABLE = "texts"
 RANKINGS_TABLE = "rankings"
 SEARCH_TABLE = "image_search"  # the images in the champion's joint space: what `search` queries
+# Texts the legal checks read that the index does not hold (the written queries, as the checks read them), with
+# their vectors: kept between runs, so a run encodes only the texts it has not seen with this encoder.
+LEGAL_TEXTS_TABLE = "legal_texts"
+LEGAL_TEXT_KEY = "text"
 IMAGE_KEY = "image_id"
 TEXT_KEY = "query_id"
 _DELETE_CHUNK = 500
@@ -60,6 +64,17 @@ def texts_schema(dimension: int) -> pa.Schema:
             pa.field("split", pa.string()),
             pa.field("encoder", pa.string()),
             pa.field("encoder_version", pa.string()),
+            pa.field("vector", pa.list_(pa.float32(), dimension)),
+            pa.field("embedded_at", pa.timestamp("us", tz="UTC")),
+        ]
+    )
+
+
+def legal_texts_schema(dimension: int) -> pa.Schema:
+    return pa.schema(
+        [
+            pa.field(LEGAL_TEXT_KEY, pa.string(), nullable=False),  # the text as the legal checks read it
+            pa.field("encoder_version", pa.string()),  # another version's row is replaced when encoded again
             pa.field("vector", pa.list_(pa.float32(), dimension)),
             pa.field("embedded_at", pa.timestamp("us", tz="UTC")),
         ]
@@ -213,10 +228,35 @@ def read_table_columns(db: lancedb.DBConnection, name: str, columns: list[str]) 
 def indexed_text_vectors(index: Location | Path, encoder_version: str) -> tuple[list[str], list]:
     """(texts, vectors) of the ``texts`` table's rows made by that encoder version (empty without one):
     a text the index holds need not be encoded again by the same encoder."""
+    return _text_vectors(index, TEXTS_TABLE, encoder_version)
+
+
+def legal_text_vectors(index: Location | Path, encoder_version: str) -> tuple[list[str], list]:
+    """(texts, vectors) the legal checks kept from earlier runs with that encoder version."""
+    return _text_vectors(index, LEGAL_TEXTS_TABLE, encoder_version)
+
+
+def keep_legal_text_vectors(index: Location | Path, encoder_version: str, texts: list[str], matrix) -> int:
+    """Keep (upsert by text) vectors the legal checks encoded; returns how many rows were written."""
+    if not texts:
+        return 0
+    from datetime import datetime, timezone
+
+    location = index if isinstance(index, Location) else Location.of(index)
+    dimension = len(matrix[0])
+    rows = pa.table({LEGAL_TEXT_KEY: pa.array(texts, pa.string()),
+                     "encoder_version": pa.array([encoder_version] * len(texts), pa.string()),
+                     "vector": vector_column(matrix, dimension),
+                     "embedded_at": pa.array([datetime.now(timezone.utc)] * len(texts), pa.timestamp("us", tz="UTC"))})
+    upsert(open_table(connect(location), LEGAL_TEXTS_TABLE, legal_texts_schema(dimension)), LEGAL_TEXT_KEY, rows)
+    return len(texts)
+
+
+def _text_vectors(index: Location | Path, table_name: str, encoder_version: str) -> tuple[list[str], list]:
     location = index if isinstance(index, Location) else Location.of(index)
     if not location.exists():
         return [], []
-    table = existing_table(connect(location), TEXTS_TABLE)
+    table = existing_table(connect(location), table_name)
     if table is None:
         return [], []
     rows = read_columns(table, ["text", "vector", "encoder_version"])

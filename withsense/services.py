@@ -176,7 +176,9 @@ def legal_report(settings: Settings) -> LegalReport:
     from tasks.legal.child_terms import child_terms_in
     from tasks.legal.decisions import evaluate_query_filter
 
-    query_filter = legal_edges.load_query_filter(settings.catalog, text_encoder_for(settings))
+    text_encoder = text_encoder_for(settings)
+    legal_edges.remember_text_vectors(settings.catalog, text_encoder)  # what the nightly's checks kept: not encoded again
+    query_filter = legal_edges.load_query_filter(settings.catalog, text_encoder)
     written = legal_edges.load_written_queries()
     halves, wrong = {}, []
     for name in ("design", "validation"):

@@ -20,6 +20,7 @@ class CachedTextEncoder:
         self.dimension, self.normalized = encoder.dimension, encoder.normalized
         self._vectors: dict[str, np.ndarray] = {}
         self.n_encoded = 0  # texts actually sent to the model (the others came from the cache)
+        self._encoded: list[str] = []  # those texts, in order, to be kept by whoever stores vectors between runs
 
     def remember(self, texts: list[str], vectors) -> None:
         for text, vector in zip(texts, vectors):
@@ -36,7 +37,16 @@ class CachedTextEncoder:
         missing = list(dict.fromkeys(text for text in texts if text not in self._vectors))
         fresh = dict(zip(missing, np.asarray(self.encoder.encode(missing), dtype=np.float32))) if missing else {}
         self.n_encoded += len(missing)
+        self._encoded += missing
         # Answer before remembering: remembering may forget older texts this very call asked for.
         vectors = np.stack([fresh[text] if text in fresh else self._vectors[text] for text in texts])
         self.remember(list(fresh), list(fresh.values()))
         return vectors
+
+    def encoded_here(self) -> tuple[list[str], np.ndarray]:
+        """(texts, vectors) this object sent to the model and still holds: what a store may keep for the next run
+        (the remembered ones came from a store already)."""
+        texts = [text for text in self._encoded if text in self._vectors]
+        if not texts:
+            return [], np.zeros((0, self.dimension), dtype=np.float32)
+        return texts, np.stack([self._vectors[text] for text in texts])

@@ -31,6 +31,7 @@ Boys", "a boy band"), "a girls' night out", "minor league".
 
 from __future__ import annotations
 
+import functools
 import re
 
 from tasks.legal.capitals import capitals_as_capitalised
@@ -1016,6 +1017,13 @@ _SOCIAL_TEXT = SocialText([w for w in CHILD_WORDS if " " not in w] + list(ANIMAL
                           + [a + _plural_ending(a) for a in ANIMALS])
 
 
+# Each check reads a text through the same regular expressions, and one legal stage asks about the same text many
+# times (its caption decisions, the classifier's labels, which texts the semantic check may block, its figures): the
+# answers are kept per distinct text, up to this many texts (a long-lived search process forgets the oldest).
+_MEMO_TEXTS = 1 << 16
+
+
+@functools.lru_cache(maxsize=_MEMO_TEXTS)
 def plain_text(text: str) -> str:
     """``text`` with a file name's or slug's words set apart, its hashtags as words and its emoji by name, a
     screenplay's scene headings as words, without what a search box's minus sign excludes and without its quotes, as
@@ -1067,6 +1075,7 @@ _DROPPED_G = re.compile(r"\b(mak|hold|jump|play|sing|danc|march|camp|hik|wav|pos
                         r"look|hav|do|go)in'?(?=\W|$)", re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=_MEMO_TEXTS)
 def _normalised(text: str) -> str:
     """Hashtags and emoji as plain words, a typographic apostrophe as a plain one, "lil' guy" as "lil guy", words in
     capitals in a lower-case text as capitalised ("LUCY (6)" as "Lucy (6)"), and what people type for short: "skool"
@@ -1107,8 +1116,11 @@ def _without_repeated_titles(text: str) -> str:
 
 def child_terms_in(text: str | None) -> list[str]:
     """The child words found in ``text`` (after removing the exclusions), in order."""
-    if not text:
-        return []
+    return list(_child_terms(text)) if text else []
+
+
+@functools.lru_cache(maxsize=_MEMO_TEXTS)
+def _child_terms(text: str) -> tuple[str, ...]:
     typed, text = text, _without_repeated_titles(_normalised(text))
     cleaned = _EXCLUSIONS.sub(" ", text)
     if names_an_animal(typed):
@@ -1125,13 +1137,14 @@ def child_terms_in(text: str | None) -> list[str]:
     gear = [(match.start(), match.group(0)) for match in _BABY_GEAR.finditer(cleaned)]
     if gear and not names_an_animal(text) and not _GEAR_AS_GOODS.search(cleaned):
         found += gear
-    return [term for _, term in sorted(found)]
+    return tuple(term for _, term in sorted(found))
 
 
 def mentions_children(text: str | None) -> bool:
     return bool(child_terms_in(text))
 
 
+@functools.lru_cache(maxsize=_MEMO_TEXTS)
 def names_an_animal(text: str | None) -> bool:
     """Whether ``text`` names an animal (the semantic check leaves animal queries to the vocabulary), in
     English or as another language's young animal ("a bébé phoque on the ice")."""
@@ -1142,6 +1155,7 @@ def names_an_animal(text: str | None) -> bool:
             or _ROBIN_PATTERN.search(text) is not None)
 
 
+@functools.lru_cache(maxsize=_MEMO_TEXTS)
 def names_a_lookalike(text: str | None) -> bool:
     """Whether ``text`` carries a child word the vocabulary reads as something else: a thing, food, band or
     show ("a baby grand piano", "the Beach Boys"), an adult ("adult children", "his thirty-year-old son"),
@@ -1190,6 +1204,7 @@ _NAMED_ADULT = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=_MEMO_TEXTS)
 def names_an_adult(text: str | None) -> bool:
     """Whether ``text`` names someone as an adult by age or as a young adult in an adult role ("a young
     nurse", "an 18-year-old"); the semantic check leaves such a query to the vocabulary."""

@@ -14,6 +14,7 @@ import numpy as np
 import pyarrow as pa
 
 from models.encoders import TextEncoder
+from models.encoders.cached import CachedTextEncoder
 from storage import files, vectors, warehouse
 from storage.catalog import Catalog
 from storage.memo import code_fingerprint, fingerprint
@@ -156,6 +157,18 @@ def decisions_still_in_place(catalog: Catalog) -> bool:
         return False
     table = vectors.existing_table(vectors.connect(catalog.vector_index), vectors.IMAGES_TABLE)
     return table is not None and vectors.read_columns(table, ["is_blocked"]).column("is_blocked").null_count == 0
+
+
+def remember_text_vectors(catalog: Catalog, text_encoder: CachedTextEncoder) -> None:
+    """Give the legal checks' encoder the vectors it need not compute: the captions and test queries the index
+    holds, and the texts earlier runs' checks encoded with this encoder version (the written queries)."""
+    text_encoder.remember(*vectors.indexed_text_vectors(catalog.vector_index, text_encoder.version))
+    text_encoder.remember(*vectors.legal_text_vectors(catalog.vector_index, text_encoder.version))
+
+
+def keep_text_vectors(catalog: Catalog, text_encoder: CachedTextEncoder) -> int:
+    """Keep the vectors this run's checks encoded, for the next run; returns how many."""
+    return vectors.keep_legal_text_vectors(catalog.vector_index, text_encoder.version, *text_encoder.encoded_here())
 
 
 def read_legal_inputs(catalog: Catalog) -> tuple[list[str], list[dict], np.ndarray]:

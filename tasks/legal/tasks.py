@@ -9,7 +9,6 @@ from prefect.cache_policies import NO_CACHE
 
 from models.encoders import encoder_versions_for, text_encoder_for
 from models.encoders.cached import CachedTextEncoder
-from storage import vectors
 from storage.retry import TRANSIENT_IO_RETRIES
 from storage.settings import Settings
 from tasks.legal import edges
@@ -29,9 +28,9 @@ def run_legal_stage(settings: Settings, run_id: str) -> LegalSummary:
     faces, n_read, n_unreadable = edges.update_image_faces(catalog, settings.data_dir, settings.torch_threads)
     log.info("faces: read %d images now (%d unreadable); %d of the delivery's images have a face",
              n_read, n_unreadable, sum(p is not None for p in faces.values()))
-    # Captions and test queries are in the index, encoded by this very encoder: reuse their vectors.
+    # Captions and test queries are in the index, and earlier runs kept the written queries' vectors: reuse them.
     text_encoder = CachedTextEncoder(text_encoder_for(settings))
-    text_encoder.remember(*vectors.indexed_text_vectors(catalog.vector_index, text_encoder.version))
+    edges.remember_text_vectors(catalog, text_encoder)
     train_captions, descriptions, image_vectors = edges.read_legal_inputs(catalog)
     decided = decide_legal(train_captions, descriptions, image_vectors, edges.load_written_queries(), text_encoder,
                            max_false_block_rate=settings.query_false_block_rate,
@@ -42,6 +41,8 @@ def run_legal_stage(settings: Settings, run_id: str) -> LegalSummary:
                            hand_labels=edges.load_hand_labels(),
                            face_child=edges.face_child_of(descriptions, faces))
     summary = edges.store_decisions(catalog, run_id, descriptions, decided)
+    log.info("text vectors: %d encoded by this run's checks, kept for the next",
+             edges.keep_text_vectors(catalog, text_encoder))
     catalog.memo("legal").remember(inputs, summary.model_dump(exclude={"skipped"}))
     return summary
 

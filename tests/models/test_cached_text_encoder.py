@@ -35,6 +35,16 @@ def test_remembered_vectors_are_used_instead_of_encoding(minilm):
     assert cached.encode([]).shape == (0, minilm.dimension)
 
 
+def test_what_it_encoded_itself_is_given_back_for_a_store_and_what_it_was_given_is_not(minilm):
+    cached = CachedTextEncoder(minilm)
+    assert cached.encoded_here()[0] == [] and cached.encoded_here()[1].shape == (0, minilm.dimension)
+    cached.remember(["a man rides a bike"], minilm.encode(["a man rides a bike"]))
+    cached.encode(["a man rides a bike", "a dog runs", "a cat sleeps", "a dog runs"])
+    texts, matrix = cached.encoded_here()
+    assert texts == ["a dog runs", "a cat sleeps"]
+    np.testing.assert_allclose(matrix, minilm.encode(texts), atol=1e-5)
+
+
 def test_a_bounded_cache_forgets_its_oldest_texts(minilm):
     cached = CachedTextEncoder(minilm, max_texts=2)
     cached.encode(["one", "two"])

@@ -35,6 +35,28 @@ def test_the_legal_inputs_are_the_image_encoders_vectors_row_aligned_with_the_de
     assert classifier.model.n_features_in_ == image_vectors.shape[1] == len(next(iter(indexed.values())))
 
 
+@pytest.mark.usefixtures("prefect_server")
+def test_the_nightly_keeps_the_written_queries_vectors_so_the_next_legal_stage_encodes_none(sample_home: Path,
+                                                                                           sample_dir: Path):
+    from models.encoders import text_encoder_for
+    from models.encoders.cached import CachedTextEncoder
+    from tasks.legal.child_terms import plain_text
+
+    settings = load_settings(home=sample_home, data_dir=sample_dir)
+    model = text_encoder_for(settings)
+    kept, kept_vectors = vectors.legal_text_vectors(settings.catalog.vector_index, model.version)
+    as_read = [plain_text(text) for text in edges.load_written_queries().texts]
+    assert set(as_read) <= set(kept)
+    assert not vectors.legal_text_vectors(settings.catalog.vector_index, "another-encoder")[0]
+    # What the next run's checks ask for is all there, and is what the encoder gives.
+    text_encoder = CachedTextEncoder(model)
+    edges.remember_text_vectors(settings.catalog, text_encoder)
+    text_encoder.encode(as_read)
+    assert text_encoder.n_encoded == 0 and edges.keep_text_vectors(settings.catalog, text_encoder) == 0
+    some = as_read[:3]
+    np.testing.assert_allclose(text_encoder.encode(some), model.encoder.encode(some), atol=1e-5)
+
+
 def test_a_stored_classifier_of_another_width_is_refused_with_what_to_run(tmp_path: Path):
     catalog = Catalog(tmp_path)
     catalog.legal_image_classifier.parent.mkdir(parents=True)

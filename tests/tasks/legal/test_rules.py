@@ -366,6 +366,13 @@ def test_the_vocabulary_leaves_look_alikes_alone(text):
     assert not mentions_children(text), child_terms_in(text)
 
 
+def test_the_vocabulary_answers_a_text_asked_again_the_same_and_hands_out_its_own_list():
+    first = child_terms_in("a boy and his little sister")
+    first.append("changed by the caller")
+    assert child_terms_in("a boy and his little sister") == ["boy", "little sister"]  # kept answers stay unchanged
+    assert child_terms_in(None) == [] and child_terms_in("") == []
+
+
 def test_the_semantic_threshold_blocks_at_most_the_allowed_share_of_negatives():
     probability = np.array([0.95, 0.9, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.52, 0.58, 0.62])
     labels = np.array([True, True] + [False] * 10)
