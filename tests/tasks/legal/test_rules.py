@@ -641,7 +641,18 @@ NAMES_NO_CHILD = {"brothers racing on bikes down the driveway",
                   # do or use
                   "tiny hands pressing cookie cutters into the dough",
                   "a sippy cup and a plastic plate of fish fingers and peas",
-                  "profile photo: a pair of light-up trainers kicking on a swing"}
+                  "profile photo: a pair of light-up trainers kicking on a swing",
+                  # batch 43 (e-mail subject lines and newsletters; model-release and rights notes): a subject too
+                  # young to sign or of a given age or birth year, a section in lower case or at what it does,
+                  # juniors at a camp, what small hands and feet do
+                  "newsletter photo: a pair of tiny wellies jumping in a puddle",
+                  "MR note: subject too young to sign, guardian signed on their behalf",
+                  "In this issue: small hands clutching a balloon string at the fair",
+                  "Fwd: beavers' night hike photos",
+                  "In this issue: our Rainbows litter pick the park",
+                  "Subject: juniors' tennis camp pictures",
+                  "release note: subject is 14, guardian consent on file",
+                  "model release: DOB 2019, signed by her father on her behalf"}
 
 
 
