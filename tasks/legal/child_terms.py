@@ -325,8 +325,15 @@ CHILD_PATTERNS = (
     rf"\b(?:{_LAD}|players?|dancers?|skaters?|swimmers?|riders?|gymnasts?|cousins?|"
     rf"brothers?|sisters?|twins|friends|contestants?|competitors?|entrants?|finalists?)\s+of\s+(?:about\s+|around\s+|only\s+|just\s+)?{_UNDER_16}\b"
     r"(?![\s-]+(?!years?\b|yrs?\b)[a-z]+s\b)",
-    rf"\bjuniors?\s+{_JUNIOR_SPORT}\s+(?:team|teams|league|leagues|squad|squads|club|clubs|match|matches|game|games|"
+    rf"\bjuniors?'?\s+{_JUNIOR_SPORT}\s+(?:team|teams|league|leagues|squad|squads|club|clubs|match|matches|game|games|"
     r"tournament|tournaments|camp|camps|players?|class|classes|competitions?|shows?)\b",
+    # a sitter or a player of a child's age, as a release or an entry form says it: "release note: subject is 14",
+    # "rider aged 9" (not "the model is 5 ft 10", "the player was 10 minutes late")
+    rf"\b(?:subject|sitter|model|rider|player|entrant|participant|competitor|patient|performer|dancer|swimmer|"
+    rf"skater|singer)\s+(?:is|was|aged|age)\s*:?\s*{_UNDER_16}\b(?![\s-]*(?:minutes?|mins?|hours?|hrs?|seconds?|"
+    r"secs?|%|percent|cm|kg|lbs?|pounds?|stone|ft|feet|foot|inches|in\b|metres?|meters?|m\b|yards?|miles?|km|lengths?|"
+    r"strokes?|points?|goals?|runs?|o'clock|am\b|pm\b|th\b|st\b|nd\b|rd\b|days?|weeks?|months?|years?\s+(?:ago|since|"
+    r"later|into)))",
     # rugby's youngest section: "minis at a rugby club" (not Minis at a car show)
     r"\bminis\b(?=.*\b(?:rugby|hockey|football|soccer|cricket)\b)",
     # (a discipline may come between: "a junior figure skater", "junior downhill skiers")
@@ -566,7 +573,10 @@ _THING_LOOKALIKES = (
     r"|\b(?:backstreet|beach|beastie|pet\s+shop|jonas|jersey)\s+boys\b|\b(?:spice|golden|gilmore)\s+girls\b"
     r"|\b(?:boy|girl)[\s-]+(?:bands?|groups?)\b|\bboys\s+of\s+summer\b|\bteenage\s+mutant\s+ninja\s+turtles?\b"
     # a roadside restaurant chain: "a Little Chef sign" (not "a little chef in an apron")
-    r"|\blittle\s+chef\s+(?:signs?|restaurants?|diners?|caf[eé]s?|breakfasts?)\b"
+    r"|\blittle\s+chef\s+(?:[\w-]+\s+)?(?:signs?|restaurants?|diners?|caf[eé]s?|breakfasts?)\b"
+    # a firm named for a family: "the Childs & Sons hardware shop", "Jones & Daughters" (not "Father & Son")
+    r"|(?-i:\b(?!(?:Father|Dad|Daddy|Mother|Mum|Mom|Mummy|Mommy|Papa|Mama|Grandad|Granddad|Grandpa|Grandma|Nan|"
+    r"Granny)\b)[A-Z][a-z']+\s+&\s+(?:Sons?|Daughters?)\b)"
     # things made for children, not children: "a kids' furniture store", "a child safety seat"
     r"|\b(?:kids'?|children's|childrens|child's|childs|child|baby|babies'?)[\s-]+(?:furniture|clothing|clothes|wear|"
     r"menus?|shoes|sleepsuits?|babygrows?|babygros?|onesies|bodysuits?|rompers?|booties|mittens|"
@@ -735,7 +745,7 @@ _EXCLUSIONS = re.compile(
     # an adult's decade as the last word of a search, after a relative: '"mother-daughter" spa "30s"' (not "kids in
     # the 80s")
     rf"|\b{_FAMILY}\b(?=[^.;]*?(?<!\bthe)\s+[2-9]0'?s\W*$)"
-    rf"|\b(?:{_FAMILY}|siblings)\s*\(\s*(?:all\s+|both\s+)?(?:adults?|grown[\s-]?ups?|grown)\s*\)"
+    rf"|\b(?:{_FAMILY}|siblings)\s*\(\s*(?:all\s+|both\s+)?(?:adults?|grown[\s-]?ups?|grown(?:[\s-]up)?)(?:\s+now)?\s*\)"
     # teenagers aged 16 or more ("Teenage Girls Aged 18 At Prom Night"): the age said makes them no children
     rf"|\b(?:teenage\s+|teen\s+)?(?:{_FAMILY}|teens|teenagers?)\s+(?:all\s+|both\s+)?aged\s+{_ADULT_AGE}\b"
     r"(?![\s-]*(?:months?|mos?|weeks?|wks?|days?|and\s+(?:under|below|younger)))"
@@ -803,7 +813,8 @@ _EXCLUSIONS = re.compile(
     rf"|\b(?:{_FAMILY}|siblings|cousins)\b(?:\s+[\w'-]+){{0,2}},?\s+(?:all\s+|now\s+)?grown(?:[\s-]up)?\b"
     rf"|\b{_FAMILY},?\s+now\s+(?:a|an)\b"
     # a relative named by an adult's job between commas: "her grandson, a soldier, at a parade"
-    rf"|\b(?:{_RELATIVE}|twins),\s+(?:a|an)\s+(?:{_ADULT_AGE}[\s-]+years?[\s-]+old\s+)?"
+    rf"|\b(?:{_RELATIVE}|twins),\s+(?:a|an)\s+(?:{_ADULT_AGE}[\s-]+years?[\s-]+old\s+|"
+    r"(?:twenty|thirty|forty|fifty|sixty|[2-6]0)[\s-]?something\s+)?"
     r"(?:(?:retired|qualified|serving|practising|practicing|senior|army|navy|police|hospital|family|head)\s+)?"
     rf"{_ADULT_JOB}s?\s*(?:,|\.|$)"
     # or as a grown woman or man, or grown, between commas: "Enter the DAUGHTER, a woman of thirty", "her son, a
@@ -1193,6 +1204,11 @@ _NAMED_ADULT = re.compile(
     r"|\b(?:university|uni)(?:'s)?\s+(?:[\w-]+\s+){0,3}?students\b|\brag\s+(?:week|raid|day|collection)s?\b"
     # home from university for its holidays: "Ella home from uni for reading week"
     r"|\b(?:home|back)\s+from\s+(?:uni|university|college)\b|\breading\s+week\b"
+    # a university's or college's team or society; a grown-up's job with "junior" in its title ("junior ministers at a
+    # photocall", "a junior doctor")
+    r"|\b(?:uni|university|college)(?:'s)?\s+(?:[\w'-]+\s+){0,2}?(?:teams?|squads?|clubs?|societ(?:y|ies)|crews?)\b"
+    r"|\bjunior\s+(?:ministers?|doctors?|partners?|associates?|executives?|analysts?|developers?|managers?|"
+    r"solicitors?|barristers?|lawyers?|engineers?|designers?|clerks?|surgeons?|researchers?|lecturers?|staff)\b"
     # a university's halls of residence: "pot noodle upgrades in my halls kitchen", "student halls"
     r"|\b(?:student|uni|university|my|our)\s+halls\b|\bhalls\s+of\s+residence\b|\bin\s+halls\b(?!\s+of\b)"
     r"|\bsunday\s+league\b|\bpub\s+(?:teams?|sides?|leagues?|quiz(?:zes)?)\b|\bspin(?:ning)?\s+class(?:es)?\b"

@@ -184,6 +184,9 @@ from tasks.legal.rules import (DISCLAIMER, QueryFilter, build_query_filter, choo
     "our smallest sous-chef on a chair", "my littlest helper with the whisk",
     # a relative who is a child still, whatever the grown words around: a child's age, cadets, a minor in care
     "my son who is 3 this year", "both in the army cadets, my sons", "a minor in foster care", "baby Robin's christening",
+    # a sitter or rider of a child's age as a form says it, juniors' camps, a little chef, a father and son
+    "release note: subject is 14", "rider aged 9 on a pony", "sitter age: 6", "juniors' tennis camp pictures",
+    "our little chef making pancakes", "Father & Son fishing trip",
 ])
 def test_the_vocabulary_catches_children_in_many_forms(text):
     assert mentions_children(text)
@@ -361,6 +364,11 @@ def test_the_vocabulary_catches_children_in_many_forms(text):
     "my son who's 30", "the girls (all 23) at a brunch", "a baby robin on my glove", "young robins in a nest",
     "a Baby Guinness shot on a bar", "minor in French, major in coffee", "majoring in law with a minor in art",
     "two under par on the 18th", "our smallest room", "a mother cat with her tiny ones",
+    # grown up now in brackets, a 30-something in a job, a firm named for a family, a diner chain, a sitter's height,
+    # a player's lateness
+    "the kids (all grown up now) at the lake", "his daughter, a 30-something vet, at the clinic",
+    "the Childs & Sons hardware shop front", "Jones & Daughters bakery", "our Little Chef roadside diner",
+    "the model is 5 ft 10", "the player was 10 minutes late",
 ])
 def test_the_vocabulary_leaves_look_alikes_alone(text):
     assert not mentions_children(text), child_terms_in(text)
@@ -643,15 +651,13 @@ NAMES_NO_CHILD = {"brothers racing on bikes down the driveway",
                   "a sippy cup and a plastic plate of fish fingers and peas",
                   "profile photo: a pair of light-up trainers kicking on a swing",
                   # batch 43 (e-mail subject lines and newsletters; model-release and rights notes): a subject too
-                  # young to sign or of a given age or birth year, a section in lower case or at what it does,
-                  # juniors at a camp, what small hands and feet do
+                  # young to sign or of a birth year, a section in lower case or at what it does, what small hands
+                  # and feet do
                   "newsletter photo: a pair of tiny wellies jumping in a puddle",
                   "MR note: subject too young to sign, guardian signed on their behalf",
                   "In this issue: small hands clutching a balloon string at the fair",
                   "Fwd: beavers' night hike photos",
                   "In this issue: our Rainbows litter pick the park",
-                  "Subject: juniors' tennis camp pictures",
-                  "release note: subject is 14, guardian consent on file",
                   "model release: DOB 2019, signed by her father on her behalf"}
 
 
@@ -707,6 +713,8 @@ def test_the_semantic_check_leaves_things_and_adults_named_with_child_words_to_t
     ("men's hockey, short corner", False),
     # a university's halls of residence
     ("student cooking blog: pot noodle upgrades in my halls kitchen", False), ("a party in halls", False),
+    # a university's team; a grown-up's job with "junior" in its title (not a junior school's team)
+    ("the uni netball team's tour", False), ("junior ministers at a photocall", False), ("a junior school team", True),
     # what only adults enter: a Sunday league or pub team, a spin class, a (half-)marathon — not a mini or junior one
     ("review: the Sunday league pub team's 3-2 win", False), ("gym review: spin class packed at 6am", False),
     ("half-marathon feedback: the water station", False), ("the mini marathon, tiny runners at the start", True),
