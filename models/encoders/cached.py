@@ -20,7 +20,8 @@ class CachedTextEncoder:
         self.dimension, self.normalized = encoder.dimension, encoder.normalized
         self._vectors: dict[str, np.ndarray] = {}
         self.n_encoded = 0  # texts actually sent to the model (the others came from the cache)
-        self._encoded: list[str] = []  # those texts, in order, to be kept by whoever stores vectors between runs
+        # those texts still held, in order, to be kept by whoever stores vectors between runs (forgotten with them)
+        self._encoded: dict[str, None] = {}
 
     def remember(self, texts: list[str], vectors) -> None:
         for text, vector in zip(texts, vectors):
@@ -28,6 +29,7 @@ class CachedTextEncoder:
         if self.max_texts is not None:
             for oldest in list(self._vectors)[: max(0, len(self._vectors) - self.max_texts)]:
                 del self._vectors[oldest]
+                self._encoded.pop(oldest, None)
 
     def encode(self, texts: list[str]) -> np.ndarray:
         if not texts:
@@ -37,7 +39,7 @@ class CachedTextEncoder:
         missing = list(dict.fromkeys(text for text in texts if text not in self._vectors))
         fresh = dict(zip(missing, np.asarray(self.encoder.encode(missing), dtype=np.float32))) if missing else {}
         self.n_encoded += len(missing)
-        self._encoded += missing
+        self._encoded.update(dict.fromkeys(missing))
         # Answer before remembering: remembering may forget older texts this very call asked for.
         vectors = np.stack([fresh[text] if text in fresh else self._vectors[text] for text in texts])
         self.remember(list(fresh), list(fresh.values()))
@@ -46,7 +48,7 @@ class CachedTextEncoder:
     def encoded_here(self) -> tuple[list[str], np.ndarray]:
         """(texts, vectors) this object sent to the model and still holds: what a store may keep for the next run
         (the remembered ones came from a store already)."""
-        texts = [text for text in self._encoded if text in self._vectors]
+        texts = list(self._encoded)
         if not texts:
             return [], np.zeros((0, self.dimension), dtype=np.float32)
         return texts, np.stack([self._vectors[text] for text in texts])

@@ -54,6 +54,7 @@ def test_a_bounded_cache_forgets_its_oldest_texts(minilm):
     assert cached.n_encoded == 3  # both still held
     cached.encode(["one"])
     assert cached.n_encoded == 4  # "one" was forgotten
+    assert cached.encoded_here()[0] == ["three", "one"]  # what it forgot is not handed to a store, nor held
     np.testing.assert_allclose(cached.encode(["a", "b", "c"]), minilm.encode(["a", "b", "c"]), atol=1e-5)
 
 
