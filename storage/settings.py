@@ -50,6 +50,9 @@ class Settings(BaseSettings):
     # Where an encoder that ships in parts (all-mpnet-base-v2) is put together, once per environment: beside
     # the installed part packages, shared by every HOME (a 420 MB folder, not a copy per HOME).
     assembled_encoders: Path = Field(default_factory=lambda: Path(sys.prefix) / "share" / "withsense" / "encoders")
+    # The vectors of the texts that ship with the code (the written legal queries), per encoder version, kept
+    # once per environment beside the encoders: a fresh HOME does not encode them again (storage.shipped_vectors).
+    shipped_text_vectors: Path = Field(default_factory=lambda: Path(sys.prefix) / "share" / "withsense" / "text-vectors")
     embed_batch_size: int = Field(32, ge=1)
     torch_threads: int = Field(2, ge=1)  # intra-op threads of torch / ONNX Runtime: the machine has 2 cores
 

@@ -14,6 +14,9 @@ os.environ["PREFECT_SERVER_ANALYTICS_ENABLED"] = "false"
 os.environ["PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS"] = "180"
 os.environ.pop("PREFECT_API_URL", None)
 os.environ["HF_HUB_OFFLINE"] = "1"
+# The environment's store of the written queries' vectors: one per test session (filled by its first nightly,
+# then shared by every test HOME, as by every HOME of a real environment), never an earlier session's.
+os.environ["WITHSENSE_SHIPPED_TEXT_VECTORS"] = str(Path(tempfile.mkdtemp(prefix="withsense-test-text-vectors-")))
 
 import duckdb  # noqa: E402
 import pytest  # noqa: E402

@@ -177,7 +177,8 @@ def legal_report(settings: Settings) -> LegalReport:
     from tasks.legal.decisions import evaluate_query_filter
 
     text_encoder = text_encoder_for(settings)
-    legal_edges.remember_text_vectors(settings.catalog, text_encoder)  # what the nightly's checks kept: not encoded again
+    # what the nightly's checks kept, and the environment's written-query vectors: not encoded again
+    legal_edges.remember_text_vectors(settings.catalog, text_encoder, settings.shipped_text_vectors)
     query_filter = legal_edges.load_query_filter(settings.catalog, text_encoder)
     written = legal_edges.load_written_queries()
     halves, wrong = {}, []

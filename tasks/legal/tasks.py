@@ -28,9 +28,10 @@ def run_legal_stage(settings: Settings, run_id: str) -> LegalSummary:
     faces, n_read, n_unreadable = edges.update_image_faces(catalog, settings.data_dir, settings.torch_threads)
     log.info("faces: read %d images now (%d unreadable); %d of the delivery's images have a face",
              n_read, n_unreadable, sum(p is not None for p in faces.values()))
-    # Captions and test queries are in the index, and earlier runs kept the written queries' vectors: reuse them.
+    # Captions and test queries are in the index, and earlier runs (this HOME's, or any HOME's in this
+    # environment) kept the written queries' vectors: reuse them.
     text_encoder = CachedTextEncoder(text_encoder_for(settings))
-    edges.remember_text_vectors(catalog, text_encoder)
+    edges.remember_text_vectors(catalog, text_encoder, settings.shipped_text_vectors)
     train_captions, descriptions, image_vectors = edges.read_legal_inputs(catalog)
     decided = decide_legal(train_captions, descriptions, image_vectors, edges.load_written_queries(), text_encoder,
                            max_false_block_rate=settings.query_false_block_rate,
@@ -42,7 +43,7 @@ def run_legal_stage(settings: Settings, run_id: str) -> LegalSummary:
                            face_child=edges.face_child_of(descriptions, faces))
     summary = edges.store_decisions(catalog, run_id, descriptions, decided)
     log.info("text vectors: %d encoded by this run's checks, kept for the next",
-             edges.keep_text_vectors(catalog, text_encoder))
+             edges.keep_text_vectors(catalog, text_encoder, settings.shipped_text_vectors))
     catalog.memo("legal").remember(inputs, summary.model_dump(exclude={"skipped"}))
     return summary
 

@@ -13,7 +13,7 @@ import pytest
 from sklearn.linear_model import LogisticRegression
 
 from models.encoders import load_text_encoder
-from storage import vectors
+from storage import shipped_vectors, vectors
 from storage.catalog import Catalog
 from storage.settings import load_settings
 from tasks.legal import edges
@@ -36,25 +36,45 @@ def test_the_legal_inputs_are_the_image_encoders_vectors_row_aligned_with_the_de
 
 
 @pytest.mark.usefixtures("prefect_server")
-def test_the_nightly_keeps_the_written_queries_vectors_so_the_next_legal_stage_encodes_none(sample_home: Path,
-                                                                                           sample_dir: Path):
+def test_the_nightly_keeps_the_written_queries_vectors_so_no_later_legal_stage_encodes_them(sample_home: Path,
+                                                                                          sample_dir: Path):
     from models.encoders import text_encoder_for
     from models.encoders.cached import CachedTextEncoder
     from tasks.legal.child_terms import plain_text
 
     settings = load_settings(home=sample_home, data_dir=sample_dir)
     model = text_encoder_for(settings)
-    kept, kept_vectors = vectors.legal_text_vectors(settings.catalog.vector_index, model.version)
     as_read = [plain_text(text) for text in edges.load_written_queries().texts]
-    assert set(as_read) <= set(kept)
+    in_home = vectors.legal_text_vectors(settings.catalog.vector_index, model.version)[0]
+    in_environment = shipped_vectors.shipped_text_vectors(settings.shipped_text_vectors, model.version)[0]
+    # This HOME's run encoded them and kept them in both stores, or found them in the environment's already.
+    assert set(as_read) <= set(in_home) | set(in_environment) and set(as_read) <= set(in_environment)
+    assert set(in_environment) <= set(as_read)  # the environment's store holds no text of a delivery
     assert not vectors.legal_text_vectors(settings.catalog.vector_index, "another-encoder")[0]
-    # What the next run's checks ask for is all there, and is what the encoder gives.
-    text_encoder = CachedTextEncoder(model)
-    edges.remember_text_vectors(settings.catalog, text_encoder)
-    text_encoder.encode(as_read)
-    assert text_encoder.n_encoded == 0 and edges.keep_text_vectors(settings.catalog, text_encoder) == 0
+    # What the next run's checks ask for is all there, and is what the encoder gives: in this HOME, and in a
+    # fresh HOME of the same environment.
+    for catalog in (settings.catalog, Catalog(sample_home.parent / "a-fresh-home")):
+        text_encoder = CachedTextEncoder(model)
+        edges.remember_text_vectors(catalog, text_encoder, settings.shipped_text_vectors)
+        text_encoder.encode(as_read)
+        assert text_encoder.n_encoded == 0
     some = as_read[:3]
     np.testing.assert_allclose(text_encoder.encode(some), model.encoder.encode(some), atol=1e-5)
+
+
+def test_only_the_written_queries_vectors_go_to_the_environments_store(tmp_path: Path):
+    from models.encoders.cached import CachedTextEncoder
+    from tasks.legal.child_terms import plain_text
+
+    text_encoder = CachedTextEncoder(load_text_encoder("all-MiniLM-L6-v2"))
+    written = plain_text(edges.load_written_queries().texts[0])
+    own = "a caption of this delivery that nobody wrote into the legal set"
+    text_encoder.encode([own, written])
+    environment = tmp_path / "environment"
+    assert edges.keep_text_vectors(Catalog(tmp_path / "home"), text_encoder, environment) == 2
+    assert sorted(vectors.legal_text_vectors(Catalog(tmp_path / "home").vector_index, text_encoder.version)[0]) \
+        == sorted([own, written])
+    assert shipped_vectors.shipped_text_vectors(environment, text_encoder.version)[0] == [written]
 
 
 def test_a_stored_classifier_of_another_width_is_refused_with_what_to_run(tmp_path: Path):
