@@ -497,7 +497,7 @@ ANIMALS = (
     "polecat", "shrew", "dormouse", "gerbil", "chinchilla", "cria", "vicuna", "guanaco", "ibex", "chamois", "dugong",
     "capuchin", "tamarin", "loris", "mandrill", "langur", "colobus", "terrapin", "skink", "anaconda", "kestrel",
     "osprey", "buzzard", "blackbird", "thrush", "wren", "starling", "magpie", "crow", "jackdaw", "mallard", "moorhen",
-    "coot", "grebe", "egret", "ibis", "wasp", "beetle", "moth", "snail",
+    "coot", "grebe", "egret", "ibis", "wasp", "beetle", "moth", "snail", "pipistrelle", "noctule",
     "sloth", "orangutan", "lemur", "meerkat", "porcupine", "skunk", "badger", "vole", "rat", "ferret", "weasel",
     "chipmunk", "hare", "moose", "elk", "reindeer", "caribou", "bison", "buffalo", "yak", "ox", "oxen", "antelope",
     "gazelle", "impala", "wildebeest", "cheetah", "leopard", "panther", "cougar", "lynx", "bobcat", "hyena",

@@ -658,7 +658,20 @@ NAMES_NO_CHILD = {"brothers racing on bikes down the driveway",
                   "In this issue: small hands clutching a balloon string at the fair",
                   "Fwd: beavers' night hike photos",
                   "In this issue: our Rainbows litter pick the park",
-                  "model release: DOB 2019, signed by her father on her behalf"}
+                  "model release: DOB 2019, signed by her father on her behalf",
+                  # batch 44 (meeting minutes and agendas; job adverts and volunteer calls): sections named with the
+                  # possessive or by their unit ('Cubs'', 'Beavers'', 'Brownie leader', 'Guides'), a school year,
+                  # what small hands and feet leave or use, a lost teddy's owner, a baby's changing things
+                  "AOB: the Cubs' litter pick photo for the parish magazine",
+                  "AOB: the picture of the lost teddy handed in at the bus station, owner reunited",
+                  "Action: find a shot of a small hand holding a grown-up's at the crossing",
+                  "Action: governors to see the photo of the Year 7 induction day",
+                  "Agenda: 7. Beavers' use of the hall on Tuesdays, photo of the colony",
+                  "Job advert image: a changing mat, nappies and a bottle warmer in our staff room",
+                  "Minutes: the photo of the muddy handprints on the village hall door was noted",
+                  "Volunteer call: photo of tiny feet dangling from a library chair",
+                  "Volunteers wanted: Brownie leader, photo of the unit at camp",
+                  "minutes: Guides sold poppies outside the station, photo received"}
 
 
 
