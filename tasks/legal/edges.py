@@ -160,25 +160,25 @@ def decisions_still_in_place(catalog: Catalog) -> bool:
     return table is not None and vectors.read_columns(table, ["is_blocked"]).column("is_blocked").null_count == 0
 
 
-def remember_text_vectors(catalog: Catalog, text_encoder: CachedTextEncoder, shipped: Path | None = None) -> None:
+def remember_text_vectors(catalog: Catalog, text_encoder: CachedTextEncoder, shipped: Path) -> None:
     """Give the legal checks' encoder the vectors it need not compute: the captions and test queries the index
     holds, the texts earlier runs' checks encoded with this encoder version, and (``shipped``: the environment's
     store) the written queries' vectors any HOME's run kept."""
     text_encoder.remember(*vectors.indexed_text_vectors(catalog.vector_index, text_encoder.version))
     text_encoder.remember(*vectors.legal_text_vectors(catalog.vector_index, text_encoder.version))
-    if shipped is not None:
-        text_encoder.remember(*shipped_vectors.shipped_text_vectors(shipped, text_encoder.version))
+    text_encoder.remember(*shipped_vectors.shipped_text_vectors(shipped, text_encoder.version))
 
 
-def keep_text_vectors(catalog: Catalog, text_encoder: CachedTextEncoder, shipped: Path | None = None) -> int:
-    """Keep the vectors this run's checks encoded, for the next run (returns how many); those of the written
+def keep_text_vectors(catalog: Catalog, text_encoder: CachedTextEncoder, shipped: Path,
+                      written: WrittenQueries) -> int:
+    """Keep the vectors this run's checks encoded, for the next run (returns how many); those of the ``written``
     queries go to the environment's store ``shipped`` too, for every other HOME. Only texts that ship with the
     code go there: a delivery's own texts stay in its HOME."""
     texts, matrix = text_encoder.encoded_here()
     kept = vectors.keep_legal_text_vectors(catalog.vector_index, text_encoder.version, texts, matrix)
-    if shipped is not None and texts:
-        written = {plain_text(text) for text in load_written_queries().texts}  # as the checks read them
-        rows = [i for i, text in enumerate(texts) if text in written]
+    if texts:
+        as_read = {plain_text(text) for text in written.texts}  # as the checks read (and encoded) them
+        rows = [i for i, text in enumerate(texts) if text in as_read]
         shipped_vectors.keep_shipped_text_vectors(shipped, text_encoder.version, [texts[i] for i in rows],
                                                   matrix[rows])
     return kept

@@ -33,7 +33,8 @@ def run_legal_stage(settings: Settings, run_id: str) -> LegalSummary:
     text_encoder = CachedTextEncoder(text_encoder_for(settings))
     edges.remember_text_vectors(catalog, text_encoder, settings.shipped_text_vectors)
     train_captions, descriptions, image_vectors = edges.read_legal_inputs(catalog)
-    decided = decide_legal(train_captions, descriptions, image_vectors, edges.load_written_queries(), text_encoder,
+    written = edges.load_written_queries()
+    decided = decide_legal(train_captions, descriptions, image_vectors, written, text_encoder,
                            max_false_block_rate=settings.query_false_block_rate,
                            target_recall=settings.image_filter_recall,
                            described_recall=settings.described_image_recall, n_folds=settings.cv_folds,
@@ -43,7 +44,7 @@ def run_legal_stage(settings: Settings, run_id: str) -> LegalSummary:
                            face_child=edges.face_child_of(descriptions, faces))
     summary = edges.store_decisions(catalog, run_id, descriptions, decided)
     log.info("text vectors: %d encoded by this run's checks, kept for the next",
-             edges.keep_text_vectors(catalog, text_encoder, settings.shipped_text_vectors))
+             edges.keep_text_vectors(catalog, text_encoder, settings.shipped_text_vectors, written))
     catalog.memo("legal").remember(inputs, summary.model_dump(exclude={"skipped"}))
     return summary
 

@@ -67,11 +67,12 @@ def test_only_the_written_queries_vectors_go_to_the_environments_store(tmp_path:
     from tasks.legal.child_terms import plain_text
 
     text_encoder = CachedTextEncoder(load_text_encoder("all-MiniLM-L6-v2"))
-    written = plain_text(edges.load_written_queries().texts[0])
+    written_queries = edges.load_written_queries()
+    written = plain_text(written_queries.texts[0])
     own = "a caption of this delivery that nobody wrote into the legal set"
     text_encoder.encode([own, written])
     environment = tmp_path / "environment"
-    assert edges.keep_text_vectors(Catalog(tmp_path / "home"), text_encoder, environment) == 2
+    assert edges.keep_text_vectors(Catalog(tmp_path / "home"), text_encoder, environment, written_queries) == 2
     assert sorted(vectors.legal_text_vectors(Catalog(tmp_path / "home").vector_index, text_encoder.version)[0]) \
         == sorted([own, written])
     assert shipped_vectors.shipped_text_vectors(environment, text_encoder.version)[0] == [written]
