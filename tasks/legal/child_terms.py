@@ -205,7 +205,9 @@ CHILD_PATTERNS = (
     rf"\b{_SCHOOL_YEARS}[\s-]*grad(?:e|er|ers)\b",
     # British school years 1-11 (ages 5-16): "year 6 leavers", "a pupil in year 3" — not "year 12", "in year 2020"
     rf"\byear[\s-]*{_SCHOOL_YEAR_UK}\s+(?:leavers?|pupils?|students?|class|classes|children|kids|boys|girls|"
-    r"groups?|assembly|trip|play|residentials?|concerts?)\b",
+    r"groups?|assembly|trip|play|residentials?|concerts?|intakes?|tutor\s+groups?|form\s+groups?|"
+    # a school year's first days at a new school: "the Year 7 induction day", "year 6 transition days"
+    r"(?:induction|transition|taster)(?:\s+(?:days?|evenings?|weeks?|mornings?))?)\b",
     # a British school year's lessons: "a year 1 phonics lesson", "a year 3 classroom", "year 1 sound buttons
     # whiteboard"
     rf"\byear[\s-]*{_SCHOOL_YEAR_UK}\s+(?:[\w-]+\s+){{0,2}}(?:lessons?|classrooms?|teachers?|homework|whiteboards?|"
@@ -359,6 +361,18 @@ CHILD_PATTERNS = (
     r"\b(?:rainbow|brownie|beaver|cub|guide|scout)\b(?=[^.;]*\b(?:her|his)\s+(?:enrolment|enrollment|investiture)\b)"
     rf"|(?-i:\b{_SECTIONS_CAPITALISED}\s+(?:and|&)\s+{_SECTIONS_CAPITALISED}\b)"
     r"|(?-i:\bGuides\b)(?=[^.;]*\b(?:campfires?|camp|badges?|promise|patrols?|units?|jamboree)\b)",
+    # a section with the possessive, capitalised, at what a section does or where it meets: "the Cubs' litter pick
+    # photo for the parish magazine", "Beavers' use of the hall on Tuesdays" (not "the Cubs' night game at Wrigley",
+    # "the Beavers' quarterback": a team's; not "the beavers' lodge": lower case)
+    rf"(?-i:\b{_SECTIONS_CAPITALISED}')(?=[^.;]*\b(?:halls?|colon(?:y|ies)|packs?|troops?|units?|litter[\s-]+picks?|"
+    r"parish|church|leaders?|meetings?|uniforms?|sleepovers?|hikes?|parades?|gang\s+shows?|jamborees?|"
+    r"jumble\s+sales?|bob[\s-]a[\s-]job|badges?|neckers?|woggles?|campfires?)\b)"
+    r"(?![^.;]*\b(?:games?|stadium|baseball|basketball|Wrigley|pitchers?|innings?|fans?|season|MLB|World\s+Series|"
+    r"dugout|home\s+runs?|quarterback|touchdowns?|football|ice\s+hockey|NHL|NFL|NCAA)\b)",
+    # a section's leader with the section's own unit named: "Brownie leader, photo of the unit at camp", "a Cub leader
+    # with the pack" (a leader alone is an adult: "a Scout leader's retirement")
+    r"(?-i:\b(?:Rainbow|Brownie|Guide|Cub|Beaver|Scout)\s+[Ll]eaders?\b)(?=[^.;]*\b(?:units?|packs?|colon(?:y|ies)|"
+    r"troops?|sixes|patrols?|lodges?)\b)",
     # the Beaver Scouts by what only the section does ("a beaver's den" is the animal's)
     r"\bbeavers'?\s+(?:meetings?|sleepovers?|promises?|investitures?|sessions?)\b",
     # a child named "little" before the name, as a family writes it: "little Max with his first fish", "our little
@@ -574,6 +588,8 @@ _THING_LOOKALIKES = (
     r"|\b(?:boy|girl)[\s-]+(?:bands?|groups?)\b|\bboys\s+of\s+summer\b|\bteenage\s+mutant\s+ninja\s+turtles?\b"
     # a roadside restaurant chain: "a Little Chef sign" (not "a little chef in an apron")
     r"|\blittle\s+chef\s+(?:[\w-]+\s+)?(?:signs?|restaurants?|diners?|caf[eé]s?|breakfasts?)\b"
+    # places whose names begin with a child word: "the Childs Hill branch", "Kidderminster", "Kidsgrove"
+    r"|(?-i:\bChilds\s+(?:Hill|Ercall)\b|\bChildwall\b|\bKid(?:derminster|sgrove|lington|welly|brooke)\b)"
     # a firm named for a family: "the Childs & Sons hardware shop", "Jones & Daughters" (not "Father & Son")
     r"|(?-i:\b(?!(?:Father|Dad|Daddy|Mother|Mum|Mom|Mummy|Mommy|Papa|Mama|Grandad|Granddad|Grandpa|Grandma|Nan|"
     r"Granny)\b)[A-Z][a-z']+\s+&\s+(?:Sons?|Daughters?)\b)"
@@ -746,6 +762,21 @@ _EXCLUSIONS = re.compile(
     # the 80s")
     rf"|\b{_FAMILY}\b(?=[^.;]*?(?<!\bthe)\s+[2-9]0'?s\W*$)"
     rf"|\b(?:{_FAMILY}|siblings)\s*\(\s*(?:all\s+|both\s+)?(?:adults?|grown[\s-]?ups?|grown(?:[\s-]up)?)(?:\s+now)?\s*\)"
+    # a relative with an adult's job or post now, in brackets: "the founder and his daughter (now MD)", "my son (now a
+    # vet)"
+    rf"|\b(?:{_RELATIVE}|twins|siblings)\s*\(\s*now\s+(?:an?\s+|the\s+)?(?:{_ADULT_JOB}s?|MD|CEO|managing\s+director|"
+    r"director|chair(?:man|woman)?|partners?|owners?|boss|head|managers?)\s*\)"
+    # a relative said to be grown between commas: "the treasurer's grandchildren, all adults now" (not "kids, adults
+    # and pets", where nothing says the kids are grown)
+    r"|\b(?:sons?|daughters?|grandsons?|granddaughters?|grandchildren|grandkids|nephews?|nieces?|twins|siblings|"
+    r"cousins),\s+(?:all|both|now)\s+(?:adults|grown[\s-]?ups)\b"
+    # a youth body whose members are named as adults by age: "young adults aged 18 to 25 for the youth council", "the
+    # youth club committee, ages 18-25"
+    rf"|\b(?:young\s+(?:adults|people)\s+)?aged\s+(?:1[6-9]|sixteen|seventeen|eighteen|nineteen|[2-9][0-9])\s*(?:to|-|–)\s*"
+    rf"{_ADULT_AGE}\b(?:\s+(?:for|in|on|at|to|join|joining|the|a|our|local|town|city|county|district|new))*\s+"
+    r"youth\s+(?:councils?|parliaments?|forums?|boards?|panels?|committees?)\b"
+    rf"|\byouth\s+(?:councils?|parliaments?|forums?|boards?|panels?|committees?)\b(?=[^.;]*\bages?d?\s+"
+    rf"(?:1[6-9]|sixteen|seventeen|eighteen|nineteen|[2-9][0-9])\s*(?:to|-|–)\s*{_ADULT_AGE}\b)"
     # teenagers aged 16 or more ("Teenage Girls Aged 18 At Prom Night"): the age said makes them no children
     rf"|\b(?:teenage\s+|teen\s+)?(?:{_FAMILY}|teens|teenagers?)\s+(?:all\s+|both\s+)?aged\s+{_ADULT_AGE}\b"
     r"(?![\s-]*(?:months?|mos?|weeks?|wks?|days?|and\s+(?:under|below|younger)))"
@@ -1195,6 +1226,10 @@ _NAMED_ADULT = re.compile(
     # university's graduation ball
     rf"|\b(?:at|aged?)\s+{_ADULT_AGE}\s*(?:[,.;)!]|$)|\bgraduation\s+balls?\b"
     rf"|\b{_ADULT_AGE}[\s-]*(?:years?|yrs?)[\s-]*olds?\b"
+    # a group named as adults by age: "all riders over 18", "the volunteers, all 17, at the food bank", "over-50s";
+    # walking football and its kin are played by the over-50s
+    rf"|\b(?:all|both)\s+(?:[\w-]+\s+)?(?:over|aged)\s+{_ADULT_AGE}\b|\b(?:all|both)\s+{_ADULT_AGE}\s*(?:[,;)!]|\.(?!\d)|$)"
+    r"|\bover[\s-]+(?:1[6-9]|[2-9]0)'?s\b|\bwalking\s+(?:football|netball|rugby|hockey|basketball|cricket)\b"
     rf"|\bin\s+(?:their|his|her)\s+{_DECADE}\b|\b(?:twenty|thirty|forty)[\s-]?somethings?\b"
     # older adults, and a sport's men's or women's category: "a senior ladies' aqua aerobics class", "men's lacrosse"
     r"|\b(?:senior|older|elderly|retired)\s+(?:ladies|women|men|citizens|gentlemen)\b"
