@@ -680,7 +680,15 @@ NAMES_NO_CHILD = {"brothers racing on bikes down the driveway",
                   "Job advert image: a changing mat, nappies and a bottle warmer in our staff room",
                   "Minutes: the photo of the muddy handprints on the village hall door was noted",
                   "Volunteer call: photo of tiny feet dangling from a library chair",
-                  "minutes: Guides sold poppies outside the station, photo received"}
+                  "minutes: Guides sold poppies outside the station, photo received",
+                  # batch 45 (podcast show notes and radio; travel brochures and guidebooks): a parent's "my youngest",
+                  # a Montessori group, what small hands and arms and cheeks do, Brownies on a visit
+                  '[radio transcript] caller: "I snapped my youngest asleep in the trolley at the garden centre"',
+                  "Travel: a Montessori group collecting conkers in the botanical garden",
+                  "Podcast photo: a tiny hand wrapped around the host's finger",
+                  "Brochure: armbands on skinny little arms, splashing in the campsite pool",
+                  "Safari park leaflet: a chubby-cheeked grin from a booster seat in the back of the car",
+                  "Podcast: Brownies trying out the presenters' chairs on their station visit"}
 
 
 
