@@ -388,7 +388,8 @@ CHILD_PATTERNS = (
     # a school's youngest years and events by a family's words: "starting big school", "a playgroup party", "a class
     # assembly", "Oscar's Montessori graduation", "the school's harvest festival"
     r"\bbig\s+school\b|\bplay[\s-]?groups?\b|\bclass\s+assembl(?:y|ies)\b|\bschool'?s?\s+harvest\s+festivals?\b",
-    r"\bmontessori\s+(?:graduations?|class(?:es|rooms?)?|schools?|nurser(?:y|ies)|pre-?schools?|kids|children|pupils)\b",
+    r"\bmontessori\s+(?:graduations?|class(?:es|rooms?)?|schools?|nurser(?:y|ies)|pre-?schools?|kids|children|pupils|"
+    r"groups?|toddlers?)\b",
     # a participant called little or young by role: "little dancers", "young gymnasts" (not "little dogs"); little
     # or young cousins
     r"\b(?:little|tiny|wee)\s+(?:gymnasts?|ballerinas?|dancers?|swimmers?|skaters?|athletes?|players?|footballers?|"
@@ -588,6 +589,10 @@ _THING_LOOKALIKES = (
     r"|\b(?:boy|girl)[\s-]+(?:bands?|groups?)\b|\bboys\s+of\s+summer\b|\bteenage\s+mutant\s+ninja\s+turtles?\b"
     # a roadside restaurant chain: "a Little Chef sign" (not "a little chef in an apron")
     r"|\blittle\s+chef\s+(?:[\w-]+\s+)?(?:signs?|restaurants?|diners?|caf[eé]s?|breakfasts?)\b"
+    # the sitcom and Cliff Richard's film, by what is said of them: "a Young Ones tribute act" (not "two young ones
+    # paddling")
+    r"|(?-i:\b(?:the\s+|The\s+)?Young\s+Ones\b)(?=\s+(?:tribute|sitcom|episodes?|box[\s-]sets?|DVDs?|cast|reunion|"
+    r"fans?|t-shirts?|posters?|actors?|stars?|theme)\b)|\b(?:sitcom|Cliff\s+Richard'?s?)\s+(?:film\s+)?the\s+young\s+ones\b"
     # places whose names begin with a child word: "the Childs Hill branch", "Kidderminster", "Kidsgrove"
     r"|(?-i:\bChilds\s+(?:Hill|Ercall)\b|\bChildwall\b|\bKid(?:derminster|sgrove|lington|welly|brooke)\b)"
     # a firm named for a family: "the Childs & Sons hardware shop", "Jones & Daughters" (not "Father & Son")
@@ -770,6 +775,15 @@ _EXCLUSIONS = re.compile(
     # and pets", where nothing says the kids are grown)
     r"|\b(?:sons?|daughters?|grandsons?|granddaughters?|grandchildren|grandkids|nephews?|nieces?|twins|siblings|"
     r"cousins),\s+(?:all|both|now)\s+(?:adults|grown[\s-]?ups)\b"
+    # a relative's 16th-or-later birthday said before them: "the 21st birthday party of our newsreader's son" ("the
+    # 18th birthday party for my son and his little sister" keeps the sister)
+    rf"|{_ADULT_BIRTHDAY}(?:\s+(?:party|parties|celebrations?|bash|do|dinner|meal|cake|drinks))?\s+(?:of|for)\s+"
+    rf"(?:[\w']+\s+){{0,3}}?{_RELATIVE}\b"
+    # what grown-ups did when they were children, said of a place: "the holiday camp they went to as kids", "the beach
+    # we played on as children" (not "a photo of us as kids", which shows them then)
+    r"|\b(?:they|we|he|she|I|you)\s+(?:(?:all|both|first|once|always|often)\s+)?(?:went|used\s+to\s+go|came|played|"
+    r"holidayed|stayed|camped|swam|fished|sledged|visited|spent\s+summers)\b(?:\s+[\w']+){0,3}?\s+as\s+(?:kids|children|"
+    r"boys|girls|youngsters|nippers|a\s+(?:kid|child|boy|girl))\b"
     # a youth body whose members are named as adults by age: "young adults aged 18 to 25 for the youth council", "the
     # youth club committee, ages 18-25"
     rf"|\b(?:young\s+(?:adults|people)\s+)?aged\s+(?:1[6-9]|sixteen|seventeen|eighteen|nineteen|[2-9][0-9])\s*(?:to|-|–)\s*"
@@ -1247,6 +1261,9 @@ _NAMED_ADULT = re.compile(
     # a university's halls of residence: "pot noodle upgrades in my halls kitchen", "student halls"
     r"|\b(?:student|uni|university|my|our)\s+halls\b|\bhalls\s+of\s+residence\b|\bin\s+halls\b(?!\s+of\b)"
     r"|\bsunday\s+league\b|\bpub\s+(?:teams?|sides?|leagues?|quiz(?:zes)?)\b|\bspin(?:ning)?\s+class(?:es)?\b"
+    # a county's first-class cricket, played by professionals ("the county cricket first XI taking tea"; a county's
+    # under-13s are still read by the vocabulary)
+    r"|\bcounty\s+(?:cricket|championship)\b"
     r"|(?<!mini\s)(?<!mini-)(?<!junior\s)(?<!kids\s)(?<!kids'\s)(?<!children's\s)\b(?:half[\s-]|ultra[\s-]?)?"
     r"marathons?\b(?!\s+(?:for\s+)?(?:kids|children|juniors))"
     rf"|\b(?:men's|mens|women's|womens|ladies'?)\s+(?:[\w-]+\s+){{0,2}}(?:{_JUNIOR_SPORT}|classes|class|leagues?|"
