@@ -696,7 +696,19 @@ NAMES_NO_CHILD = {"brothers racing on bikes down the driveway",
                   "Podcast photo: a tiny hand wrapped around the host's finger",
                   "Brochure: armbands on skinny little arms, splashing in the campsite pool",
                   "Safari park leaflet: a chubby-cheeked grin from a booster seat in the back of the car",
-                  "Podcast: Brownies trying out the presenters' chairs on their station visit"}
+                  "Podcast: Brownies trying out the presenters' chairs on their station visit",
+                  # batch 46 (photo-editing and print-lab requests; a newspaper's family notices): a sibling shot in
+                  # primary uniform, a nursery's handprint wall, a primary's choir, Cubs with their pack, a baby by
+                  # name and months, a nappy, height marks, crayon scribbles low down, a small handprint
+                  "School photo reorder: sibling shot, both in primary uniform",
+                  "Retouch request: the nursery's handprint wall, increase the contrast on the names",
+                  "Announcement: our primary's choir won the county shield, photo attached",
+                  "Announcement: our Cubs raised £300 for the hospice, photo of the pack with the cheque",
+                  "Print order: Harry at 4 months on the play mat",
+                  "Retouch: clone out the nappy peeking over the romper's waistband",
+                  "Print: the pencil height marks on the kitchen doorframe, one for each birthday",
+                  "Please sharpen the crayon scribbles low down on the living room wall",
+                  "Scan and print: a small blue handprint in paint on a Mother's Day card"}
 
 
 
