@@ -151,7 +151,10 @@ _BEAVER_SCOUT_COLONY = (r"\bbeavers?\s+colon(?:y|ies)\b(?=[^.;]*\b(?:investiture
 # The Cubs at what a Cub pack does: "cubs at a camp kitchen", "cubs earning badges" ("lion cubs at a safari camp" are
 # animals: the exclusions take an animal's cubs out first, and the animal name stays)
 _CUB_PACK = (r"\bcubs\b(?=[^.;]*\b(?:camps?|camping|campfires?|badges?|neckers?|woggles?|scouts?|scouting|akela|"
-             r"sixers?|pack\s+(?:holidays?|nights?|meetings?))\b)")
+             r"sixers?|pack\s+(?:holidays?|nights?|meetings?))\b)"
+             # capitalised, with the pack: "our Cubs raised £300, photo of the pack with the cheque" (not a team's)
+             r"|(?-i:\bCubs\b)(?=[^.;]*\b(?:the|our|their)\s+pack\b)(?![^.;]*\b(?:games?|stadium|baseball|Wrigley|fans?|"
+             r"season|MLB|pitchers?|innings?)\b)")
 CHILD_PATTERNS = (
     # ages: under 16 in years, any number of months, weeks or days
     rf"{_AGE_START}{_UNDER_16}{_AND_A_HALF}[\s-]*(?:years?|yrs?)[\s-]*olds?\b",
@@ -201,6 +204,10 @@ CHILD_PATTERNS = (
     rf"\bages\s+(?:of\s+)?{_UNDER_16}\s*(?:-|–|to|and|through)\s*{_UNDER_16}\b",
     # an age as a field or a time of life: "age 5, first bike", "at age 7 on a pony" (not "age 5 years in the job")
     rf"(?:^|[,:;(]\s*|\bat\s+)age[\s:]+{_UNDER_16}\b(?![\s-]*(?:years?|yrs?)\s+(?:in|of|ago)\b|\s*%)",
+    # a primary school by the word alone, at what only its pupils do or wear: "sibling shot, both in primary uniform",
+    # "our primary's choir won the county shield" (not "primary colours", "a primary election")
+    r"\bprimary(?:'s|\s+school'?s?)?\s+(?:uniforms?|choirs?|nativity|nativities|assembl(?:y|ies)|sports\s+days?|"
+    r"playgrounds?|pupils|children|kids|class(?:es)?)\b",
     # school years: "first-graders", "a 4th grade class", "year 5 pupils" is caught by "pupils"
     rf"\b{_SCHOOL_YEARS}[\s-]*grad(?:e|er|ers)\b",
     # British school years 1-11 (ages 5-16): "year 6 leavers", "a pupil in year 3" — not "year 12", "in year 2020"
@@ -576,6 +583,10 @@ _THING_LOOKALIKES = (
     r"scratch(?:es)?|dents?|damage|issues?|problems?|fix(?:es)?|adjustments?|changes?|surgery|operations?|incidents?|"
     r"accidents?|crash(?:es)?|flooding|planets?|prophets?|count(?:y|ies)|placings?|places|roles?|parts?)\b"
     r"|\bkid[\s-]+(?:gloves|leather|suede|skin|mohair|goats?)\b|\byouth[\s-]+hostels?\b"
+    # sweets named for babies ("a tray of Jelly Babies"); a scout's printed things on a wall or a shelf ("the Boy Scout
+    # knot chart framed in the lodge bar"; the scouts themselves stay children)
+    r"|\bjelly[\s-]+bab(?:y|ies)\b|\bboy[\s-]+scouts?'?\s+(?:knots?\s+charts?|handbooks?|manuals?|mottos?|pen[\s-]?knives|"
+    r"knives|knife)\b"
     # children's books as a genre (#kidlit): "a kidlit display in a shop window"
     r"|\bkid[\s-]*lit\b"
     # a shot named like a pint: "a Baby Guinness on a bar"
@@ -775,6 +786,12 @@ _EXCLUSIONS = re.compile(
     # and pets", where nothing says the kids are grown)
     r"|\b(?:sons?|daughters?|grandsons?|granddaughters?|grandchildren|grandkids|nephews?|nieces?|twins|siblings|"
     r"cousins),\s+(?:all|both|now)\s+(?:adults|grown[\s-]?ups)\b"
+    # the son or daughter of someone 70 or more, or of a couple married fifty years or more: "Obituary photo: Arthur,
+    # 94, with his son Ray", "Golden wedding notice: Jean and Ray, pictured with their daughter" (not their grandchildren)
+    rf"|\b(?:aged\s+)?(?:[7-9][0-9]|10[0-9])\s*,?\s+(?:[\w']+\s+){{0,3}}?(?:his|her|their)\s+(?:sons?|daughters?)\b"
+    rf"(?!\s*[,(]?\s*(?:aged\s+)?{_UNDER_16}\b)"
+    rf"|\b(?:golden|diamond|sapphire|platinum)\s+(?:wedding|anniversary)\b{_NO_CHILD_WORD_BETWEEN}\b(?:their|his|her)\s+"
+    r"(?:sons?|daughters?)\b"
     # a relative's 16th-or-later birthday said before them: "the 21st birthday party of our newsreader's son" ("the
     # 18th birthday party for my son and his little sister" keeps the sister)
     rf"|{_ADULT_BIRTHDAY}(?:\s+(?:party|parties|celebrations?|bash|do|dinner|meal|cake|drinks))?\s+(?:of|for)\s+"

@@ -198,6 +198,12 @@ from tasks.legal.rules import (DISCLAIMER, QueryFilter, build_query_filter, choo
     "a Montessori group collecting conkers", "a photo of us as kids at the holiday camp", "two young ones paddling",
     "Two Young Ones Playing In The Sand", "the 18th birthday party for my son and his little sister",
     "the beach we went to as kids, now with our own kids",
+    # Cubs with their pack, a primary by the word alone at what its pupils do or wear; a child of someone old said
+    # with the child's age, a golden wedding couple's little granddaughter, a scout with his handbook, a toddler's sweets
+    "our Cubs raised £300, photo of the pack with the cheque", "sibling shot, both in primary uniform",
+    "our primary's choir won the shield", "Mum, 72, with her son, 8, adopted last year",
+    "Golden wedding notice: Jean and Ray with their little granddaughter", "a Boy Scout reading his handbook",
+    "a toddler eating Jelly Babies",
 ])
 def test_the_vocabulary_catches_children_in_many_forms(text):
     assert mentions_children(text)
@@ -390,6 +396,11 @@ def test_the_vocabulary_catches_children_in_many_forms(text):
     # what grown-ups did as children, said of a place; the sitcom; a relative's 21st said before them
     "twin brothers, now 65, back at the holiday camp they went to as kids", "the beach we played on as children",
     "a Young Ones tribute act in Camden", "the 21st birthday party of our newsreader's son",
+    # the son or daughter of someone 70 or more, or of a golden wedding couple; sweets; a scout's knot chart; a primary
+    # colour or election; a pack of wolves or of baseball fans
+    "Obituary photo: Arthur, 94, with his son Ray at the allotment", "Golden wedding notice: Jean and Ray, pictured with "
+    "their daughter", "a tray of Jelly Babies", "the Boy Scout knot chart framed in the lodge bar",
+    "primary colours on a paint palette", "the primary election count", "the Cubs fans pack Wrigley",
 ])
 def test_the_vocabulary_leaves_look_alikes_alone(text):
     assert not mentions_children(text), child_terms_in(text)
@@ -697,13 +708,11 @@ NAMES_NO_CHILD = {"brothers racing on bikes down the driveway",
                   "Brochure: armbands on skinny little arms, splashing in the campsite pool",
                   "Safari park leaflet: a chubby-cheeked grin from a booster seat in the back of the car",
                   "Podcast: Brownies trying out the presenters' chairs on their station visit",
-                  # batch 46 (photo-editing and print-lab requests; a newspaper's family notices): a sibling shot in
-                  # primary uniform, a nursery's handprint wall, a primary's choir, Cubs with their pack, a baby by
-                  # name and months, a nappy, height marks, crayon scribbles low down, a small handprint
-                  "School photo reorder: sibling shot, both in primary uniform",
+                  # batch 46 (photo-editing and print-lab requests; a newspaper's family notices): a nursery's
+                  # handprint wall, a baby by name and months, a nappy, height marks, crayon scribbles low down, a
+                  # small handprint (its primary uniform, primary's choir and Cubs with their pack the vocabulary
+                  # reads since round 46)
                   "Retouch request: the nursery's handprint wall, increase the contrast on the names",
-                  "Announcement: our primary's choir won the county shield, photo attached",
-                  "Announcement: our Cubs raised £300 for the hospice, photo of the pack with the cheque",
                   "Print order: Harry at 4 months on the play mat",
                   "Retouch: clone out the nappy peeking over the romper's waistband",
                   "Print: the pencil height marks on the kitchen doorframe, one for each birthday",
