@@ -717,7 +717,20 @@ NAMES_NO_CHILD = {"brothers racing on bikes down the driveway",
                   "Retouch: clone out the nappy peeking over the romper's waistband",
                   "Print: the pencil height marks on the kitchen doorframe, one for each birthday",
                   "Please sharpen the crayon scribbles low down on the living room wall",
-                  "Scan and print: a small blue handprint in paint on a Mother's Day card"}
+                  "Scan and print: a small blue handprint in paint on a Mother's Day card",
+                  # batch 47 (book covers and jacket art; doorbell, security and nursery camera captions): an age in
+                  # words after "me at", a skipping game by the climbing frame, a young goalie in a kids' cup, a Brownie
+                  # selling biscuits, what small hands reach and small things are left about
+                  "Cover photo for the memoir: me at six in a paper crown",
+                  "Playground CCTV, break time: a skipping game by the climbing frame",
+                  "Jacket art: a young goalie diving in a kids' cup final",
+                  "Doorbell cam: a Brownie selling biscuits with her mum behind her",
+                  "Doorbell cam: a tiny hand reaching up and just missing the bell",
+                  "Book cover: a pair of muddy wellies, the smallest size, by the back door",
+                  "Hallway cam: a dummy and a rattle dropped on the doormat",
+                  "Cover: a lunchbox and a book bag on the step",
+                  "Back door cam: a trike and a paddling pool left out in the rain",
+                  "Jacket art: crayon drawings taped all over a bedroom door"}
 
 
 
