@@ -208,6 +208,13 @@ CHILD_PATTERNS = (
     # "our primary's choir won the county shield" (not "primary colours", "a primary election")
     r"\bprimary(?:'s|\s+school'?s?)?\s+(?:uniforms?|choirs?|nativity|nativities|assembl(?:y|ies)|sports\s+days?|"
     r"playgrounds?|pupils|children|kids|class(?:es)?)\b",
+    # the writer or a family at a child's age: "me at six in a paper crown", "us at about 8 on the pier" (not "me at 6
+    # am", "us at six o'clock")
+    rf"\b(?:me|us)\s+at\s+(?:about\s+|around\s+|just\s+)?{_UNDER_16}\b(?!\s*(?:o'?clock|am\b|pm\b|a\.m|p\.m|[.:]\d|"
+    r"in\s+the\s+(?:morning|evening|afternoon)|tonight|sharp|-ish|%))",
+    # a Brownie or Guide selling what the section sells: "a Brownie selling biscuits with her mum behind her"
+    r"(?-i:\b(?:Brownies?|Rainbows?|Guides?)\b)(?=\s+(?:[\w']+\s+)?sell(?:s|ing)?\s+(?:biscuits|cookies|raffle\s+tickets|"
+    r"cakes|poppies)\b)",
     # school years: "first-graders", "a 4th grade class", "year 5 pupils" is caught by "pupils"
     rf"\b{_SCHOOL_YEARS}[\s-]*grad(?:e|er|ers)\b",
     # British school years 1-11 (ages 5-16): "year 6 leavers", "a pupil in year 3" — not "year 12", "in year 2020"
@@ -578,7 +585,7 @@ _THING_LOOKALIKES = (
     r"greens|kale|pink|yellow|green|grey|gray|beets?|beetroots?|courgettes?|zucchinis?|tomatoes|onions|leeks?|artichokes?|aubergines?|eggplants?|"
     r"squash|lettuces?|(?:cos|gem|little\s+gem|romaine|butterhead)(?:\s+lettuces?)?|plum\s+tomatoes|vine\s+tomatoes|"
     r"new\s+potatoes|salad|rocket|chard|sweetcorn|turnips?|fennel|radish(?:es)?|parsnips?|cucumbers?|peppers?|"
-    r"pineapples?|bananas?|avocados?|marrows?|dolls?|belling)\b"
+    r"pineapples?|bananas?|avocados?|marrows?|dolls?|belling|bio)\b"
     r"|\bminor[\s-]+(?:league|key|keys|chords?|scales?|thirds?|injury|injuries|detail|details|road|repairs?|leaks?|"
     r"scratch(?:es)?|dents?|damage|issues?|problems?|fix(?:es)?|adjustments?|changes?|surgery|operations?|incidents?|"
     r"accidents?|crash(?:es)?|flooding|planets?|prophets?|count(?:y|ies)|placings?|places|roles?|parts?)\b"
@@ -614,7 +621,8 @@ _THING_LOOKALIKES = (
     r"menus?|shoes|sleepsuits?|babygrows?|babygros?|onesies|bodysuits?|rompers?|booties|mittens|"
     r"toys?|books?|section|store|stores|shop|shops|book\s*(?:shops?|stores?)|boutiques?|outlets?|department|"
     r"(?:party\s+)?(?:supplies|decorations?|invitations?|favou?rs)|(?:safety\s+|car\s+)?seats?|locks?|monitors?|meals?|"
-    r"meal\s+box(?:es)?|lunch\s*box(?:es)?|bowls?|cups?|plates?|beakers?|cutlery|spoons?|toothbrush(?:es)?|toothpaste|"
+    r"meal\s+box(?:es)?|lunch\s*box(?:es)?|bowls?|cups?(?!\s+(?:finals?|ties?|matche?s?|games?|semi|run|winners?|"
+    r"competitions?|draws?|rounds?))|plates?|beakers?|cutlery|spoons?|toothbrush(?:es)?|toothpaste|"
     r"climbing\s+frames?|playhouses?|sandpits?)\b"
     # the same with a word between, said with the possessive: "a child's cereal bowl", "a kids' plastic cup"
     r"|\b(?:kids'|kid's|children's|child's|baby's|babies')\s+[\w-]+\s+(?:bowls?|cups?|plates?|beakers?|spoons?|"
@@ -666,7 +674,11 @@ _THING_LOOKALIKES = (
     r"|\bjuvenile\s+(?:detention(?:\s+(?:centers?|centres?|facilit(?:y|ies)|halls?))?|courts?|courthouses?|halls?|"
     r"justice(?:\s+system)?)\b"
     # people and characters called kid: "Kid Rock", "Billy the Kid"
-    r"|\bkid\s+(?:rock|cudi|creole)\b|\bbilly\s+the\s+kid\b|\bbubba\s+(?:gump|watson|wallace)\b"
+    r"|\bkid\s+(?:rock|cudi|creole|galahad)\b|\bbilly\s+the\s+kid\b"
+    # titles: "the Boys Town stage musical", "The Little Prince on a bookshop shelf" (not "our little prince")
+    r"|(?-i:\bBoys\s+Town)\s+(?:stage\s+)?(?:musical|film|movie|poster|DVD)s?\b"
+    r"|(?-i:\bThe\s+Little\s+Prince\b)(?=[^.;]*\b(?:books?|shel(?:f|ves)|cop(?:y|ies)|novellas?|editions?|"
+    r"Saint-Exup[ée]ry|bookshops?|library|cover|statue|film|musical|poster)\b)|\ble\s+petit\s+prince\b|\bbubba\s+(?:gump|watson|wallace)\b"
     # a brand named after someone called Kid, capitalised in a lower-case sentence: "a tin of Kid Brooke's toffees"
     r"|(?-i:\b[a-z]+\s+Kid\s+[A-Z][a-z]+'s)\b"
     # an animal's cubs ("lion cubs at a safari camp"); a place for the young as a figure of speech for nature's
@@ -792,6 +804,13 @@ _EXCLUSIONS = re.compile(
     rf"(?!\s*[,(]?\s*(?:aged\s+)?{_UNDER_16}\b)"
     rf"|\b(?:golden|diamond|sapphire|platinum)\s+(?:wedding|anniversary)\b{_NO_CHILD_WORD_BETWEEN}\b(?:their|his|her)\s+"
     r"(?:sons?|daughters?)\b"
+    # someone once a child who is now at college or university: "the girl from number 4, now at college" (not "now at
+    # nursery")
+    rf"|\b{_FAMILY}\b(?:\s+[\w'-]+){{0,4}},?\s+now\s+(?:at|in\s+(?:her|his|their)\s+(?:first|second|third|final)\s+"
+    r"year\s+at)\s+(?:college|uni|university)\b"
+    # a family whose youngest is named by an adult age: "a grandmother, her daughter and granddaughter, the youngest 30"
+    rf"|\b{_FAMILY}\b(?=[^.;]*\bthe\s+youngest(?:\s+(?:is|now|aged|being))?\s*,?\s*{_ADULT_AGE}\b"
+    r"(?![\s-]*(?:months?|weeks?|days?)))"
     # a relative's 16th-or-later birthday said before them: "the 21st birthday party of our newsreader's son" ("the
     # 18th birthday party for my son and his little sister" keeps the sister)
     rf"|{_ADULT_BIRTHDAY}(?:\s+(?:party|parties|celebrations?|bash|do|dinner|meal|cake|drinks))?\s+(?:of|for)\s+"
@@ -1276,7 +1295,7 @@ _NAMED_ADULT = re.compile(
     r"|\bjunior\s+(?:ministers?|doctors?|partners?|associates?|executives?|analysts?|developers?|managers?|"
     r"solicitors?|barristers?|lawyers?|engineers?|designers?|clerks?|surgeons?|researchers?|lecturers?|staff)\b"
     # a university's halls of residence: "pot noodle upgrades in my halls kitchen", "student halls"
-    r"|\b(?:student|uni|university|my|our)\s+halls\b|\bhalls\s+of\s+residence\b|\bin\s+halls\b(?!\s+of\b)"
+    r"|\b(?:student|uni|university|my|our)\s+halls\b|\bhalls?\s+of\s+residence\b|\bin\s+halls\b(?!\s+of\b)"
     r"|\bsunday\s+league\b|\bpub\s+(?:teams?|sides?|leagues?|quiz(?:zes)?)\b|\bspin(?:ning)?\s+class(?:es)?\b"
     # a county's first-class cricket, played by professionals ("the county cricket first XI taking tea"; a county's
     # under-13s are still read by the vocabulary)

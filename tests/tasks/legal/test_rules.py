@@ -204,6 +204,11 @@ from tasks.legal.rules import (DISCLAIMER, QueryFilter, build_query_filter, choo
     "our primary's choir won the shield", "Mum, 72, with her son, 8, adopted last year",
     "Golden wedding notice: Jean and Ray with their little granddaughter", "a Boy Scout reading his handbook",
     "a toddler eating Jelly Babies",
+    # the writer at a child's age, a kids' cup final, a Brownie selling biscuits; a little prince of the family, a child
+    # now at nursery, Boys Town's residents
+    "me at six in a paper crown", "us at about 8 on the pier", "a young goalie diving in a kids' cup final",
+    "a Brownie selling biscuits with her mum behind her", "our little prince asleep in his cot",
+    "the girl next door, now at nursery", "Boys Town residents at dinner",
 ])
 def test_the_vocabulary_catches_children_in_many_forms(text):
     assert mentions_children(text)
@@ -401,6 +406,11 @@ def test_the_vocabulary_catches_children_in_many_forms(text):
     "Obituary photo: Arthur, 94, with his son Ray at the allotment", "Golden wedding notice: Jean and Ray, pictured with "
     "their daughter", "a tray of Jelly Babies", "the Boy Scout knot chart framed in the lodge bar",
     "primary colours on a paint palette", "the primary election count", "the Cubs fans pack Wrigley",
+    # plant food, titles, a girl now at college, a family whose youngest is 30, the writer at a time of day, a cup
+    "a Baby Bio bottle beside the houseplants", "the Boys Town stage musical poster", "The Little Prince on a bookshop "
+    "shelf", "a still from the Elvis film Kid Galahad", "the girl from number 4, now at college, delivering a parcel",
+    "a grandmother, her daughter and granddaughter, the youngest 30", "me at 6 am on the train",
+    "a kids' plastic cup on the table",
 ])
 def test_the_vocabulary_leaves_look_alikes_alone(text):
     assert not mentions_children(text), child_terms_in(text)
@@ -718,13 +728,10 @@ NAMES_NO_CHILD = {"brothers racing on bikes down the driveway",
                   "Print: the pencil height marks on the kitchen doorframe, one for each birthday",
                   "Please sharpen the crayon scribbles low down on the living room wall",
                   "Scan and print: a small blue handprint in paint on a Mother's Day card",
-                  # batch 47 (book covers and jacket art; doorbell, security and nursery camera captions): an age in
-                  # words after "me at", a skipping game by the climbing frame, a young goalie in a kids' cup, a Brownie
-                  # selling biscuits, what small hands reach and small things are left about
-                  "Cover photo for the memoir: me at six in a paper crown",
+                  # batch 47 (book covers and jacket art; doorbell, security and nursery camera captions): a skipping
+                  # game by the climbing frame, what small hands reach and small things are left about (its "me at
+                  # six", kids' cup final and Brownie selling biscuits the vocabulary reads since round 47)
                   "Playground CCTV, break time: a skipping game by the climbing frame",
-                  "Jacket art: a young goalie diving in a kids' cup final",
-                  "Doorbell cam: a Brownie selling biscuits with her mum behind her",
                   "Doorbell cam: a tiny hand reaching up and just missing the bell",
                   "Book cover: a pair of muddy wellies, the smallest size, by the back door",
                   "Hallway cam: a dummy and a rattle dropped on the doormat",
@@ -806,7 +813,7 @@ def test_the_semantic_check_leaves_things_and_adults_named_with_child_words_to_t
                                                                     False),
     ("an over-40s netball league", False), ("walking football session, photo of the squad", False),
     ("the Kidderminster branch report", False), ("all 17 children in the class photo", True),
-    ("the county cricket first XI taking tea", False),
+    ("the county cricket first XI taking tea", False), ("Hall of residence cam: students on moving day", False),
     ("a young mother breastfeeding", True), ("a young teacher reading to her class", True),
     ("a 7 year old", True), ("learning to ride a bike with training wheels", True),
 ])
