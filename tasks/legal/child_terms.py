@@ -148,13 +148,16 @@ _NOT_AN_ADULTS_SCHOOL = r"(?<!art\s)(?<!driving\s)(?<!dance\s)(?<!business\s)(?<
 # colony building a dam" is animals)
 _BEAVER_SCOUT_COLONY = (r"\bbeavers?\s+colon(?:y|ies)\b(?=[^.;]*\b(?:investitures?|neckers?|woggles?|scouts?|scouting|"
                         r"badges?|promises?|leaders?)\b)")
+# What says a capitalised section name is a baseball team's (the Chicago Cubs): the section rules below leave such a
+# sentence alone
+_BASEBALL_CONTEXT = r"games?|stadium|baseball|Wrigley|fans?|season|MLB|pitchers?|innings?"
 # The Cubs at what a Cub pack does: "cubs at a camp kitchen", "cubs earning badges" ("lion cubs at a safari camp" are
 # animals: the exclusions take an animal's cubs out first, and the animal name stays)
 _CUB_PACK = (r"\bcubs\b(?=[^.;]*\b(?:camps?|camping|campfires?|badges?|neckers?|woggles?|scouts?|scouting|akela|"
              r"sixers?|pack\s+(?:holidays?|nights?|meetings?))\b)"
              # capitalised, with the pack: "our Cubs raised £300, photo of the pack with the cheque" (not a team's)
-             r"|(?-i:\bCubs\b)(?=[^.;]*\b(?:the|our|their)\s+pack\b)(?![^.;]*\b(?:games?|stadium|baseball|Wrigley|fans?|"
-             r"season|MLB|pitchers?|innings?)\b)")
+             r"|(?-i:\bCubs\b)(?=[^.;]*\b(?:the|our|their)\s+pack\b)"
+             rf"(?![^.;]*\b(?:{_BASEBALL_CONTEXT})\b)")
 CHILD_PATTERNS = (
     # ages: under 16 in years, any number of months, weeks or days
     rf"{_AGE_START}{_UNDER_16}{_AND_A_HALF}[\s-]*(?:years?|yrs?)[\s-]*olds?\b",
@@ -381,8 +384,8 @@ CHILD_PATTERNS = (
     rf"(?-i:\b{_SECTIONS_CAPITALISED}')(?=[^.;]*\b(?:halls?|colon(?:y|ies)|packs?|troops?|units?|litter[\s-]+picks?|"
     r"parish|church|leaders?|meetings?|uniforms?|sleepovers?|hikes?|parades?|gang\s+shows?|jamborees?|"
     r"jumble\s+sales?|bob[\s-]a[\s-]job|badges?|neckers?|woggles?|campfires?)\b)"
-    r"(?![^.;]*\b(?:games?|stadium|baseball|basketball|Wrigley|pitchers?|innings?|fans?|season|MLB|World\s+Series|"
-    r"dugout|home\s+runs?|quarterback|touchdowns?|football|ice\s+hockey|NHL|NFL|NCAA)\b)",
+    rf"(?![^.;]*\b(?:{_BASEBALL_CONTEXT}|basketball|World\s+Series|dugout|home\s+runs?|quarterback|touchdowns?|football|"
+    r"ice\s+hockey|NHL|NFL|NCAA)\b)",
     # a section's leader with the section's own unit named: "Brownie leader, photo of the unit at camp", "a Cub leader
     # with the pack" (a leader alone is an adult: "a Scout leader's retirement")
     r"(?-i:\b(?:Rainbow|Brownie|Guide|Cub|Beaver|Scout)\s+[Ll]eaders?\b)(?=[^.;]*\b(?:units?|packs?|colon(?:y|ies)|"
@@ -674,11 +677,11 @@ _THING_LOOKALIKES = (
     r"|\bjuvenile\s+(?:detention(?:\s+(?:centers?|centres?|facilit(?:y|ies)|halls?))?|courts?|courthouses?|halls?|"
     r"justice(?:\s+system)?)\b"
     # people and characters called kid: "Kid Rock", "Billy the Kid"
-    r"|\bkid\s+(?:rock|cudi|creole|galahad)\b|\bbilly\s+the\s+kid\b"
+    r"|\bkid\s+(?:rock|cudi|creole|galahad)\b|\bbilly\s+the\s+kid\b|\bbubba\s+(?:gump|watson|wallace)\b"
     # titles: "the Boys Town stage musical", "The Little Prince on a bookshop shelf" (not "our little prince")
     r"|(?-i:\bBoys\s+Town)\s+(?:stage\s+)?(?:musical|film|movie|poster|DVD)s?\b"
     r"|(?-i:\bThe\s+Little\s+Prince\b)(?=[^.;]*\b(?:books?|shel(?:f|ves)|cop(?:y|ies)|novellas?|editions?|"
-    r"Saint-Exup[ée]ry|bookshops?|library|cover|statue|film|musical|poster)\b)|\ble\s+petit\s+prince\b|\bbubba\s+(?:gump|watson|wallace)\b"
+    r"Saint-Exup[ée]ry|bookshops?|library|cover|statue|film|musical|poster)\b)|\ble\s+petit\s+prince\b"
     # a brand named after someone called Kid, capitalised in a lower-case sentence: "a tin of Kid Brooke's toffees"
     r"|(?-i:\b[a-z]+\s+Kid\s+[A-Z][a-z]+'s)\b"
     # an animal's cubs ("lion cubs at a safari camp"); a place for the young as a figure of speech for nature's
@@ -747,6 +750,8 @@ _SPECIES_MODIFIER = (r"(?:harp|grey|gray|polar|brown|black|white|red|snow|sea|go
                      r"common|little|blue|green|hooded|fallow|roe|sika|red-tailed|humpback|killer|bottlenose|fruit)")
 _ADULT_AGE = (r"(?:1[6-9]|[2-9][0-9]|sixteen|seventeen|eighteen|nineteen|(?:twenty|thirty|forty|fifty|sixty|seventy|"
               r"eighty|ninety)(?:[\s-]?(?:one|two|three|four|five|six|seven|eight|nine))?)")
+# where an adults' age range may start (in digits or as one word): "aged 18 to 25"
+_ADULT_AGE_FROM = r"(?:1[6-9]|sixteen|seventeen|eighteen|nineteen|[2-9][0-9])"
 # a birthday of 16 or more: "an 18th birthday", "her twenty-first birthday"
 _ADULT_BIRTHDAY = (r"\b(?:(?:1[6-9]|[2-9][0-9])(?:st|nd|rd|th)|sixteenth|seventeenth|eighteenth|nineteenth|"
                    r"twenty[\s-]?first|twentieth|thirtieth|fortieth|fiftieth|sixtieth|seventieth|eightieth|ninetieth)"
@@ -822,11 +827,11 @@ _EXCLUSIONS = re.compile(
     r"boys|girls|youngsters|nippers|a\s+(?:kid|child|boy|girl))\b"
     # a youth body whose members are named as adults by age: "young adults aged 18 to 25 for the youth council", "the
     # youth club committee, ages 18-25"
-    rf"|\b(?:young\s+(?:adults|people)\s+)?aged\s+(?:1[6-9]|sixteen|seventeen|eighteen|nineteen|[2-9][0-9])\s*(?:to|-|–)\s*"
+    rf"|\b(?:young\s+(?:adults|people)\s+)?aged\s+{_ADULT_AGE_FROM}\s*(?:to|-|–)\s*"
     rf"{_ADULT_AGE}\b(?:\s+(?:for|in|on|at|to|join|joining|the|a|our|local|town|city|county|district|new))*\s+"
     r"youth\s+(?:councils?|parliaments?|forums?|boards?|panels?|committees?)\b"
     rf"|\byouth\s+(?:councils?|parliaments?|forums?|boards?|panels?|committees?)\b(?=[^.;]*\bages?d?\s+"
-    rf"(?:1[6-9]|sixteen|seventeen|eighteen|nineteen|[2-9][0-9])\s*(?:to|-|–)\s*{_ADULT_AGE}\b)"
+    rf"{_ADULT_AGE_FROM}\s*(?:to|-|–)\s*{_ADULT_AGE}\b)"
     # teenagers aged 16 or more ("Teenage Girls Aged 18 At Prom Night"): the age said makes them no children
     rf"|\b(?:teenage\s+|teen\s+)?(?:{_FAMILY}|teens|teenagers?)\s+(?:all\s+|both\s+)?aged\s+{_ADULT_AGE}\b"
     r"(?![\s-]*(?:months?|mos?|weeks?|wks?|days?|and\s+(?:under|below|younger)))"
