@@ -737,7 +737,16 @@ NAMES_NO_CHILD = {"brothers racing on bikes down the driveway",
                   "Hallway cam: a dummy and a rattle dropped on the doormat",
                   "Cover: a lunchbox and a book bag on the step",
                   "Back door cam: a trike and a paddling pool left out in the rain",
-                  "Jacket art: crayon drawings taped all over a bedroom door"}
+                  "Jacket art: crayon drawings taped all over a bedroom door",
+                  # batch 48 (police and missing-person appeals, lost-and-found notices; advert storyboards and TV
+                  # shots): a junior goalkeeper, an age written "2 yrs" after a name, and what a baby or toddler
+                  # leaves about or sleeps under
+                  "Storyboard frame 4: a junior goalkeeper tipping the ball over the bar",
+                  "Found: a photo marked 'Lily, 2 yrs' on the back",
+                  "Lost: a small pink mitten on a string, found on the railings",
+                  "Storyboard: a trail of toy cars leading under the sofa",
+                  "Found: a dummy in a clip and a tiny sock by the bench",
+                  "Ad shot: a cot with a mobile turning in the morning light"}
 
 
 
