@@ -198,6 +198,10 @@ CHILD_PATTERNS = (
     # a person named with an age under 16, as newspapers caption them: "Freddie (4) and his sister", "Pictured: Grace,
     # 11, who swam" (a capitalised name, the age between commas or in brackets)
     rf"(?-i:\b[A-Z][a-z]+)\s*(?:,\s*(?:aged\s+)?{_UNDER_16}\s*,|\(\s*(?:aged\s+)?{_UNDER_16}\s*\))",
+    # the same with the unit, as the back of a photo or a label writes it: "marked 'Lily, 2 yrs'", "Ava, 18 months." —
+    # the age ends the phrase (not "Sarah, 5 months pregnant", "Paris, 2 years ago", "Tom, 3 years sober")
+    rf"(?-i:\b[A-Z][a-z]+),\s*(?:{_UNDER_16}\s*(?:yrs?|years?)|(?:1?\d|2[0-3]|{_UNDER_16})\s*(?:mths?|months?))"
+    r"(?:\s+old)?(?=\s*(?:$|['’\",;)]|\.(?!\d)))",
     # anyone with an age under 16 in brackets, as forms and reports write it: "passenger (14)", "a patient (3)"
     r"\b(?:passengers?|patients?|applicants?|players?|riders?|swimmers?|runners?|skaters?|dancers?|singers?|"
     r"pianists?|winners?|pupils?|students?|visitors?|customers?|residents?|survivors?|victims?|witnesses?|walkers?|"
@@ -608,6 +612,10 @@ _THING_LOOKALIKES = (
     r"|\bbaby[\s-]+changing\s+(?:tables?|stations?|rooms?|units?|facilities|mats?|signs?)\b|\bkids'?\s+choice\b"
     r"|\b(?:backstreet|beach|beastie|pet\s+shop|jonas|jersey)\s+boys\b|\b(?:spice|golden|gilmore)\s+girls\b"
     r"|\b(?:boy|girl)[\s-]+(?:bands?|groups?)\b|\bboys\s+of\s+summer\b|\bteenage\s+mutant\s+ninja\s+turtles?\b"
+    # charities named with a child word, said of their shops and signs: "the Kids Company charity shop front, closed",
+    # "a Save the Children collection tin" (not "Save the Children feeding a queue of toddlers")
+    r"|(?-i:\b(?:Kids\s+Company|Save\s+the\s+Children)\b)\s+(?:[\w-]+\s+)?(?:shops?(?:\s+fronts?)?|shopfronts?|"
+    r"stores?|logos?|signs?|posters?|banners?|collection\s+tins?|tins?|buckets?|offices?|headquarters|vans?)\b"
     # a roadside restaurant chain: "a Little Chef sign" (not "a little chef in an apron")
     r"|\blittle\s+chef\s+(?:[\w-]+\s+)?(?:signs?|restaurants?|diners?|caf[eé]s?|breakfasts?)\b"
     # the sitcom and Cliff Richard's film, by what is said of them: "a Young Ones tribute act" (not "two young ones
@@ -1046,13 +1054,20 @@ _BABY_GEAR = re.compile(r"\b(?:strollers?|prams?|pushchairs?|bassinets?|playpens
                         r"christening\s+(?:gowns?|robes?|dress(?:es)?)|training\s+wheels|stabili[sz]ers|water\s+wings|"
                         r"sippy\s+cups?|shape\s+sorters?|breast[\s-]?feed(?:s|ing)?|ring[\s-]?bearers?|"
                         r"swaddl(?:ed|ing)|teething\s+(?:rattles?|rings?|toys?)|leading[\s-]strings|"
+                        # a dummy on its clip, a mobile over a cot, mittens on a string ("a dummy in a clip by the
+                        # bench"; not "a ventriloquist's dummy", "a camping cot")
+                        r"dumm(?:y|ies)\s+(?:in|on|with)\s+(?:a\s+|its\s+|the\s+)?clips?|dummy[\s-]+clips?|"
+                        r"cot\s+(?:mobiles?|with\s+(?:a\s+|its\s+)?mobile)|mobiles?\s+(?:over|above)\s+(?:a\s+|the\s+|her\s+|"
+                        r"his\s+)?cot|mittens?\s+on\s+(?:a\s+)?strings?|"
                         r"(?:nappy|diaper)[\s-]+(?:changes?|changing)|"
                         r"changing\s+(?:a\s+|the\s+)?(?:nappy|nappies|diapers?)|"
                         r"in\s+(?:a\s+|his\s+|her\s+|their\s+)?(?:nappy|nappies|diapers?))\b",
                         re.IGNORECASE)
 _GEAR_NAMED_BABY = re.compile(rf"\b{_GEAR_NAMED_BABY_WORDS}\b", re.IGNORECASE)
-# Baby gear as goods: "a second-hand pushchair for sale", "an empty pram" — no child is said to be there.
+# Baby gear as goods: "a second-hand pushchair for sale", "an empty pram", "a cot mobile in a shop" — no child is
+# said to be there.
 _GEAR_AS_GOODS = re.compile(r"\b(?:for|on)\s+sale\b|\bsecond[\s-]?hand\b|\bempty\b|\bshowrooms?\b|\bshop\s+windows?\b|"
+                            r"\b(?:in|at)\s+(?:a|the)\s+(?:shop|store)\b|"
                             r"\bcatalog(?:ue)?s?\b", re.IGNORECASE)
 # Not animals, so they do not keep a query from the semantic check: youth groups named after animals ("beaver
 # scouts", "the cub pack", "a scout leader with the cubs"; "a beaver colony", "a cub's den" and "wolf cubs" stay
@@ -1305,6 +1320,8 @@ _NAMED_ADULT = re.compile(
     # a county's first-class cricket, played by professionals ("the county cricket first XI taking tea"; a county's
     # under-13s are still read by the vocabulary)
     r"|\bcounty\s+(?:cricket|championship)\b"
+    # roller derby's leagues are adults' ("roller derby skaters taping their wrists"; not "junior roller derby")
+    r"|(?<!junior\s)(?<!juniors\s)(?<!kids\s)(?<!youth\s)\broller\s+derby\b(?!\s+(?:juniors?|kids|youth)\b)"
     r"|(?<!mini\s)(?<!mini-)(?<!junior\s)(?<!kids\s)(?<!kids'\s)(?<!children's\s)\b(?:half[\s-]|ultra[\s-]?)?"
     r"marathons?\b(?!\s+(?:for\s+)?(?:kids|children|juniors))"
     rf"|\b(?:men's|mens|women's|womens|ladies'?)\s+(?:[\w-]+\s+){{0,2}}(?:{_JUNIOR_SPORT}|classes|class|leagues?|"

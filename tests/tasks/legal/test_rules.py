@@ -209,6 +209,11 @@ from tasks.legal.rules import (DISCLAIMER, QueryFilter, build_query_filter, choo
     "me at six in a paper crown", "us at about 8 on the pier", "a young goalie diving in a kids' cup final",
     "a Brownie selling biscuits with her mum behind her", "our little prince asleep in his cot",
     "the girl next door, now at nursery", "Boys Town residents at dinner",
+    # a name with an age and its unit, as the back of a print says it; a dummy on its clip, a cot's mobile, mittens on a
+    # string; the children a charity named with a child word helps
+    "on the back of the print: Tom, 4 yrs", "Harriet, 18 months.", "a dummy on a clip pinned to a coat",
+    "a mobile above the cot in a nursery", "mittens on a string dangling from both sleeves",
+    "Save the Children nurses weighing toddlers",
 ])
 def test_the_vocabulary_catches_children_in_many_forms(text):
     assert mentions_children(text)
@@ -411,6 +416,10 @@ def test_the_vocabulary_catches_children_in_many_forms(text):
     "shelf", "a still from the Elvis film Kid Galahad", "the girl from number 4, now at college, delivering a parcel",
     "a grandmother, her daughter and granddaughter, the youngest 30", "me at 6 am on the train",
     "a kids' plastic cup on the table",
+    # a name then a span of time, not an age; a charity's shop and tin; baby gear as goods in a shop
+    "Sarah, 5 months pregnant, at the scan", "Paris, 2 years ago", "Tom, 3 years sober", "Tom, 40 yrs",
+    "the Kids Company shop front, shutters down", "a Save the Children collection tin on a counter",
+    "a pushchair in the store window display", "a camping cot in a tent", "a ventriloquist's dummy on a stool",
 ])
 def test_the_vocabulary_leaves_look_alikes_alone(text):
     assert not mentions_children(text), child_terms_in(text)
@@ -478,14 +487,12 @@ def test_the_written_set_has_two_halves_of_150_each_half_about_children():
 NAMES_NO_CHILD = {"brothers racing on bikes down the driveway",
                   "tiny fingers wrapped around a rattle", "taking first steps on the living room carpet",
                   "waiting for Santa in footed pajamas by the tree",
-                  "a lullaby at bedtime under a mobile above the cot",
                   "an older sister teaching her brother to tie his shoes", "a pacifier falling out of a sleepy mouth",
                   "a bouncy castle full of shrieking partygoers in party hats",
                   "small wellies lined up by the back door after a muddy walk",
                   "tiny hands pressing into a clay handprint plaque", "a chubby-cheeked crawler reaching for a rattle",
                   "a small hand gripping a parent's finger at a crossing",
                   "a sleepy bundle in a papoose on a hiking trail",
-                  "a pair of tiny mittens on a string through a coat",
                   "a first lost tooth in a tiny envelope under a pillow",
                   "sticky fingerprints low down on a patio door",
                   "a bedtime story with a stuffed rabbit tucked in beside a small sleeper",
@@ -527,7 +534,6 @@ NAMES_NO_CHILD = {"brothers racing on bikes down the driveway",
                   "a pile of small shoes outside a classroom door in Kenya",
                   "a crayon drawing of a stick-figure family held to a fridge with a magnet",
                   "tiny handprints pressed into a clay tile at a pottery café",
-                  "a dummy clip and a half-chewed rusk on the back seat of an estate car",
                   "a night light projecting moons on the ceiling above an empty cot",
                   "a tiny raincoat with ladybird buttons drying on a radiator",
                   "un doudou oublié sur un banc", "a chupete and a rattle on a changing mat",
@@ -542,7 +548,7 @@ NAMES_NO_CHILD = {"brothers racing on bikes down the driveway",
                   # batch 23 (social-media style), after hashtags became words: things and nicknames
                   "#backtoschool photo of two brothers at the gate", "#bigsister meeting her new brother in hospital",
                   "#childhoodunplugged whittling sticks by a bonfire", "#momlife laundry pile of tiny socks",
-                  "#recess on the monkey bars", "a cot mobile and a baby monitor glowing in the dark",
+                  "#recess on the monkey bars",
                   "a toy-strewn living room floor at bedtime", "tiny fingerprints on a car window",
                   "🍼 bottles drying on a rack",
                   # batch 24 (the search box's register): what a baby needs, a child's craft
@@ -551,7 +557,6 @@ NAMES_NO_CHILD = {"brothers racing on bikes down the driveway",
                   # words (evacuees, juniors, little with a name: "Little Chef" and "Little Italy" are not children),
                   # and what a child owns or wears
                   "Pictured: Maisie Hughes builds a sandcastle at Whitby during the half-term heatwave",
-                  "a cot with a mobile of paper birds in a period nursery",
                   "a father steadying his lad on a Raleigh Chopper, 1980 snapshot",
                   "a wooden rocking horse and a tin drum under a Christmas tree, 1950s",
                   "conkers on strings and a satchel left on a park bench",
@@ -680,7 +685,6 @@ NAMES_NO_CHILD = {"brothers racing on bikes down the driveway",
                   "INT. HALLWAY - NIGHT. Small footsteps pad toward the parents' bedroom.",
                   "stage direction: A very small voice from under the table: 'Found me!'",
                   "EXT. GARDEN - DAY. A cardboard-sword pirate the height of the water butt guards the shed.",
-                  "box art: the cot mobile, a pair of chubby hands reaching up at it",
                   "SCENE 2. Bath time. A rubber duck, and someone in the bubbles refusing to get out.",
                   "INT. CHURCH HALL - EVENING. RAINBOWS make paper lanterns.",
                   # batch 41 (text-message shorthand; a museum's catalogue labels): an old name for a section that is
@@ -739,14 +743,10 @@ NAMES_NO_CHILD = {"brothers racing on bikes down the driveway",
                   "Back door cam: a trike and a paddling pool left out in the rain",
                   "Jacket art: crayon drawings taped all over a bedroom door",
                   # batch 48 (police and missing-person appeals, lost-and-found notices; advert storyboards and TV
-                  # shots): a junior goalkeeper, an age written "2 yrs" after a name, and what a baby or toddler
-                  # leaves about or sleeps under
+                  # shots): a junior goalkeeper, a trail of toy cars (its "Lily, 2 yrs", dummy in a clip, mitten on a
+                  # string and cot with a mobile the vocabulary reads since round 48)
                   "Storyboard frame 4: a junior goalkeeper tipping the ball over the bar",
-                  "Found: a photo marked 'Lily, 2 yrs' on the back",
-                  "Lost: a small pink mitten on a string, found on the railings",
-                  "Storyboard: a trail of toy cars leading under the sofa",
-                  "Found: a dummy in a clip and a tiny sock by the bench",
-                  "Ad shot: a cot with a mobile turning in the morning light"}
+                  "Storyboard: a trail of toy cars leading under the sofa"}
 
 
 
@@ -823,6 +823,8 @@ def test_the_semantic_check_leaves_things_and_adults_named_with_child_words_to_t
     ("an over-40s netball league", False), ("walking football session, photo of the squad", False),
     ("the Kidderminster branch report", False), ("all 17 children in the class photo", True),
     ("the county cricket first XI taking tea", False), ("Hall of residence cam: students on moving day", False),
+    # roller derby's leagues are adults' unless its juniors are named
+    ("roller derby skaters lacing their boots", False), ("junior roller derby skaters lacing their boots", True),
     ("a young mother breastfeeding", True), ("a young teacher reading to her class", True),
     ("a 7 year old", True), ("learning to ride a bike with training wheels", True),
 ])
