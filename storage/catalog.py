@@ -19,6 +19,7 @@ builds a path under HOME.
 | gallery                | reports/gallery/index.html, reports/gallery/thumbs/     | storage.files           |
 | bench report           | reports/bench.md, bench.json, bench_search.md, bench_scale.md | storage.files     |
 | stage memos            | state/<stage>.json (input fingerprint + kept result)    | storage.memo            |
+| legal round snapshot   | state/legal_round_flags.json (the rules' flags of the texts a round may move) | storage.files |
 | the writer's lock      | .lock (who holds HOME)                                  | storage.lock            |
 | Prefect's own database | prefect/                                                | Prefect                 |
 | the running server     | prefect/server.json (its API and UI address)            | storage.prefect_env     |
@@ -94,6 +95,11 @@ class Catalog:
     @property
     def legal_image_classifier(self) -> Path:
         return self.home / "models" / "legal" / "image_classifier.pkl"
+
+    @property
+    def legal_round_flags(self) -> Path:
+        """The query rules' flags of every text a round may move, kept by `withsense legal-round snapshot`."""
+        return self.memos / "legal_round_flags.json"
 
     # --- reports for people ---------------------------------------------------------------------------
     @property

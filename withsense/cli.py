@@ -66,6 +66,14 @@ def build_parser() -> argparse.ArgumentParser:
                                                    "test queries, held-out images)")
     legal.add_argument("--home", type=Path, default=None)
 
+    legal_round = commands.add_parser(
+        "legal-round", help="a round of the query rules on the design half only: snapshot the rules' flags before a "
+                            "change, diff them after it, the design half's figures out of fold (the validation half "
+                            "is never read)")
+    legal_round.add_argument("action", choices=["snapshot", "diff", "figures"])
+    legal_round.add_argument("--home", type=Path, default=None)
+    legal_round.add_argument("--seeds", type=int, default=3, help="figures: how many seeds (default 3)")
+
     cf = commands.add_parser("cf-analysis", help="what bounds the dual encoder's CF τb: its out-of-fold crowd "
                                                 "figures split into own and other captions (training split only)")
     cf.add_argument("--home", type=Path, default=None)
@@ -321,6 +329,35 @@ def command_legal_eval(settings: Settings) -> int:
     return 0
 
 
+def command_legal_round(settings: Settings, action: str, n_seeds: int) -> int:
+    if action == "snapshot":
+        where, n_texts = services.legal_round_snapshot(settings)
+        print(f"kept the rules' flags of {n_texts:,} texts (train captions, test queries, the design half; not the "
+              f"validation half) at {where}")
+        return 0
+    if action == "diff":
+        taken_at, n_texts, diff = services.legal_round_diff(settings)
+        print(f"rules' flags of {n_texts:,} texts against the snapshot of {taken_at}: {len(diff.moved)} moved "
+              f"(train captions {sum(m.source == 'train caption' for m in diff.moved)}, design queries "
+              f"{sum(m.source.startswith('design') for m in diff.moved)}); test queries moved: "
+              f"{diff.test_queries_moved} (counted, not listed: the test split only measures)")
+        if diff.new_texts or diff.gone_texts:
+            print(f"  {diff.new_texts} texts not in the snapshot, {diff.gone_texts} in it no longer round texts "
+                  f"(take a snapshot after a batch changes halves)")
+        for moved in diff.moved:
+            print(f"  {moved.source}: {moved.text!r}: {moved.changes()}")
+        return 0
+    if n_seeds < 1:
+        raise services.UsageError("legal-round figures: --seeds must be at least 1")
+    n_design, figures = services.legal_round_figures(settings, tuple(range(n_seeds)))
+    print(f"design half ({n_design:,} queries; the validation half is not read): vocabulary, or the semantic check "
+          f"out of fold (5 folds, the train captions always in training)")
+    for seed in figures:
+        print(f"  seed {seed.seed}: recall {seed.recall:.2%}  false blocks {seed.false_block_rate:.2%}  "
+              f"animal queries blocked {seed.animals_blocked}  threshold {seed.threshold:.3f}")
+    return 0
+
+
 def command_server(settings: Settings, host: str, port: int) -> int:
     from storage.prefect_env import ServerAddress
     from withsense import operate
@@ -393,6 +430,8 @@ def main(argv: list[str] | None = None) -> int:
             return command_search(settings, args.query, args.top_k)
         if args.command == "legal-eval":
             return command_legal_eval(settings)
+        if args.command == "legal-round":
+            return command_legal_round(settings, args.action, args.seeds)
         if args.command == "cf-analysis":
             return command_cf_analysis(settings)
         if args.command == "tables":

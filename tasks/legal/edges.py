@@ -202,6 +202,34 @@ def read_legal_inputs(catalog: Catalog) -> tuple[list[str], list[dict], np.ndarr
     return train_captions, descriptions, image_vectors
 
 
+def read_round_inputs(catalog: Catalog) -> tuple[list[str], list[str]]:
+    """(train captions, test query texts): the dataset texts a round of the query rules checks it did not move."""
+    with warehouse.reading(catalog.warehouse) as con:
+        train_captions = [r["text"] for r in warehouse.query_arrow(con, "embed/texts_to_index").to_pylist()
+                          if r["split"] == "train"]
+        test_queries = [r["query_text"] for r in warehouse.query_arrow(con, "train/test_queries").to_pylist()]
+    return train_captions, test_queries
+
+
+class NoRoundSnapshotError(Exception):
+    """A round's diff asked for before any snapshot was kept."""
+
+
+def save_round_flags(catalog: Catalog, flags: dict[str, dict]) -> Path:
+    """Keep the rules' flags of a round's texts (``rounds.flags_of``), replacing the last snapshot."""
+    return files.write_json(catalog.legal_round_flags, {"taken_at": datetime.now(timezone.utc).isoformat(
+        timespec="seconds"), "flags": flags})
+
+
+def load_round_flags(catalog: Catalog) -> tuple[str, dict[str, dict]]:
+    """(when it was taken, the flags) of the last snapshot."""
+    kept = files.read_json(catalog.legal_round_flags)
+    if "flags" not in kept:
+        raise NoRoundSnapshotError(f"no snapshot of the rules' flags at {catalog.legal_round_flags}: run "
+                                   f"`withsense legal-round snapshot` before changing the rules")
+    return kept.get("taken_at", "?"), kept["flags"]
+
+
 # --- outputs --------------------------------------------------------------------------------------------
 
 def store_decisions(catalog: Catalog, run_id: str, descriptions: list[dict], decided: LegalDecisions) -> LegalSummary:
