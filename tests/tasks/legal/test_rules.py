@@ -746,7 +746,18 @@ NAMES_NO_CHILD = {"brothers racing on bikes down the driveway",
                   # shots): a junior goalkeeper, a trail of toy cars (its "Lily, 2 yrs", dummy in a clip, mitten on a
                   # string and cot with a mobile the vocabulary reads since round 48)
                   "Storyboard frame 4: a junior goalkeeper tipping the ball over the bar",
-                  "Storyboard: a trail of toy cars leading under the sofa"}
+                  "Storyboard: a trail of toy cars leading under the sofa",
+                  # batch 49 (an auction house's lot descriptions; travel announcements at stations, ports and
+                  # airports): a young flyer, the youngest of a family on a shoulder, a buggy and a baby seat, and what
+                  # small bodies wear, lose, press or peer over
+                  "Cabin crew walking an unaccompanied young flyer to her seat",
+                  "Ferry deck: a family eating sandwiches, the youngest on her father's shoulders",
+                  "Car park shuttle: parents loading a buggy and a baby seat into the boot",
+                  "Lot 87: tiny knitted bootees beside a photo of the small feet that wore them",
+                  "Lot 44: a first-lost incisor kept in a silver pillbox, a snapshot of the owner's toothless smile",
+                  "Viewing gallery: a small palm flat on the glass as a jet taxis past",
+                  "Lot 135: a christening photograph, the godparents holding the little bundle",
+                  "Train window: a tiny face peering out over the top of the seat"}
 
 
 
