@@ -612,6 +612,12 @@ _THING_LOOKALIKES = (
     r"|\bbaby[\s-]+changing\s+(?:tables?|stations?|rooms?|units?|facilities|mats?|signs?)\b|\bkids'?\s+choice\b"
     r"|\b(?:backstreet|beach|beastie|pet\s+shop|jonas|jersey)\s+boys\b|\b(?:spice|golden|gilmore)\s+girls\b"
     r"|\b(?:boy|girl)[\s-]+(?:bands?|groups?)\b|\bboys\s+of\s+summer\b|\bteenage\s+mutant\s+ninja\s+turtles?\b"
+    # Kodak's Brownie cameras ("a Kodak Baby Brownie camera"); the schoolhouse style of lamp or clock ("a schoolhouse
+    # pendant lamp")
+    r"|\b(?:kodak\s+)?(?:baby\s+)?brownie\s+(?:cameras?|hawkeye|flash|box\s+cameras?|starflash|reflex)\b"
+    r"|\bkodak\s+(?:baby\s+)?brownies?\b"
+    r"|\bschool[\s-]?house[\s-]+(?:style\s+)?(?:pendants?|lamps?|lights?|lighting|shades?|clocks?|fixtures?|"
+    r"lanterns?)\b"
     # charities named with a child word, said of their shops and signs: "the Kids Company charity shop front, closed",
     # "a Save the Children collection tin" (not "Save the Children feeding a queue of toddlers")
     r"|(?-i:\b(?:Kids\s+Company|Save\s+the\s+Children)\b)\s+(?:[\w-]+\s+)?(?:shops?(?:\s+fronts?)?|shopfronts?|"
@@ -688,6 +694,8 @@ _THING_LOOKALIKES = (
     r"|\bkid\s+(?:rock|cudi|creole|galahad)\b|\bbilly\s+the\s+kid\b|\bbubba\s+(?:gump|watson|wallace)\b"
     # titles: "the Boys Town stage musical", "The Little Prince on a bookshop shelf" (not "our little prince")
     r"|(?-i:\bBoys\s+Town)\s+(?:stage\s+)?(?:musical|film|movie|poster|DVD)s?\b"
+    # a novel: "a first edition of Sons and Lovers" (capitalised)
+    r"|(?-i:\bSons\s+and\s+Lovers\b)"
     r"|(?-i:\bThe\s+Little\s+Prince\b)(?=[^.;]*\b(?:books?|shel(?:f|ves)|cop(?:y|ies)|novellas?|editions?|"
     r"Saint-Exup[ée]ry|bookshops?|library|cover|statue|film|musical|poster)\b)|\ble\s+petit\s+prince\b"
     # a brand named after someone called Kid, capitalised in a lower-case sentence: "a tin of Kid Brooke's toffees"
@@ -1000,6 +1008,10 @@ _EXCLUSIONS = re.compile(
     r"(?!(?:the\s+|her\s+|his\s+)?(?:nursery|pre-?schools?|pre-?k|kindergarten|primary|elementary|infant|junior|middle|reception|montessori|"
     r"playgroup|year|grade|\d)))"
     r"|\b(?:girls|boys|lads|lasses|kids)\s+(?:at|in|from|of)\s+(?:the\s+|their\s+|our\s+)?sixth[\s-]?form\b"
+    # and the girls or boys of a sixth form's ball or prom named after it ("the sixth-form leavers' ball, 1985, the
+    # girls in taffeta"; not "the little girls")
+    r"|\bsixth[\s-]?form(?:ers)?'?s?\s+(?:leavers'?\s+)?(?:balls?|proms?|formals?|dances?|discos?)\b[^.;]{0,40}?"
+    r"(?<!little\s)(?<!small\s)(?<!young\s)\b(?:girls|boys|lads|lasses)\b"
     rf"|\b{_FAMILY}(?:'s)?\b(?=[^.;]*\bat\s+(?:age\s+)?{_ADULT_AGE}\s*(?:[,.;)!]|$))"
     # adults at a playground game or play place: "adults playing tag", "office workers playing hide and seek"
     r"|\b(?:adults?|grown[\s-]?ups|men|women|ladies|guys|colleagues|co-?workers|office\s+workers|employees|"
@@ -1059,6 +1071,11 @@ _BABY_GEAR = re.compile(r"\b(?:strollers?|prams?|pushchairs?|bassinets?|playpens
                         r"dumm(?:y|ies)\s+(?:in|on|with)\s+(?:a\s+|its\s+|the\s+)?clips?|dummy[\s-]+clips?|"
                         r"cot\s+(?:mobiles?|with\s+(?:a\s+|its\s+)?mobile)|mobiles?\s+(?:over|above)\s+(?:a\s+|the\s+|her\s+|"
                         r"his\s+)?cot|mittens?\s+on\s+(?:a\s+)?strings?|"
+                        # a buggy, as British parents call a pushchair (not a golf, beach, dune or moon buggy, nor a
+                        # horse and buggy)
+                        r"(?<!golf\s)(?<!golf-)(?<!beach\s)(?<!dune\s)(?<!moon\s)(?<!sand\s)(?<!swamp\s)(?<!baja\s)"
+                        r"(?<!horse\sand\s)(?<!horse-drawn\s)(?<!amish\s)(?<!mobility\s)(?<!quad\s)bugg(?:y|ies)"
+                        r"(?!\s+(?:rides?|racing|races?|tours?|software|code|apps?|builds?|whips?))|"
                         r"(?:nappy|diaper)[\s-]+(?:changes?|changing)|"
                         r"changing\s+(?:a\s+|the\s+)?(?:nappy|nappies|diapers?)|"
                         r"in\s+(?:a\s+|his\s+|her\s+|their\s+)?(?:nappy|nappies|diapers?))\b",
@@ -1320,6 +1337,10 @@ _NAMED_ADULT = re.compile(
     # a county's first-class cricket, played by professionals ("the county cricket first XI taking tea"; a county's
     # under-13s are still read by the vocabulary)
     r"|\bcounty\s+(?:cricket|championship)\b"
+    # the Boat Race is rowed by Oxford's and Cambridge's students ("the Oxford boat race crew, 1930s"; not a school's
+    # or juniors' boat race)
+    r"|(?<!school\s)(?<!schools'\s)(?<!junior\s)(?<!kids'\s)(?<!children's\s)\bboat\s+race\s+(?:crews?|eights?|"
+    r"blues?|rowers?|oarsmen|oarswomen)\b"
     # roller derby's leagues are adults' ("roller derby skaters taping their wrists"; not "junior roller derby")
     r"|(?<!junior\s)(?<!juniors\s)(?<!kids\s)(?<!youth\s)\broller\s+derby\b(?!\s+(?:juniors?|kids|youth)\b)"
     r"|(?<!mini\s)(?<!mini-)(?<!junior\s)(?<!kids\s)(?<!kids'\s)(?<!children's\s)\b(?:half[\s-]|ultra[\s-]?)?"

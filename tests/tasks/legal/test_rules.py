@@ -214,6 +214,9 @@ from tasks.legal.rules import (DISCLAIMER, QueryFilter, build_query_filter, choo
     "on the back of the print: Tom, 4 yrs", "Harriet, 18 months.", "a dummy on a clip pinned to a coat",
     "a mobile above the cot in a nursery", "mittens on a string dangling from both sleeves",
     "Save the Children nurses weighing toddlers",
+    # a buggy as a pushchair; the little girls near a sixth-form prom; Brownies themselves
+    "a mum folding the buggy at the bus stop", "the sixth-form prom, the little girls of the staff in the front row",
+    "Brownies posing with a Brownie camera",
 ])
 def test_the_vocabulary_catches_children_in_many_forms(text):
     assert mentions_children(text)
@@ -420,6 +423,10 @@ def test_the_vocabulary_catches_children_in_many_forms(text):
     "Sarah, 5 months pregnant, at the scan", "Paris, 2 years ago", "Tom, 3 years sober", "Tom, 40 yrs",
     "the Kids Company shop front, shutters down", "a Save the Children collection tin on a counter",
     "a pushchair in the store window display", "a camping cot in a tent", "a ventriloquist's dummy on a stool",
+    # other buggies; Kodak's cameras, a lamp's style, a novel; the girls of a sixth-form ball
+    "a dune buggy on the sand", "a golf buggy by the green", "an Amish horse and buggy", "a buggy ride on the beach",
+    "a Kodak Brownie Hawkeye on a shelf", "a schoolhouse clock above the door", "Sons and Lovers, a paperback",
+    "the sixth-form prom, 1992, the boys in hired tuxedos",
 ])
 def test_the_vocabulary_leaves_look_alikes_alone(text):
     assert not mentions_children(text), child_terms_in(text)
@@ -748,11 +755,10 @@ NAMES_NO_CHILD = {"brothers racing on bikes down the driveway",
                   "Storyboard frame 4: a junior goalkeeper tipping the ball over the bar",
                   "Storyboard: a trail of toy cars leading under the sofa",
                   # batch 49 (an auction house's lot descriptions; travel announcements at stations, ports and
-                  # airports): a young flyer, the youngest of a family on a shoulder, a buggy and a baby seat, and what
-                  # small bodies wear, lose, press or peer over
+                  # airports): a young flyer, the youngest of a family on a shoulder, and what small bodies wear, lose,
+                  # press or peer over (its buggy and baby seat the vocabulary reads since round 49)
                   "Cabin crew walking an unaccompanied young flyer to her seat",
                   "Ferry deck: a family eating sandwiches, the youngest on her father's shoulders",
-                  "Car park shuttle: parents loading a buggy and a baby seat into the boot",
                   "Lot 87: tiny knitted bootees beside a photo of the small feet that wore them",
                   "Lot 44: a first-lost incisor kept in a silver pillbox, a snapshot of the owner's toothless smile",
                   "Viewing gallery: a small palm flat on the glass as a jet taxis past",
@@ -836,6 +842,8 @@ def test_the_semantic_check_leaves_things_and_adults_named_with_child_words_to_t
     ("the county cricket first XI taking tea", False), ("Hall of residence cam: students on moving day", False),
     # roller derby's leagues are adults' unless its juniors are named
     ("roller derby skaters lacing their boots", False), ("junior roller derby skaters lacing their boots", True),
+    # the Boat Race's crews are students; a school's boat race is not the Boat Race
+    ("the Cambridge boat race crew carrying the boat", False), ("the school boat race crew carrying the boat", True),
     ("a young mother breastfeeding", True), ("a young teacher reading to her class", True),
     ("a 7 year old", True), ("learning to ride a bike with training wheels", True),
 ])
