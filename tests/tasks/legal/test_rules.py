@@ -763,7 +763,22 @@ NAMES_NO_CHILD = {"brothers racing on bikes down the driveway",
                   "Lot 44: a first-lost incisor kept in a silver pillbox, a snapshot of the owner's toothless smile",
                   "Viewing gallery: a small palm flat on the glass as a jet taxis past",
                   "Lot 135: a christening photograph, the godparents holding the little bundle",
-                  "Train window: a tiny face peering out over the top of the seat"}
+                  "Train window: a tiny face peering out over the top of the seat",
+                  # batch 50 (a research paper's figure captions; craft and DIY tutorials' step photos): an age after a
+                  # helper, the family's youngest, a lad with his grandad, little cheerleaders, Brownies, Rainbows and
+                  # Beavers at their activities, and what small hands grip, squash, scribble or wear
+                  "Step 1: gather your materials, and a helper in a paint-splattered apron, aged about four",
+                  "Step 4: our youngest testing the slime for stretchiness",
+                  "Tutorial: a lad sanding the birdhouse roof with his grandad",
+                  "Step 4: glue the pompoms on, then give them to the little cheerleaders",
+                  "Fig. 2: Brownies in the outdoor-learning condition, den building",
+                  "Figure 3: Rainbows at their weekly meeting, the craft activity",
+                  "Tutorial: the Beavers making bird feeders from pine cones",
+                  "Fig. 8: tiny fingers gripping the researcher's finger, the palmar grasp reflex",
+                  "Step 3: little hands squashing the dough flat with a rolling pin too big for them",
+                  "Figure 9: the first tooth, shown during the oral development check",
+                  "Step 7: the crayon scribbles we framed, made at nursery",
+                  "Fig. 10: a dribble bib and a teether on the tray of the feeding chair"}
 
 
 
