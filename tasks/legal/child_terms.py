@@ -207,7 +207,8 @@ CHILD_PATTERNS = (
     r"pianists?|winners?|pupils?|students?|visitors?|customers?|residents?|survivors?|victims?|witnesses?|walkers?|"
     rf"climbers?|cyclists?|golfers?|boxers?|drivers?|members?|entrants?)\s*\(\s*(?:aged\s+)?{_UNDER_16}\s*\)",
     # "campers aged eight", "sisters aged six and nine", "kids ages 5 to 9"
-    rf"\baged\s+(?:between\s+|under\s+)?{_UNDER_16}\b(?!\s*(?:years?|yrs?)\s+in\b)",
+    rf"\baged\s+(?:between\s+|under\s+|about\s+|around\s+|nearly\s+|almost\s+|roughly\s+)?{_UNDER_16}\b"
+    r"(?!\s*(?:years?|yrs?)\s+in\b)",
     rf"\bages\s+(?:of\s+)?{_UNDER_16}\s*(?:-|–|to|and|through)\s*{_UNDER_16}\b",
     # an age as a field or a time of life: "age 5, first bike", "at age 7 on a pony" (not "age 5 years in the job")
     rf"(?:^|[,:;(]\s*|\bat\s+)age[\s:]+{_UNDER_16}\b(?![\s-]*(?:years?|yrs?)\s+(?:in|of|ago)\b|\s*%)",
@@ -304,8 +305,8 @@ CHILD_PATTERNS = (
     r"|\byoung\s+(?:princes|princesses|prince|princess|royals)\b"
     # a cradle rocked holds a baby: "The MOTHER rocks the CRADLE, humming" (not "the cradle of civilisation")
     r"|\brock(?:s|ed|ing)?\s+(?:the|a|her|his|their)\s+cradle\b(?!\s+of\b)",
-    # the small of a sport: "the mini gymnasts on the beam", "mini footballers"
-    r"\bmini[\s-]+(?:gymnasts?|athletes?|footballers?|rugby\s+players?|cricketers?|golfers?|swimmers?|dancers?|"
+    # the small of a sport: "the mini gymnasts on the beam", "mini footballers", "the little cheerleaders"
+    r"\b(?:mini|little)[\s-]+(?:gymnasts?|athletes?|footballers?|rugby\s+players?|cricketers?|golfers?|swimmers?|dancers?|"
     r"ballerinas?|skaters?|tennis\s+players?|cheerleaders?|kickers)\b",
     # an age range on a box or a label, as a field: "balance bike, 2-5 years", "raincoat, 2-3 yrs", "ride-on
     # tractor, 18 months to 3 years" (not "for 2-5 years' service", "renovated 2-3 years ago")
@@ -394,6 +395,13 @@ CHILD_PATTERNS = (
     # with the pack" (a leader alone is an adult: "a Scout leader's retirement")
     r"(?-i:\b(?:Rainbow|Brownie|Guide|Cub|Beaver|Scout)\s+[Ll]eaders?\b)(?=[^.;]*\b(?:units?|packs?|colon(?:y|ies)|"
     r"troops?|sixes|patrols?|lodges?)\b)",
+    # a capitalised section at what a unit does or at its meeting: "the Beavers making bird feeders", "Rainbows at their
+    # weekly meeting", "Brownies in the outdoor-learning condition, den building" (not beavers at a dam, Brownies the
+    # bake, a team called the Beavers)
+    rf"(?-i:\b(?:Rainbows|Brownies|Beavers|Guides)\b)(?=[^.;]{{0,40}}\b(?:making|planting|sewing|decorating|painting|"
+    r"crafting|den[\s-]building|at\s+(?:their|the)\s+(?:weekly\s+)?(?:meetings?|unit\s+nights?|sleepovers?))\b)"
+    rf"(?![^.;]*\b(?:dams?|lodges?|rivers?|streams?|ponds?|gnaw\w*|recipes?|ovens?|chocolate|cocoa|fudge|"
+    rf"{_BASEBALL_CONTEXT}|football|quarterback|playoffs?|touchdowns?|NCAA)\b)",
     # the Beaver Scouts by what only the section does ("a beaver's den" is the animal's)
     r"\bbeavers'?\s+(?:meetings?|sleepovers?|promises?|investitures?|sessions?)\b",
     # a child named "little" before the name, as a family writes it: "little Max with his first fish", "our little
@@ -595,7 +603,11 @@ _THING_LOOKALIKES = (
     r"pineapples?|bananas?|avocados?|marrows?|dolls?|belling|bio)\b"
     r"|\bminor[\s-]+(?:league|key|keys|chords?|scales?|thirds?|injury|injuries|detail|details|road|repairs?|leaks?|"
     r"scratch(?:es)?|dents?|damage|issues?|problems?|fix(?:es)?|adjustments?|changes?|surgery|operations?|incidents?|"
-    r"accidents?|crash(?:es)?|flooding|planets?|prophets?|count(?:y|ies)|placings?|places|roles?|parts?)\b"
+    r"accidents?|crash(?:es)?|flooding|planets?|prophets?|count(?:y|ies)|placings?|places|roles?|parts?|axis|axes|arcs?|"
+    r"premises?)\b"
+    # an insect's hormone, a perry named for a fawn, a colour named for a bus: "juvenile hormone levels in locusts", "a
+    # Babycham glass", "a school-bus-yellow paint swatch"
+    r"|\bjuvenile[\s-]+hormones?\b|\bbabycham\b|\bschool[\s-]?bus[\s-]+yellow\b"
     r"|\bkid[\s-]+(?:gloves|leather|suede|skin|mohair|goats?)\b|\byouth[\s-]+hostels?\b"
     # sweets named for babies ("a tray of Jelly Babies"); a scout's printed things on a wall or a shelf ("the Boy Scout
     # knot chart framed in the lodge bar"; the scouts themselves stay children)
@@ -694,8 +706,11 @@ _THING_LOOKALIKES = (
     r"|\bkid\s+(?:rock|cudi|creole|galahad)\b|\bbilly\s+the\s+kid\b|\bbubba\s+(?:gump|watson|wallace)\b"
     # titles: "the Boys Town stage musical", "The Little Prince on a bookshop shelf" (not "our little prince")
     r"|(?-i:\bBoys\s+Town)\s+(?:stage\s+)?(?:musical|film|movie|poster|DVD)s?\b"
-    # a novel: "a first edition of Sons and Lovers" (capitalised)
+    # novels: "a first edition of Sons and Lovers", "the Little Women first edition" (capitalised; Little Women said of
+    # a book, a film or a stage show)
     r"|(?-i:\bSons\s+and\s+Lovers\b)"
+    r"|(?-i:\bLittle\s+Women\b)(?=[^.;]*\b(?:books?|novels?|editions?|cop(?:y|ies)|shel(?:f|ves)|covers?|title\s+pages?|"
+    r"Alcott|films?|movies?|musicals?|posters?|DVDs?|screenings?|cast|library|bookshops?)\b)"
     r"|(?-i:\bThe\s+Little\s+Prince\b)(?=[^.;]*\b(?:books?|shel(?:f|ves)|cop(?:y|ies)|novellas?|editions?|"
     r"Saint-Exup[ée]ry|bookshops?|library|cover|statue|film|musical|poster)\b)|\ble\s+petit\s+prince\b"
     # a brand named after someone called Kid, capitalised in a lower-case sentence: "a tin of Kid Brooke's toffees"
@@ -1069,6 +1084,8 @@ _BABY_GEAR = re.compile(r"\b(?:strollers?|prams?|pushchairs?|bassinets?|playpens
                         # a dummy on its clip, a mobile over a cot, mittens on a string ("a dummy in a clip by the
                         # bench"; not "a ventriloquist's dummy", "a camping cot")
                         r"dumm(?:y|ies)\s+(?:in|on|with)\s+(?:a\s+|its\s+|the\s+)?clips?|dummy[\s-]+clips?|"
+                        # a teether, a dribble bib
+                        r"teethers?|dribble[\s-]+bibs?|"
                         r"cot\s+(?:mobiles?|with\s+(?:a\s+|its\s+)?mobile)|mobiles?\s+(?:over|above)\s+(?:a\s+|the\s+|her\s+|"
                         r"his\s+)?cot|mittens?\s+on\s+(?:a\s+)?strings?|"
                         # a buggy, as British parents call a pushchair (not a golf, beach, dune or moon buggy, nor a
@@ -1337,6 +1354,14 @@ _NAMED_ADULT = re.compile(
     # a county's first-class cricket, played by professionals ("the county cricket first XI taking tea"; a county's
     # under-13s are still read by the vocabulary)
     r"|\bcounty\s+(?:cricket|championship)\b"
+    # the players of a mums' team, of bowls and of darts; a sixth form's students are 16 to 18 ("the netball mums'
+    # team", "a bowls club member", "the darts league team", "the sixth-formers' prom")
+    r"|\b(?:mums|mums'|mothers'|dads|dads')\s+(?:[\w-]+\s+)?(?:teams?|squads?|leagues?|sides?)\b"
+    r"|\b(?:netball|football|hockey|rugby|cricket)\s+(?:mums|dads)\b"
+    r"|\bbowls\s+(?:club|clubs|green|greens|team|teams|rink|rinks|league|leagues)\b|\bdarts\s+(?:league|team|club|"
+    r"night|match|player)s?\b|\bsixth[\s-]?formers?'?\b"
+    # an adult age between commas after a word for someone: "the apprentice joiner, 19, cutting dovetails"
+    r"|(?-i:\b[a-z]+)\s*,\s*(?:1[6-9]|[2-9]\d)\s*,"
     # the Boat Race is rowed by Oxford's and Cambridge's students ("the Oxford boat race crew, 1930s"; not a school's
     # or juniors' boat race)
     r"|(?<!school\s)(?<!schools'\s)(?<!junior\s)(?<!kids'\s)(?<!children's\s)\bboat\s+race\s+(?:crews?|eights?|"

@@ -217,6 +217,9 @@ from tasks.legal.rules import (DISCLAIMER, QueryFilter, build_query_filter, choo
     # a buggy as a pushchair; the little girls near a sixth-form prom; Brownies themselves
     "a mum folding the buggy at the bus stop", "the sixth-form prom, the little girls of the staff in the front row",
     "Brownies posing with a Brownie camera",
+    # an age said roughly after "aged"; the little players of a sport; a teether; a section at its activity or meeting
+    "a boy aged around seven on a pony", "little footballers in bibs", "a teether in the freezer",
+    "the Guides planting a hedge", "Beavers at their weekly meeting in the scout hut",
 ])
 def test_the_vocabulary_catches_children_in_many_forms(text):
     assert mentions_children(text)
@@ -427,6 +430,10 @@ def test_the_vocabulary_catches_children_in_many_forms(text):
     "a dune buggy on the sand", "a golf buggy by the green", "an Amish horse and buggy", "a buggy ride on the beach",
     "a Kodak Brownie Hawkeye on a shelf", "a schoolhouse clock above the door", "Sons and Lovers, a paperback",
     "the sixth-form prom, 1992, the boys in hired tuxedos",
+    # beavers at a dam, a team called the Beavers; an axis, a hormone, a perry, a colour, a novel
+    "Beavers building a dam at dusk", "the Oregon State Beavers making the playoffs in football",
+    "the minor axis of an ellipse", "juvenile hormone in aphids", "a Babycham deer on a glass",
+    "a school bus yellow front door", "Little Women on the library shelf",
 ])
 def test_the_vocabulary_leaves_look_alikes_alone(text):
     assert not mentions_children(text), child_terms_in(text)
@@ -626,7 +633,6 @@ NAMES_NO_CHILD = {"brothers racing on bikes down the driveway",
                   "the crayon mural on the hallway wall the decorator had to paint over",
                   "first wobbly steps on the lawn",
                   "Ruby at 18 months in the sandpit",
-                  "me aged about five at Butlins",
                   "Lily at two in her wellies",
                   # batch 34 (a learner's English, an agency's metadata fields): a pupil by another language's word,
                   # a youth group and teams said in a learner's order, what a baby uses
@@ -764,21 +770,16 @@ NAMES_NO_CHILD = {"brothers racing on bikes down the driveway",
                   "Viewing gallery: a small palm flat on the glass as a jet taxis past",
                   "Lot 135: a christening photograph, the godparents holding the little bundle",
                   "Train window: a tiny face peering out over the top of the seat",
-                  # batch 50 (a research paper's figure captions; craft and DIY tutorials' step photos): an age after a
-                  # helper, the family's youngest, a lad with his grandad, little cheerleaders, Brownies, Rainbows and
-                  # Beavers at their activities, and what small hands grip, squash, scribble or wear
-                  "Step 1: gather your materials, and a helper in a paint-splattered apron, aged about four",
+                  # batch 50 (a research paper's figure captions; craft and DIY tutorials' step photos): the family's
+                  # youngest, a lad with his grandad, and what small hands grip, squash or scribble (its "aged about
+                  # four", little cheerleaders, Brownies, Rainbows and Beavers at their activities and dribble bib the
+                  # vocabulary reads since round 50)
                   "Step 4: our youngest testing the slime for stretchiness",
                   "Tutorial: a lad sanding the birdhouse roof with his grandad",
-                  "Step 4: glue the pompoms on, then give them to the little cheerleaders",
-                  "Fig. 2: Brownies in the outdoor-learning condition, den building",
-                  "Figure 3: Rainbows at their weekly meeting, the craft activity",
-                  "Tutorial: the Beavers making bird feeders from pine cones",
                   "Fig. 8: tiny fingers gripping the researcher's finger, the palmar grasp reflex",
                   "Step 3: little hands squashing the dough flat with a rolling pin too big for them",
                   "Figure 9: the first tooth, shown during the oral development check",
-                  "Step 7: the crayon scribbles we framed, made at nursery",
-                  "Fig. 10: a dribble bib and a teether on the tray of the feeding chair"}
+                  "Step 7: the crayon scribbles we framed, made at nursery"}
 
 
 
@@ -859,6 +860,10 @@ def test_the_semantic_check_leaves_things_and_adults_named_with_child_words_to_t
     ("roller derby skaters lacing their boots", False), ("junior roller derby skaters lacing their boots", True),
     # the Boat Race's crews are students; a school's boat race is not the Boat Race
     ("the Cambridge boat race crew carrying the boat", False), ("the school boat race crew carrying the boat", True),
+    # a mums' team, bowls, darts; sixth-formers; an adult age between commas (not a child's)
+    ("the hockey mums' team warming up", False), ("a bowls club member on the green", False),
+    ("a darts team at the pub", False), ("sixth-formers on results day", False),
+    ("a welder, 23, at work", False), ("a welder's son, 9, at work", True),
     ("a young mother breastfeeding", True), ("a young teacher reading to her class", True),
     ("a 7 year old", True), ("learning to ride a bike with training wheels", True),
 ])
