@@ -779,7 +779,37 @@ NAMES_NO_CHILD = {"brothers racing on bikes down the driveway",
                   "Fig. 8: tiny fingers gripping the researcher's finger, the palmar grasp reflex",
                   "Step 3: little hands squashing the dough flat with a rolling pin too big for them",
                   "Figure 9: the first tooth, shown during the oral development check",
-                  "Step 7: the crayon scribbles we framed, made at nursery"}
+                  "Step 7: the crayon scribbles we framed, made at nursery",
+                  # batch 51 (a parenting forum's posts in its own shorthand; an agricultural show's schedules and
+                  # results): a child as the forum writes one (DS, DD, LO, DC, DGC), and a show's young riders, handlers
+                  # and sections
+                  "AIBU to post a pic of DS asleep face-down in his dinner? He's 2",
+                  "Photo thread: LO's first time on the big slide",
+                  "Pic of my DC building a den out of the sofa cushions",
+                  "My LO covered head to toe in spaghetti hoops, send help",
+                  "Show schedule photo: the fancy dress pony class, tiny riders dressed as bees",
+                  "DS2 in his Spider-Man costume, refusing to take it off for the fourth day",
+                  "Thread: post your bath-time chaos. DD1 with a bubble beard",
+                  "Upload: my little monkey hiding in the washing basket",
+                  "DD3 clomping about in her big sister's school shoes",
+                  "Pic of DS and his best friend in matching dinosaur wellies",
+                  "Forum pic: DD collected from nursery with paint up to her elbows",
+                  "DD's first judo belt, orange, at 6, grinning with her certificate",
+                  "DD2's High 5 netball tournament, bibs over their coats",
+                  "Show photo: mutton busting, a little rider clinging to a sheep's fleece",
+                  "Pic of DH bathing DS, both covered in bubbles",
+                  "Our family selfie at the show, DC in matching wellies",
+                  "DM reading to DD at bedtime, pic for the Granny thread",
+                  "PIL with the DGC on the beach, all of them under five",
+                  "DP and DS asleep on the sofa, both mouths open",
+                  "DS's Beaver colony at the show, litter-picking in hi-vis",
+                  "Show: the Cubs running the tombola stall",
+                  "DD is 9 months and has discovered the cat's tail",
+                  "The state of the back seat after a day out: raisins, a beaker lid, one tiny sock",
+                  "Forum: the crayon mural on my landlord's wall, about knee height",
+                  "Show snap: a face-painted tiger asleep in the pushchair",
+                  "Pic: the stair gate, finally defeated, and the escapee grinning at the top",
+                  "Show day: a balloon tied to a little wrist in the crowd"}
 
 
 
