@@ -36,6 +36,7 @@ import re
 
 from tasks.legal.capitals import capitals_as_capitalised
 from tasks.legal.file_names import file_name_as_words
+from tasks.legal.forum_shorthand import forum_shorthand_as_words
 from tasks.legal.other_languages import other_language_child_terms, young_animal_pattern
 from tasks.legal.screenplay import scene_headings_as_words
 from tasks.legal.search_syntax import TITLE_MEDIA, as_asked, excluded_terms
@@ -806,8 +807,9 @@ _GROWN_STATE = (r"(?:retired|middle[\s-]aged|elderly|pensioners|gr[ae]y[\s-]hair
                 rf"{_DECADE}|in\s+the\s+(?:army|navy|raf|air\s+force|marines|armed\s+forces|forces|military|police|"
                 r"fire\s+service)(?!\s+cadets?))")
 # the family words a child word may be, when said of an adult
-_FAMILY = (r"(?:son|sons|daughter|daughters|child|children|kids?|grandsons?|granddaughters?|grandchild|"
-           r"grandchildren|nephews?|nieces?|twins|brothers?|sisters?|boys?|girls?)")
+# (a stepchild or godchild as well: "my stepdaughter, 20,")
+_FAMILY = (r"(?:(?:step|god)[\s-]?)?(?:son|sons|daughter|daughters|child|children|kids?|grandsons?|granddaughters?|"
+           r"grandchild|grandchildren|nephews?|nieces?|twins|brothers?|sisters?|boys?|girls?)")
 # What a child word means something else in: an adult relative, the young of animals, the things above,
 # paddling pools and fairground rides, women's nights out.
 _EXCLUSIONS = re.compile(
@@ -1027,6 +1029,8 @@ _EXCLUSIONS = re.compile(
     # girls in taffeta"; not "the little girls")
     r"|\bsixth[\s-]?form(?:ers)?'?s?\s+(?:leavers'?\s+)?(?:balls?|proms?|formals?|dances?|discos?)\b[^.;]{0,40}?"
     r"(?<!little\s)(?<!small\s)(?<!young\s)\b(?:girls|boys|lads|lasses)\b"
+    # a relative at a sixth form's ball or prom: "DS and his girlfriend at their sixth-form formal"
+    rf"|\b{_FAMILY}\b(?=[^.;]*\bsixth[\s-]?form(?:ers)?'?s?\s+(?:leavers'?\s+)?(?:balls?|proms?|formals?|dances?|discos?)\b)"
     rf"|\b{_FAMILY}(?:'s)?\b(?=[^.;]*\bat\s+(?:age\s+)?{_ADULT_AGE}\s*(?:[,.;)!]|$))"
     # adults at a playground game or play place: "adults playing tag", "office workers playing hide and seek"
     r"|\b(?:adults?|grown[\s-]?ups|men|women|ladies|guys|colleagues|co-?workers|office\s+workers|employees|"
@@ -1172,9 +1176,9 @@ _MEMO_TEXTS = 1 << 16
 @functools.lru_cache(maxsize=_MEMO_TEXTS)
 def plain_text(text: str) -> str:
     """``text`` with a file name's or slug's words set apart, its hashtags as words and its emoji by name, a
-    screenplay's scene headings as words, without what a search box's minus sign excludes and without its quotes, as
-    every check reads it."""
-    return _SOCIAL_TEXT.plain(file_name_as_words(scene_headings_as_words(as_asked(text))))
+    screenplay's scene headings as words, a parenting forum's family shorthand as words ("DS (8)" as "son (8)"),
+    without what a search box's minus sign excludes and without its quotes, as every check reads it."""
+    return forum_shorthand_as_words(_SOCIAL_TEXT.plain(file_name_as_words(scene_headings_as_words(as_asked(text)))))
 
 
 # A youth section's name whose other sense a search box's minus sign excludes: "brownies -chocolate -recipe",
