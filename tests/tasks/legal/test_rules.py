@@ -791,7 +791,19 @@ NAMES_NO_CHILD = {"brothers racing on bikes down the driveway",
                   "Forum: the crayon mural on my landlord's wall, about knee height",
                   "Show snap: a face-painted tiger asleep in the pushchair",
                   "Pic: the stair gate, finally defeated, and the escapee grinning at the top",
-                  "Show day: a balloon tied to a little wrist in the crowd"}
+                  "Show day: a balloon tied to a little wrist in the crowd",
+                  # batch 52 (court and tribunal reports; subtitles for the deaf): an age under 16 between commas after
+                  # "young" or "then", a Beaver colony out walking, and what a baby or a small child holds, wears or
+                  # sleeps in
+                  "Court report: the young victim, 12, pictured with her bike before the crash",
+                  "Inquest photo: the young rugby player, 11, in his club shirt",
+                  "[WHISTLE] a Beaver colony on a nature walk",
+                  "Court report: the complainant, then 11, in a school photo",
+                  "[RATTLE SHAKING] a tiny fist closing round the rattle",
+                  "(FOOTSTEPS PATTER) small bare feet running across the kitchen tiles",
+                  "Inquest exhibit: the cot and the baby monitor from the nursery",
+                  "[SQUEAKY TOY] a chubby hand squeezing a rubber duck",
+                  "Court photo: the little pink backpack found at the scene"}
 
 
 
