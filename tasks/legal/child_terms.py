@@ -403,6 +403,13 @@ CHILD_PATTERNS = (
     r"crafting|den[\s-]building|at\s+(?:their|the)\s+(?:weekly\s+)?(?:meetings?|unit\s+nights?|sleepovers?))\b)"
     rf"(?![^.;]*\b(?:dams?|lodges?|rivers?|streams?|ponds?|gnaw\w*|recipes?|ovens?|chocolate|cocoa|fudge|"
     rf"{_BASEBALL_CONTEXT}|football|quarterback|playoffs?|touchdowns?|NCAA)\b)",
+    # a Beaver Colony, capitalised within a sentence, away from what the animals build ("a Beaver colony on a nature
+    # walk"; not "beaver colony on the river")
+    r"(?-i:(?<=\s)Beaver\s+[Cc]olon(?:y|ies)\b)(?![^.;]*\b(?:dams?|lodges?|rivers?|streams?|ponds?|gnaw\w*|kits|wetlands?|"
+    r"reintroduc\w*|trail\s+cams?)\b)",
+    # someone with an age under 16 between commas, or then that age: "the young victim, 12, pictured", "the complainant,
+    # then 11, in a school photo"
+    rf"(?-i:\b[a-z]+)\s*,\s*(?:then\s+|aged\s+)?{_UNDER_16}\s*,(?!\s*\d)",
     # the Beaver Scouts by what only the section does ("a beaver's den" is the animal's)
     r"\bbeavers'?\s+(?:meetings?|sleepovers?|promises?|investitures?|sessions?)\b",
     # a child named "little" before the name, as a family writes it: "little Max with his first fish", "our little
@@ -601,11 +608,11 @@ _THING_LOOKALIKES = (
     r"greens|kale|pink|yellow|green|grey|gray|beets?|beetroots?|courgettes?|zucchinis?|tomatoes|onions|leeks?|artichokes?|aubergines?|eggplants?|"
     r"squash|lettuces?|(?:cos|gem|little\s+gem|romaine|butterhead)(?:\s+lettuces?)?|plum\s+tomatoes|vine\s+tomatoes|"
     r"new\s+potatoes|salad|rocket|chard|sweetcorn|turnips?|fennel|radish(?:es)?|parsnips?|cucumbers?|peppers?|"
-    r"pineapples?|bananas?|avocados?|marrows?|dolls?|belling|bio)\b"
+    r"pineapples?|bananas?|avocados?|marrows?|dolls?|belling|bio|vegetables?|veg|veggies|leaf)\b"
     r"|\bminor[\s-]+(?:league|key|keys|chords?|scales?|thirds?|injury|injuries|detail|details|road|repairs?|leaks?|"
     r"scratch(?:es)?|dents?|damage|issues?|problems?|fix(?:es)?|adjustments?|changes?|surgery|operations?|incidents?|"
     r"accidents?|crash(?:es)?|flooding|planets?|prophets?|count(?:y|ies)|placings?|places|roles?|parts?|axis|axes|arcs?|"
-    r"premises?)\b"
+    r"premises?|amendments?|edits?|corrections?|tweaks?|revisions?|alterations?)\b"
     # an insect's hormone, a perry named for a fawn, a colour named for a bus: "juvenile hormone levels in locusts", "a
     # Babycham glass", "a school-bus-yellow paint swatch"
     r"|\bjuvenile[\s-]+hormones?\b|\bbabycham\b|\bschool[\s-]?bus[\s-]+yellow\b"
@@ -707,6 +714,13 @@ _THING_LOOKALIKES = (
     r"|\bkid\s+(?:rock|cudi|creole|galahad)\b|\bbilly\s+the\s+kid\b|\bbubba\s+(?:gump|watson|wallace)\b"
     # titles: "the Boys Town stage musical", "The Little Prince on a bookshop shelf" (not "our little prince")
     r"|(?-i:\bBoys\s+Town)\s+(?:stage\s+)?(?:musical|film|movie|poster|DVD)s?\b"
+    # a car, a song, a TV show, a mousetrap: "a Morris Minor", "a Teenage Kicks tribute band", "the opening titles of Kids
+    # Baking Championship", "a Little Nipper mousetrap" (capitalised)
+    r"|(?-i:\bMorris\s+Minors?\b|\bTeenage\s+Kicks\b|\bKids\s+Baking\s+Championship\b|\bLittle\s+Nipper\b)"
+    # shaped like a child's thing: "the pram-shaped flowerbed"; a sign for a kids' club or corner with nobody said to be
+    # there: "a Kids Club sign at a hotel pool", "the Kiddies' Corner stall"
+    r"|\b(?:pram|cot|buggy|pushchair|baby|child|teddy)[\s-]+shaped\b"
+    r"|\b(?:kids'?|kiddies'?|children's)\s+(?:club|corner|zone|area)\s+(?:signs?|logos?|posters?|banners?|stalls?)\b"
     # novels: "a first edition of Sons and Lovers", "the Little Women first edition" (capitalised; Little Women said of
     # a book, a film or a stage show)
     r"|(?-i:\bSons\s+and\s+Lovers\b)"
@@ -814,7 +828,7 @@ _FAMILY = (r"(?:(?:step|god)[\s-]?)?(?:son|sons|daughter|daughters|child|childre
 # paddling pools and fairground rides, women's nights out.
 _EXCLUSIONS = re.compile(
     r"\b(?:adult|grown|grown[\s-]up|married|middle[\s-]aged|elderly|retired|widowed|divorced)\s+"
-    r"(?:step[\s-]?|god[\s-]?)?(?:son|sons|daughter|"
+    r"(?:step[\s-]?|god[\s-]?|(?:great[\s-])+)?(?:son|sons|daughter|"
     r"daughters|children|"
     r"child|kids|grandson|grandsons|granddaughter|granddaughters|grandchildren|grandkids|nephew|nephews|niece|nieces|"
     r"siblings|twins|brothers?\s+and\s+sisters?)\b"

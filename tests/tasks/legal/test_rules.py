@@ -220,6 +220,8 @@ from tasks.legal.rules import (DISCLAIMER, QueryFilter, build_query_filter, choo
     # an age said roughly after "aged"; the little players of a sport; a teether; a section at its activity or meeting
     "a boy aged around seven on a pony", "little footballers in bibs", "a teether in the freezer",
     "the Guides planting a hedge", "Beavers at their weekly meeting in the scout hut",
+    # an under-16 age between commas after a word for someone, or "then" that age; a Beaver Colony within a sentence
+    "the winner, 9, with her rosette", "the witness, then 14, in a school photo", "our Beaver Colony at the fire station",
 ])
 def test_the_vocabulary_catches_children_in_many_forms(text):
     assert mentions_children(text)
@@ -434,6 +436,12 @@ def test_the_vocabulary_catches_children_in_many_forms(text):
     "Beavers building a dam at dusk", "the Oregon State Beavers making the playoffs in football",
     "the minor axis of an ellipse", "juvenile hormone in aphids", "a Babycham deer on a glass",
     "a school bus yellow front door", "Little Women on the library shelf",
+    # a vegetable class, a car, a song, a show, a mousetrap, a shape, a sign, grown great-grandchildren, minor edits; a
+    # beaver colony by its river; numbers in a list
+    "baby veg at the farmers' market", "a Morris Minor Traveller", "a Teenage Kicks vinyl single",
+    "Kids Baking Championship on the TV", "a Little Nipper trap under the sink", "a teddy-shaped cookie cutter",
+    "a Kids Club sign by the lifts", "her grown-up great-granddaughters at the party", "minor edits to the brochure",
+    "a Beaver colony by the river, the lodge in view", "rows, 3, 4, 5 of the seating plan",
 ])
 def test_the_vocabulary_leaves_look_alikes_alone(text):
     assert not mentions_children(text), child_terms_in(text)
@@ -792,13 +800,8 @@ NAMES_NO_CHILD = {"brothers racing on bikes down the driveway",
                   "Show snap: a face-painted tiger asleep in the pushchair",
                   "Pic: the stair gate, finally defeated, and the escapee grinning at the top",
                   "Show day: a balloon tied to a little wrist in the crowd",
-                  # batch 52 (court and tribunal reports; subtitles for the deaf): an age under 16 between commas after
-                  # "young" or "then", a Beaver colony out walking, and what a baby or a small child holds, wears or
-                  # sleeps in
-                  "Court report: the young victim, 12, pictured with her bike before the crash",
-                  "Inquest photo: the young rugby player, 11, in his club shirt",
-                  "[WHISTLE] a Beaver colony on a nature walk",
-                  "Court report: the complainant, then 11, in a school photo",
+                  # batch 52 (court and tribunal reports; subtitles for the deaf): what a baby or a small child holds,
+                  # wears or sleeps in (its ages between commas and Beaver colony the vocabulary reads since round 52)
                   "[RATTLE SHAKING] a tiny fist closing round the rattle",
                   "(FOOTSTEPS PATTER) small bare feet running across the kitchen tiles",
                   "Inquest exhibit: the cot and the baby monitor from the nursery",
