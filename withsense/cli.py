@@ -336,10 +336,12 @@ def command_legal_round(settings: Settings, action: str, n_seeds: int) -> int:
               f"validation half) at {where}")
         return 0
     if action == "diff":
+        from tasks.legal.rounds import TRAIN_CAPTION
+
         taken_at, n_texts, diff = services.legal_round_diff(settings)
+        n_captions = sum(m.source == TRAIN_CAPTION for m in diff.moved)
         print(f"rules' flags of {n_texts:,} texts against the snapshot of {taken_at}: {len(diff.moved)} moved "
-              f"(train captions {sum(m.source == 'train caption' for m in diff.moved)}, design queries "
-              f"{sum(m.source.startswith('design') for m in diff.moved)}); test queries moved: "
+              f"(train captions {n_captions}, design queries {len(diff.moved) - n_captions}); test queries moved: "
               f"{diff.test_queries_moved} (counted, not listed: the test split only measures)")
         if diff.new_texts or diff.gone_texts:
             print(f"  {diff.new_texts} texts not in the snapshot, {diff.gone_texts} in it no longer round texts "

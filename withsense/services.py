@@ -198,29 +198,36 @@ def legal_report(settings: Settings) -> LegalReport:
         n_test_blocked=sum(d.blocked for d in decisions), latest=legal_edges.latest_legal_metrics(settings.catalog))
 
 
-def legal_round_snapshot(settings: Settings) -> tuple[Path, int]:
-    """Keep the query rules' flags of every text a round may move (where, how many texts)."""
+def _round_flags_now(settings: Settings) -> dict[str, dict]:
+    """The query rules' flags, as the code reads them now, of every text a round may move."""
     from tasks.legal import edges as legal_edges
     from tasks.legal.rounds import flags_of, round_texts
 
     require_warehouse(settings)
-    captions, test_queries = legal_edges.read_round_inputs(settings.catalog)
-    flags = flags_of(round_texts(captions, test_queries, legal_edges.load_written_queries()))
+    test_queries = [q["query_text"] for q in rank_edges.test_queries(settings.catalog)]
+    return flags_of(round_texts(legal_edges.read_train_captions(settings.catalog), test_queries,
+                                legal_edges.load_written_queries()))
+
+
+def legal_round_snapshot(settings: Settings) -> tuple[Path, int]:
+    """Keep the query rules' flags of every text a round may move (where, how many texts)."""
+    from tasks.legal import edges as legal_edges
+
+    flags = _round_flags_now(settings)
     return legal_edges.save_round_flags(settings.catalog, flags), len(flags)
 
 
 def legal_round_diff(settings: Settings):
     """(when the snapshot was taken, how many texts now, what moved since: rounds.FlagDiff)."""
     from tasks.legal import edges as legal_edges
-    from tasks.legal.rounds import compare_flags, flags_of, round_texts
+    from tasks.legal.rounds import compare_flags
 
     require_warehouse(settings)
     try:
         taken_at, before = legal_edges.load_round_flags(settings.catalog)
     except legal_edges.NoRoundSnapshotError as error:
         raise UsageError(str(error)) from None
-    captions, test_queries = legal_edges.read_round_inputs(settings.catalog)
-    after = flags_of(round_texts(captions, test_queries, legal_edges.load_written_queries()))
+    after = _round_flags_now(settings)
     return taken_at, len(after), compare_flags(before, after)
 
 
@@ -233,7 +240,7 @@ def legal_round_figures(settings: Settings, seeds: tuple[int, ...]):
     text_encoder = text_encoder_for(settings)
     # what the nightly's checks kept, and the environment's written-query vectors: not encoded again
     legal_edges.remember_text_vectors(settings.catalog, text_encoder, settings.shipped_text_vectors)
-    captions, _ = legal_edges.read_round_inputs(settings.catalog)
+    captions = legal_edges.read_train_captions(settings.catalog)
     written = legal_edges.load_written_queries()
     figures = design_figures_out_of_fold(captions, written, text_encoder, settings.query_false_block_rate, seeds)
     return len(written.half("design").texts), figures

@@ -824,6 +824,8 @@ _GROWN_STATE = (r"(?:retired|middle[\s-]aged|elderly|pensioners|gr[ae]y[\s-]hair
 # (a stepchild or godchild as well: "my stepdaughter, 20,")
 _FAMILY = (r"(?:(?:step|god)[\s-]?)?(?:son|sons|daughter|daughters|child|children|kids?|grandsons?|granddaughters?|"
            r"grandchild|grandchildren|nephews?|nieces?|twins|brothers?|sisters?|boys?|girls?)")
+# a sixth form's ball or prom, whose pupils are 16 to 18: "the sixth-form leavers' ball", "their sixth-form formal"
+_SIXTH_FORM_DANCE = (r"\bsixth[\s-]?form(?:ers)?'?s?\s+(?:leavers'?\s+)?(?:balls?|proms?|formals?|dances?|discos?)\b")
 # What a child word means something else in: an adult relative, the young of animals, the things above,
 # paddling pools and fairground rides, women's nights out.
 _EXCLUSIONS = re.compile(
@@ -1041,10 +1043,9 @@ _EXCLUSIONS = re.compile(
     r"|\b(?:girls|boys|lads|lasses|kids)\s+(?:at|in|from|of)\s+(?:the\s+|their\s+|our\s+)?sixth[\s-]?form\b"
     # and the girls or boys of a sixth form's ball or prom named after it ("the sixth-form leavers' ball, 1985, the
     # girls in taffeta"; not "the little girls")
-    r"|\bsixth[\s-]?form(?:ers)?'?s?\s+(?:leavers'?\s+)?(?:balls?|proms?|formals?|dances?|discos?)\b[^.;]{0,40}?"
-    r"(?<!little\s)(?<!small\s)(?<!young\s)\b(?:girls|boys|lads|lasses)\b"
+    rf"|{_SIXTH_FORM_DANCE}[^.;]{{0,40}}?(?<!little\s)(?<!small\s)(?<!young\s)\b(?:girls|boys|lads|lasses)\b"
     # a relative at a sixth form's ball or prom: "DS and his girlfriend at their sixth-form formal"
-    rf"|\b{_FAMILY}\b(?=[^.;]*\bsixth[\s-]?form(?:ers)?'?s?\s+(?:leavers'?\s+)?(?:balls?|proms?|formals?|dances?|discos?)\b)"
+    rf"|\b{_FAMILY}\b(?=[^.;]*{_SIXTH_FORM_DANCE})"
     rf"|\b{_FAMILY}(?:'s)?\b(?=[^.;]*\bat\s+(?:age\s+)?{_ADULT_AGE}\s*(?:[,.;)!]|$))"
     # adults at a playground game or play place: "adults playing tag", "office workers playing hide and seek"
     r"|\b(?:adults?|grown[\s-]?ups|men|women|ladies|guys|colleagues|co-?workers|office\s+workers|employees|"

@@ -192,8 +192,7 @@ def read_legal_inputs(catalog: Catalog) -> tuple[list[str], list[dict], np.ndarr
     0.904, child-free images blocked at 97% recall 51% against 44%), and it would tie the image decisions to
     the text encoder."""
     with warehouse.reading(catalog.warehouse) as con:
-        train_captions = [r["text"] for r in warehouse.query_arrow(con, "embed/texts_to_index").to_pylist()
-                          if r["split"] == "train"]
+        train_captions = _train_captions(con)
         descriptions = warehouse.query_arrow(con, "legal/image_descriptions").to_pylist()
     indexed = {r["image_id"]: r["vector"] for r in vectors.read_table_columns(
         vectors.connect(catalog.vector_index), vectors.IMAGES_TABLE, ["image_id", "vector"]).to_pylist()}
@@ -202,13 +201,14 @@ def read_legal_inputs(catalog: Catalog) -> tuple[list[str], list[dict], np.ndarr
     return train_captions, descriptions, image_vectors
 
 
-def read_round_inputs(catalog: Catalog) -> tuple[list[str], list[str]]:
-    """(train captions, test query texts): the dataset texts a round of the query rules checks it did not move."""
+def read_train_captions(catalog: Catalog) -> list[str]:
+    """The train captions the query filter learns from (as ``read_legal_inputs`` gives them)."""
     with warehouse.reading(catalog.warehouse) as con:
-        train_captions = [r["text"] for r in warehouse.query_arrow(con, "embed/texts_to_index").to_pylist()
-                          if r["split"] == "train"]
-        test_queries = [r["query_text"] for r in warehouse.query_arrow(con, "train/test_queries").to_pylist()]
-    return train_captions, test_queries
+        return _train_captions(con)
+
+
+def _train_captions(con) -> list[str]:
+    return [r["text"] for r in warehouse.query_arrow(con, "embed/texts_to_index").to_pylist() if r["split"] == "train"]
 
 
 class NoRoundSnapshotError(Exception):

@@ -23,8 +23,7 @@ _WORDS = {
     "DH": "husband", "DP": "partner", "DM": "mum", "DF": "dad", "DSis": "sister", "DBro": "brother",
     "PIL": "parents-in-law", "MIL": "mother-in-law", "FIL": "father-in-law", "AIBU": "am I being unreasonable",
 }
-_TOKEN = re.compile(r"(?<![\w-])(DGC|DGS|DGD|DSD|DSS|DSis|DBro|DS|DD|DC|DH|DP|DM|DF|LOs|LO|PIL|MIL|FIL|AIBU)([1-9])?"
-                    r"(?![\w-])")
+_TOKEN = re.compile(rf"(?<![\w-])({'|'.join(sorted(_WORDS, key=len, reverse=True))})([1-9])?(?![\w-])")
 # what the same letters mean elsewhere, said before or after them
 _OTHER_SENSE_BEFORE = re.compile(r"(?:\b(?:Nintendo|Washington|Citro[eë]n|a|an)\s+)$", re.IGNORECASE)
 _PLACE_BEFORE = re.compile(r"(?:\b(?:in|to|from|near|around|visiting)\s+)$", re.IGNORECASE)  # "a weekend in DC"

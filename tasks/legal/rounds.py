@@ -17,9 +17,8 @@ import numpy as np
 from models.encoders import TextEncoder
 from tasks.legal.child_terms import (child_terms_in, names_a_lookalike, names_an_adult, names_an_animal,
                                      plain_text)
-from tasks.legal.other_languages import reads_as_other_language
-from tasks.legal.rules import (WrittenQueries, choose_semantic_threshold, out_of_fold, precision_recall,
-                               semantic_may_block, text_logistic)
+from tasks.legal.rules import (WrittenQueries, held_out_threshold, precision_recall, semantic_may_block,
+                               semantic_training_set)
 
 TRAIN_CAPTION = "train caption"
 TEST_QUERY = "test query"
@@ -111,29 +110,24 @@ def design_figures_out_of_fold(captions: list[str], written: WrittenQueries, tex
                                max_false_block_rate: float, seeds: tuple[int, ...] = (0, 1, 2),
                                n_folds: int = 5) -> list[SeedFigures]:
     """The combined check (vocabulary, or the semantic check where it may block) on the design half, the semantic
-    check's probabilities out of fold: each fold's English design queries held out of training and of the
-    threshold, the train captions (labelled by the vocabulary) always in training — as the nightly fits it
-    (rules.build_query_filter), once per seed. Queries in another language are read by the vocabulary alone."""
+    check's probabilities and threshold out of fold exactly as the nightly fits them (rules.semantic_training_set and
+    held_out_threshold: each fold's English design queries held out of training and of the threshold, the train
+    captions always in training), once per seed. Queries in another language are read by the vocabulary alone."""
     design = written.half("design")
-    truth = np.asarray(design.about_children, dtype=bool)
-    english = np.array([not reads_as_other_language(t) for t in design.texts], dtype=bool)
-    if min(int(truth[english].sum()), int((~truth[english]).sum())) < 2:
+    training = semantic_training_set(captions, design)
+    english_truth = np.asarray(design.about_children, dtype=bool)[training.design_rows]
+    if min(int(english_truth.sum()), int((~english_truth).sum())) < 2:
         raise ValueError("the design half needs at least two English queries of each class")
-    held_texts = [t for t, e in zip(design.texts, english) if e]
+    truth = np.asarray(design.about_children, dtype=bool)
     vocabulary = np.array([bool(child_terms_in(t)) for t in design.texts], dtype=bool)
-    may_block = semantic_may_block(design.texts)
+    may_block = semantic_may_block(design.texts)[training.design_rows]
     animal = np.array([kind == "animal" for kind in design.kinds], dtype=bool)
-    held_vectors = np.asarray(text_encoder.encode([plain_text(t) for t in held_texts]), dtype=np.float64)
-    caption_vectors = (np.asarray(text_encoder.encode([plain_text(t) for t in captions]), dtype=np.float64)
-                       if captions else np.zeros((0, held_vectors.shape[1])))
-    caption_labels = np.array([bool(child_terms_in(c)) for c in captions], dtype=bool)
+    vectors = np.asarray(text_encoder.encode([plain_text(t) for t in training.texts]), dtype=np.float64)
     figures = []
     for seed in seeds:
-        probability = out_of_fold(held_vectors, truth[english], n_folds, seed, split_seed=seed, model=text_logistic,
-                                  beside=(caption_vectors, caption_labels))
-        threshold = choose_semantic_threshold(probability, truth[english], max_false_block_rate, may_block[english])
+        probability, threshold = held_out_threshold(training, vectors, max_false_block_rate, n_folds, seed)
         semantic = np.zeros(len(design.texts), dtype=bool)
-        semantic[english] = (probability >= threshold) & may_block[english]
+        semantic[training.design_rows] = (probability >= threshold) & may_block
         blocked = vocabulary | semantic
         measured = precision_recall(blocked, truth)
         figures.append(SeedFigures(seed, measured["recall"], measured["false_block_rate"],

@@ -124,6 +124,47 @@ class WrittenQueries:
                               [self.halves[i] for i in keep], [self.kinds[i] for i in keep])
 
 
+@dataclass
+class SemanticTrainingSet:
+    """What the semantic check learns from: the train captions (labelled by the vocabulary), then the English queries
+    of a design half (labelled by hand); ``held``: the rows measured out of fold (the design queries when there are
+    any, else every row); ``design_rows``: each held design query's position in the design half."""
+
+    texts: list[str]
+    labels: np.ndarray  # bool
+    held: np.ndarray
+    design_rows: np.ndarray
+
+
+def semantic_training_set(captions: list[str], design: WrittenQueries | None = None) -> SemanticTrainingSet:
+    """Queries written in another language neither train nor measure the check: the encoder reads English, and would
+    learn that any foreign sentence is about children (the vocabulary reads them)."""
+    design_rows = np.array([i for i, text in enumerate(design.texts) if not reads_as_other_language(text)]
+                           if design is not None else [], dtype=int)
+    queries = design.rows(list(design_rows)) if design is not None else None
+    texts = list(captions) + (list(queries.texts) if queries is not None else [])
+    labels = np.array([bool(child_terms_in(c)) for c in captions]
+                      + (list(queries.about_children) if queries is not None else []), dtype=bool)
+    held = np.arange(len(captions), len(texts)) if len(design_rows) else np.arange(len(texts))
+    return SemanticTrainingSet(texts, labels, held, design_rows)
+
+
+def held_out_threshold(training: SemanticTrainingSet, vectors: np.ndarray, max_false_block_rate: float,
+                       n_folds: int = 5, seed: int = 0) -> tuple[np.ndarray, float]:
+    """(the held rows' out-of-fold P(about children), the threshold chosen on them): each fold's held rows out of
+    training, the other rows always in it; fewer than two held texts of a class: no folds, P 0.5 and the floor."""
+    labels, held = training.labels, training.held
+    always = np.setdiff1d(np.arange(len(training.texts)), held)
+    if min(int(labels[held].sum()), int((~labels[held]).sum())) < 2:
+        probability = np.full(len(held), 0.5)  # too few of a class to hold any out: the floor decides
+    else:
+        probability = out_of_fold(vectors[held], labels[held], n_folds, seed, split_seed=seed, model=text_logistic,
+                                  beside=(vectors[always], labels[always]))
+    threshold = choose_semantic_threshold(probability, labels[held], max_false_block_rate,
+                                          semantic_may_block([training.texts[i] for i in held]))
+    return probability, threshold
+
+
 def build_query_filter(captions: list[str], text_encoder: TextEncoder, max_false_block_rate: float,
                        design: WrittenQueries | None = None, n_folds: int = 5, seed: int = 0) -> QueryFilter:
     """The semantic check: a logistic regression over the text encoder's vectors, trained on the train
@@ -132,28 +173,15 @@ def build_query_filter(captions: list[str], text_encoder: TextEncoder, max_false
     out-of-fold probabilities (each fold's queries held out of training; the captions always in it) — or,
     without a design half, of the captions that do not mention children. (The captions alone set it low:
     their "negatives" include unnamed children, and few are hard negatives.) Queries written in another language
-    neither train nor measure it: the encoder reads English, and would learn that any foreign sentence is about
-    children (the vocabulary reads them). Fewer than two texts of either class: no semantic check, the vocabulary
-    alone."""
-    if design is not None:
-        design = design.rows([i for i, text in enumerate(design.texts) if not reads_as_other_language(text)])
-    texts = list(captions) + (list(design.texts) if design is not None else [])
-    labels = np.array([bool(child_terms_in(c)) for c in captions]
-                      + (list(design.about_children) if design is not None else []), dtype=bool)
+    neither train nor measure it (``semantic_training_set``). Fewer than two texts of either class: no semantic
+    check, the vocabulary alone."""
+    training = semantic_training_set(captions, design)
+    labels = training.labels
     if min(int(labels.sum()), int((~labels).sum())) < 2:
         return QueryFilter(np.inf, None, 0.0, text_encoder)
-    vectors = np.asarray(text_encoder.encode([plain_text(t) for t in texts]), dtype=np.float64)
+    vectors = np.asarray(text_encoder.encode([plain_text(t) for t in training.texts]), dtype=np.float64)
     model = text_logistic(seed).fit(vectors, labels)
-    # Held out and measured: the design half when there is one, else the captions.
-    held = np.arange(len(captions), len(texts)) if design is not None and len(design.texts) else np.arange(len(texts))
-    always = np.setdiff1d(np.arange(len(texts)), held)
-    if min(int(labels[held].sum()), int((~labels[held]).sum())) < 2:
-        probability = np.full(len(held), 0.5)  # too few of a class to hold any out: the floor decides
-    else:
-        probability = out_of_fold(vectors[held], labels[held], n_folds, seed, split_seed=seed, model=text_logistic,
-                                  beside=(vectors[always], labels[always]))
-    threshold = choose_semantic_threshold(probability, labels[held], max_false_block_rate,
-                                          semantic_may_block([texts[i] for i in held]))
+    _, threshold = held_out_threshold(training, vectors, max_false_block_rate, n_folds, seed)
     return QueryFilter(threshold, model.coef_[0].copy(), float(model.intercept_[0]), text_encoder)
 
 
